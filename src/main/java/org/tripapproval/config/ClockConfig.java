@@ -1,0 +1,14 @@
+package org.tripapproval.config;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ClockConfig {
+
+  @Bean
+  Clock clock(TripSettings settings) {
+    return Clock.system(settings.zone());
+  }
+}

@@ -1,0 +1,17 @@
+package org.tripapproval.config;
+
+import java.time.Period;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** The policy's numbers that are settings rather than DMN rows (application.yaml, prefix "trips"). */
+@ConfigurationProperties("trips")
+public record TripSettings(
+    ZoneId zone,
+    boolean demoData,
+    Period preTripDisclosure,
+    Period postTripDisclosure,
+    int reportDueDays,
+    int reportReminderDaysBefore,
+    DataSize maxAttachmentSize) {}

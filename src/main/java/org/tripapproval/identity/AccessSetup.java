@@ -1,0 +1,120 @@
+package org.tripapproval.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.tripapproval.identity.RoleGroups.*;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.tripapproval.trip.TripProcess;
+
+/**
+ * The role groups, what each may do in the engine and webapps, and the Tasklist filters. Created on
+ * every start where missing, on every database: the groups' members are the administrators' to set.
+ */
+@Component
+class AccessSetup {
+
+  static final String MY_TASKS = "我的任务 My tasks";
+  static final String MY_GROUPS_TASKS = "我的组任务 My groups' tasks";
+
+  private static final Map<String, String> ROLES = Map.of(
+      APPLICANTS, "申请人 Applicants",
+      UNIT_HEADS, "单位负责人 Unit heads",
+      FOREIGN_AFFAIRS_OFFICE, "外办 Foreign affairs office",
+      FINANCE, "财政 Finance",
+      LEADERSHIP, "分管领导 Leadership",
+      AUDITORS, "纪检审计 Auditors");
+  private static final List<String> TASKLIST_USERS = List.of(APPLICANTS, UNIT_HEADS, FOREIGN_AFFAIRS_OFFICE, FINANCE, LEADERSHIP);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(1)
+  void setUp() {
+    ROLES.forEach((id, name) -> ensureGroup(id, name, ROLE_TYPE));
+    for (String group : TASKLIST_USERS) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, TripProcess.KEY, Permissions.READ);
+    }
+    grant(APPLICANTS, Resources.PROCESS_DEFINITION, TripProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(APPLICANTS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    grant(AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(AUDITORS, Resources.PROCESS_DEFINITION, TripProcess.KEY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE);
+    grant(AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    Filter mine = ensureFilter(MY_TASKS, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -10);
+    Filter groups = ensureFilter(MY_GROUPS_TASKS,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), 0);
+    for (String group : TASKLIST_USERS) {
+      grant(group, Resources.FILTER, mine.getId(), Permissions.READ);
+      grant(group, Resources.FILTER, groups.getId(), Permissions.READ);
+    }
+  }
+
+  void ensureGroup(String id, String name, String type) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).count() > 0;
+    if (!exists) {
+      Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      for (Permission permission : permissions) {
+        authorization.addPermission(permission);
+      }
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  private Filter ensureFilter(String name, TaskQuery query, int priority) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return existing;
+    }
+    Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.of(
+        "priority", priority,
+        "refresh", true,
+        "variables", List.of(
+            Map.of("name", "applicant", "label", "申请人 Applicant"),
+            Map.of("name", "unit", "label", "单位 Unit"),
+            Map.of("name", "departureDate", "label", "出发 Departure"),
+            Map.of("name", "approvalNumber", "label", "批件号 Approval number"))));
+    return filterService.saveFilter(filter);
+  }
+}

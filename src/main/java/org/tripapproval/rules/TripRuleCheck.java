@@ -1,0 +1,34 @@
+package org.tripapproval.rules;
+
+import static org.tripapproval.trip.TripVariables.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.tripapproval.trip.AttachmentCheck;
+import org.tripapproval.trip.JsonVariables;
+import org.tripapproval.trip.TripRequest;
+
+/** Service task checkTripRules: findings for the applicant and every reviewer. */
+@Component("tripRuleCheck")
+class TripRuleCheck implements JavaDelegate {
+
+  private final TripRules rules;
+  private final JsonVariables json;
+  private final AttachmentCheck attachments;
+
+  TripRuleCheck(TripRules rules, JsonVariables json, AttachmentCheck attachments) {
+    this.rules = rules;
+    this.json = json;
+    this.attachments = attachments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    TripRequest trip = json.read(execution, TRIP, TripRequest.class);
+    List<RuleFinding> findings = rules.check(trip, attachments.isAttached(execution, INVITATION_LETTER));
+    json.write(execution, FINDINGS, findings);
+    execution.setVariable(HAS_BLOCKING_FINDINGS, findings.stream().anyMatch(RuleFinding::isBlocking));
+  }
+}

@@ -1,0 +1,25 @@
+package org.tripapproval.trip;
+
+/** Ids in overseas-trip.bpmn that code and tests refer to. */
+public final class TripProcess {
+
+  public static final String KEY = "overseas-trip";
+  public static final String SUBMITTED = "tripRequestSubmitted";
+  public static final String CHECK_TRIP_RULES = "checkTripRules";
+  public static final String REVIEW_TRIP_REQUEST = "reviewTripRequest";
+  public static final String REVISE_TRIP_REQUEST = "reviseTripRequest";
+  public static final String PRE_TRIP_DISCLOSURE_ENDED = "preTripDisclosureEnded";
+  public static final String ISSUE_APPROVAL_NUMBER = "issueApprovalNumber";
+  public static final String DEPARTURE_DAY_REACHED = "departureDayReached";
+  public static final String TRIP_RETURNED = "tripReturned";
+  public static final String FILE_TRIP_REPORT = "fileTripReport";
+  public static final String REPORT_REMINDER_DUE = "reportReminderDue";
+  public static final String VERIFY_TRIP_REPORT = "verifyTripReport";
+  public static final String POST_TRIP_DISCLOSURE_ENDED = "postTripDisclosureEnded";
+  public static final String TRIP_CLOSED = "tripClosed";
+  public static final String TRIP_REJECTED = "tripRejectedEnd";
+  public static final String TRIP_WITHDRAWN = "tripWithdrawn";
+  public static final String WITHDRAWAL_MESSAGE = "TripWithdrawalRequested";
+
+  private TripProcess() {}
+}

@@ -1,0 +1,109 @@
+package org.tripapproval.trip;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A request for an official trip abroad, as the applicant submits it. The process keeps it as the
+ * JSON variable {@code trip}; at history level FULL every revision of it stays for the auditors.
+ * Messages are keys into ValidationMessages*.properties (Simplified Chinese and English).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TripRequest(
+    @Size(max = 64) String unit,
+    @NotBlank(message = "{trip.purpose.required}") @Size(max = 2000) String purpose,
+    @NotEmpty(message = "{trip.members.required}") @Size(max = 50) List<@Valid @NotNull Member> members,
+    @NotNull(message = "{trip.departureDate.required}") LocalDate departureDate,
+    @NotNull(message = "{trip.returnDate.required}") LocalDate returnDate,
+    @NotEmpty(message = "{trip.itinerary.required}") @Size(max = 60) List<@Valid @NotNull ItineraryDay> itinerary,
+    @NotEmpty(message = "{trip.tasks.required}") @Size(max = 30) List<@NotBlank(message = "{trip.tasks.blank}") @Size(max = 1000) String> tasks,
+    @Valid @NotNull(message = "{trip.invitation.required}") Invitation invitation,
+    @NotEmpty(message = "{trip.budget.required}") @Size(max = 50) List<@Valid @NotNull BudgetItem> budget,
+    @Size(max = 64) String planReference,
+    @Size(max = 2000) String unplannedReason) {
+
+  /** Ranks from the lowest; routing and frequency rules read them. */
+  public enum Rank { staff, section, division, bureau, provincial }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Member(
+      @NotBlank(message = "{trip.member.name.required}") @Size(max = 100) String name,
+      @NotBlank(message = "{trip.member.post.required}") @Size(max = 200) String post,
+      @NotNull(message = "{trip.member.rank.required}") Rank rank) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ItineraryDay(
+      @NotNull(message = "{trip.day.date.required}") LocalDate date,
+      @NotBlank(message = "{trip.day.country.required}") @Size(max = 2) String country,
+      @NotBlank(message = "{trip.day.city.required}") @Size(max = 100) String city,
+      @NotBlank(message = "{trip.day.activity.required}") @Size(max = 1000) String activity,
+      @Size(max = 200) String counterpart) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Invitation(
+      @NotBlank(message = "{trip.invitation.organisation.required}") @Size(max = 200) String organisation,
+      @NotBlank(message = "{trip.invitation.country.required}") @Size(max = 2) String country) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record BudgetItem(
+      @NotBlank(message = "{trip.budget.item.required}") @Size(max = 100) String item,
+      @NotNull(message = "{trip.budget.amount.required}") @Positive(message = "{trip.budget.amount.positive}") BigDecimal amount,
+      @NotBlank(message = "{trip.budget.fundingSource.required}") @Size(max = 200) String fundingSource) {}
+
+  @JsonIgnore
+  @AssertTrue(message = "{trip.returnDate.beforeDeparture}")
+  public boolean isReturnNotBeforeDeparture() {
+    return departureDate == null || returnDate == null || !returnDate.isBefore(departureDate);
+  }
+
+  @JsonIgnore
+  @AssertTrue(message = "{trip.plan.required}")
+  public boolean isPlannedOrExplained() {
+    return isPlanned() || (unplannedReason != null && !unplannedReason.isBlank());
+  }
+
+  public TripRequest withUnit(String newUnit) {
+    return new TripRequest(newUnit, purpose, members, departureDate, returnDate, itinerary, tasks,
+        invitation, budget, planReference, unplannedReason);
+  }
+
+  @JsonIgnore
+  public boolean isPlanned() {
+    return planReference != null && !planReference.isBlank();
+  }
+
+  @JsonIgnore
+  public Rank highestRank() {
+    return members.stream().map(Member::rank).max(Enum::compareTo).orElse(Rank.staff);
+  }
+
+  @JsonIgnore
+  public BigDecimal totalBudget() {
+    return budget.stream().map(BudgetItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  @JsonIgnore
+  public Set<String> countries() {
+    Set<String> countries = new LinkedHashSet<>();
+    itinerary.forEach(day -> countries.add(day.country()));
+    return countries;
+  }
+
+  /** Days abroad, from leaving to re-entering China, both days included. */
+  @JsonIgnore
+  public long daysAbroad() {
+    return departureDate.datesUntil(returnDate.plusDays(1)).count();
+  }
+}

@@ -1,0 +1,65 @@
+package org.tripapproval.trip;
+
+import static org.tripapproval.trip.TripVariables.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import org.tripapproval.identity.Units;
+
+/**
+ * Accepts a request when it is submitted and when it is resubmitted after revision: an invalid one
+ * is refused (nothing is started or completed); a valid one is stored with the scalars that the
+ * gateways, routing table and timers read.
+ */
+@Component("tripRequestIntake")
+class TripRequestIntake implements ExecutionListener, TaskListener {
+
+  private final JsonVariables json;
+  private final TripRequestCheck check;
+  private final AttachmentCheck attachments;
+  private final Units units;
+
+  TripRequestIntake(JsonVariables json, TripRequestCheck check, AttachmentCheck attachments, Units units) {
+    this.json = json;
+    this.check = check;
+    this.attachments = attachments;
+    this.units = units;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    accept(execution);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!"withdraw".equals(task.getVariable(REVISION_ACTION))) {
+      accept(task);
+    }
+  }
+
+  private void accept(VariableScope scope) {
+    TripRequest submitted = json.read(scope, TRIP, TripRequest.class);
+    List<String> problems = new ArrayList<>(check.problems(submitted));
+    attachments.problemWith(scope, INVITATION_LETTER).ifPresent(problems::add);
+    String unit = units.unitOf((String) scope.getVariable(APPLICANT), submitted.unit(), problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidSubmissionException(problems);
+    }
+    TripRequest trip = submitted.withUnit(unit);
+    json.write(scope, TRIP, trip);
+    scope.setVariable(UNIT, unit);
+    scope.setVariable(DEPARTURE_DATE, trip.departureDate().toString());
+    scope.setVariable(RETURN_DATE, trip.returnDate().toString());
+    scope.setVariable(PLANNED, trip.isPlanned());
+    scope.setVariable(HIGHEST_RANK, trip.highestRank().name());
+    scope.setVariable(DELEGATION_SIZE, trip.members().size());
+    scope.setVariable(TOTAL_BUDGET, trip.totalBudget().doubleValue());
+  }
+}

@@ -1,0 +1,30 @@
+package org.tripapproval.trip;
+
+/** Names of the process variables that code, forms and models share. */
+public final class TripVariables {
+
+  public static final String TRIP = "trip";
+  public static final String INVITATION_LETTER = "invitationLetter";
+  public static final String APPLICANT = "applicant";
+  public static final String UNIT = "unit";
+  public static final String DEPARTURE_DATE = "departureDate";
+  public static final String RETURN_DATE = "returnDate";
+  public static final String PLANNED = "planned";
+  public static final String HIGHEST_RANK = "highestRank";
+  public static final String DELEGATION_SIZE = "delegationSize";
+  public static final String TOTAL_BUDGET = "totalBudget";
+  public static final String FINDINGS = "findings";
+  public static final String HAS_BLOCKING_FINDINGS = "hasBlockingFindings";
+  public static final String REVIEW_LEVELS = "reviewLevels";
+  public static final String REVIEW_LEVEL = "reviewLevel";
+  public static final String DECISION = "decision";
+  public static final String DECISION_REASON = "decisionReason";
+  public static final String DECISIONS = "decisions";
+  public static final String REVISION_ACTION = "revisionAction";
+  public static final String APPROVAL_NUMBER = "approvalNumber";
+  public static final String REPORT = "report";
+  public static final String REPORT_ATTACHMENT = "reportAttachment";
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+  private TripVariables() {}
+}
