@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.tripapproval.trip.InvalidSubmissionException;
@@ -21,12 +21,13 @@ import org.tripapproval.trip.TripProcess;
  * where the trip is sent back or rejected; appends the decision to the trip's list of decisions.
  */
 @Component("decisionRecorder")
-class DecisionRecorder implements TaskListener {
+class DecisionRecorder implements ExecutionListener {
 
   private static final Map<String, Set<String>> DECISIONS_BY_TASK = Map.of(
       TripProcess.REVIEW_TRIP_REQUEST, Set.of("approve", "sendBack", "reject"),
-      TripProcess.VERIFY_TRIP_REPORT, Set.of("accept", "sendBack"));
-  private static final Set<String> NEED_A_REASON = Set.of("sendBack", "reject");
+      TripProcess.VERIFY_TRIP_REPORT, Set.of("accept", "sendBack"),
+      TripProcess.WITHDRAW_TRIP_REQUEST, Set.of("withdraw"));
+  private static final Set<String> NEED_A_REASON = Set.of("sendBack", "reject", "withdraw");
   private static final int MAX_REASON_LENGTH = 2000;
 
   private final JsonVariables json;
@@ -38,34 +39,38 @@ class DecisionRecorder implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Set<String> allowed = DECISIONS_BY_TASK.get(task.getTaskDefinitionKey());
+  public void notify(DelegateExecution task) {
+    if (task.isCanceled()) {
+      return;
+    }
+    Set<String> allowed = DECISIONS_BY_TASK.get(task.getCurrentActivityId());
     Object decision = task.getVariable(DECISION);
     String reason = task.getVariable(DECISION_REASON) instanceof String s ? s.strip() : "";
     if (decision == null || !allowed.contains(decision)) {
       throw new InvalidSubmissionException(List.of(DECISION + ": 请选择 " + allowed + " / choose one of " + allowed));
     }
     if (NEED_A_REASON.contains(decision) && reason.isEmpty()) {
-      throw new InvalidSubmissionException(List.of(DECISION_REASON + ": 退回或不予批准须说明理由 / a reason is required to send back or reject"));
+      throw new InvalidSubmissionException(List.of(DECISION_REASON + ": 退回、不予批准或撤回须说明理由 / a reason is required to send back, reject or withdraw"));
     }
     if (reason.length() > MAX_REASON_LENGTH) {
       throw new InvalidSubmissionException(List.of(DECISION_REASON + ": 不超过" + MAX_REASON_LENGTH + "字 / at most " + MAX_REASON_LENGTH + " characters"));
     }
     List<ApprovalDecision> decisions = new ArrayList<>(earlierDecisions(task));
-    decisions.add(new ApprovalDecision(task.getTaskDefinitionKey(), (String) task.getVariable(REVIEW_LEVEL),
+    decisions.add(new ApprovalDecision(task.getCurrentActivityId(), (String) task.getVariable(REVIEW_LEVEL),
         (String) decision, reason, actingUser(task), clock.instant()));
+    task.removeVariable(DECISION_REASON);
     json.write(task, DECISIONS, decisions);
   }
 
-  private List<ApprovalDecision> earlierDecisions(DelegateTask task) {
+  private List<ApprovalDecision> earlierDecisions(DelegateExecution task) {
     if (task.getVariable(DECISIONS) == null) {
       return List.of();
     }
     return Arrays.asList(json.read(task, DECISIONS, ApprovalDecision[].class));
   }
 
-  private static String actingUser(DelegateTask task) {
+  private static String actingUser(DelegateExecution task) {
     Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication != null ? authentication.getUserId() : task.getAssignee();
+    return authentication != null ? authentication.getUserId() : "system";
   }
 }

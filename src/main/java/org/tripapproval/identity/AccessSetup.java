@@ -87,17 +87,24 @@ class AccessSetup {
     }
   }
 
+  /** Adds the permissions to the group's grant on the resource, creating the grant where missing. */
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizationService.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).count() > 0;
-    if (!exists) {
-      Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(group);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-      for (Permission permission : permissions) {
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
         authorization.addPermission(permission);
+        changed = true;
       }
+    }
+    if (changed) {
       authorizationService.saveAuthorization(authorization);
     }
   }

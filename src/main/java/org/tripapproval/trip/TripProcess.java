@@ -8,6 +8,7 @@ public final class TripProcess {
   public static final String CHECK_TRIP_RULES = "checkTripRules";
   public static final String REVIEW_TRIP_REQUEST = "reviewTripRequest";
   public static final String REVISE_TRIP_REQUEST = "reviseTripRequest";
+  public static final String WITHDRAW_TRIP_REQUEST = "withdrawTripRequest";
   public static final String PRE_TRIP_DISCLOSURE_ENDED = "preTripDisclosureEnded";
   public static final String ISSUE_APPROVAL_NUMBER = "issueApprovalNumber";
   public static final String DEPARTURE_DAY_REACHED = "departureDayReached";
@@ -19,7 +20,6 @@ public final class TripProcess {
   public static final String TRIP_CLOSED = "tripClosed";
   public static final String TRIP_REJECTED = "tripRejectedEnd";
   public static final String TRIP_WITHDRAWN = "tripWithdrawn";
-  public static final String WITHDRAWAL_MESSAGE = "TripWithdrawalRequested";
 
   private TripProcess() {}
 }

@@ -5,13 +5,13 @@ import static org.tripapproval.trip.TripVariables.*;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /** Refuses a report that leaves a planned task without a result or has its dates out of order. */
 @Component("tripReportIntake")
-class TripReportIntake implements TaskListener {
+class TripReportIntake implements ExecutionListener {
 
   private final JsonVariables json;
   private final Validator validator;
@@ -24,7 +24,10 @@ class TripReportIntake implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
+  public void notify(DelegateExecution task) {
+    if (task.isCanceled()) {
+      return;
+    }
     TripReport report = json.read(task, REPORT, TripReport.class);
     TripRequest trip = json.read(task, TRIP, TripRequest.class);
     List<String> problems = new ArrayList<>();

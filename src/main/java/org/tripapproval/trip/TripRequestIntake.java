@@ -5,9 +5,7 @@ import static org.tripapproval.trip.TripVariables.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.tripapproval.identity.Units;
@@ -18,7 +16,7 @@ import org.tripapproval.identity.Units;
  * gateways, routing table and timers read.
  */
 @Component("tripRequestIntake")
-class TripRequestIntake implements ExecutionListener, TaskListener {
+class TripRequestIntake implements ExecutionListener {
 
   private final JsonVariables json;
   private final TripRequestCheck check;
@@ -32,15 +30,11 @@ class TripRequestIntake implements ExecutionListener, TaskListener {
     this.units = units;
   }
 
+  /** On submission (start event), and when the revision task ends, unless it was cancelled. */
   @Override
   public void notify(DelegateExecution execution) {
-    accept(execution);
-  }
-
-  @Override
-  public void notify(DelegateTask task) {
-    if (!"withdraw".equals(task.getVariable(REVISION_ACTION))) {
-      accept(task);
+    if (!execution.isCanceled()) {
+      accept(execution);
     }
   }
 

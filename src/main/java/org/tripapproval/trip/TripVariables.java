@@ -20,11 +20,9 @@ public final class TripVariables {
   public static final String DECISION = "decision";
   public static final String DECISION_REASON = "decisionReason";
   public static final String DECISIONS = "decisions";
-  public static final String REVISION_ACTION = "revisionAction";
   public static final String APPROVAL_NUMBER = "approvalNumber";
   public static final String REPORT = "report";
   public static final String REPORT_ATTACHMENT = "reportAttachment";
-  public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
   private TripVariables() {}
 }

@@ -1,0 +1,275 @@
+package org.tripapproval.approval;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.tripapproval.support.TripRequestBuilder.aTrip;
+import static org.tripapproval.trip.TripProcess.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.tripapproval.support.TripDriver;
+import org.tripapproval.trip.InvalidSubmissionException;
+import org.tripapproval.trip.TripRequest;
+
+/** Every path through overseas-trip.bpmn, driven as the demo users, timers fired by hand. */
+@SpringBootTest
+@ActiveProfiles("test")
+class OverseasTripProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired ObjectMapper mapper;
+  @Autowired org.springframework.context.ApplicationContext context;
+  TripDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    driver = new TripDriver(engine, mapper);
+  }
+
+  @Test
+  void closesAPlannedTripAfterThreeReviewsTheReportAndBothDisclosures() {
+    TripRequest request = aTrip().build();
+    ProcessInstance trip = driver.submit(request);
+
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST).variables()
+        .containsEntry("applicant", TripDriver.APPLICANT)
+        .containsEntry("unit", "commerce")
+        .containsEntry("hasBlockingFindings", false)
+        .containsEntry("reviewLevels", List.of("unitHead", "foreignAffairs", "finance"));
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(trip.getId())
+        .taskCandidateGroup("unit-head-commerce").count()).isEqualTo(1);
+
+    driver.approveAllLevels(trip);
+    assertThat(trip).isWaitingAt(PRE_TRIP_DISCLOSURE_ENDED);
+    driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
+    assertThat(trip).isWaitingAt(DEPARTURE_DAY_REACHED).variables()
+        .hasEntrySatisfying("approvalNumber", n -> Assertions.assertThat((String) n).matches("外办〔\\d{4}〕\\d{4}号"));
+    driver.fireTimer(trip, DEPARTURE_DAY_REACHED);
+    assertThat(trip).isWaitingAt(TRIP_RETURNED);
+    driver.fireTimer(trip, TRIP_RETURNED);
+
+    Task report = driver.openTask(trip, FILE_TRIP_REPORT);
+    Assertions.assertThat(report.getAssignee()).isEqualTo(TripDriver.APPLICANT);
+    Assertions.assertThat(report.getDueDate()).isNotNull();
+    driver.fileReport(trip, driver.reportFor(request));
+    assertThat(trip).isWaitingAt(VERIFY_TRIP_REPORT);
+    driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
+    driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
+
+    assertThat(trip).isEnded().hasPassed(TRIP_CLOSED).hasNotPassed("reviseTripRequest", ISSUE_APPROVAL_NUMBER + "_")
+        .hasPassedInOrder(CHECK_TRIP_RULES, REVIEW_TRIP_REQUEST, ISSUE_APPROVAL_NUMBER, FILE_TRIP_REPORT,
+            VERIFY_TRIP_REPORT, TRIP_CLOSED);
+    Assertions.assertThat(historicVariable(trip, "decisions")).contains("\"decidedBy\":\"li.na\"", "\"decidedBy\":\"wang.fang\"",
+        "\"decidedBy\":\"liu.yang\"", "\"decision\":\"accept\"");
+  }
+
+  @Test
+  void routesUnplannedTripsSeniorOfficialsLargeDelegationsAndBudgetsToLeadershipLast() {
+    for (TripRequest request : List.of(
+        aTrip().unplanned("外方临时邀请参加部长级会议").build(),
+        aTrip().seniorOfficial().build(),
+        aTrip().members(5).build(),
+        aTrip().budget(new java.math.BigDecimal("250000")).build())) {
+      ProcessInstance trip = driver.submit(request);
+      assertThat(trip).variables()
+          .containsEntry("reviewLevels", List.of("unitHead", "foreignAffairs", "finance", "leadership"));
+    }
+  }
+
+  @Test
+  void sendsBackWithReasonAndStartsTheReviewsAgainAfterRevision() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.review(trip, "approve", "");
+    driver.review(trip, "sendBack", "请补充与对方会谈的具体议题");
+
+    Task revise = driver.openTask(trip, REVISE_TRIP_REQUEST);
+    Assertions.assertThat(revise.getAssignee()).isEqualTo(TripDriver.APPLICANT);
+    driver.revise(trip, aTrip().purpose("与日本经济产业省商谈2027年度双边贸易投资合作备忘录的具体条款及会谈议题清单").build());
+
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST);
+    Assertions.assertThat(driver.reviewLevel(trip)).isEqualTo("unitHead");
+    Assertions.assertThat(engine.getRuntimeService().getVariable(trip.getId(), "trip").toString())
+        .contains("会谈议题清单");
+  }
+
+  @ParameterizedTest(name = "rejected by the review at level {0}")
+  @ValueSource(ints = {0, 1, 2, 3})
+  void endsRejectedWhenAnyLevelRejects(int rejectingLevel) {
+    ProcessInstance trip = driver.submit(aTrip().unplanned("外方临时邀请参加部长级会议").build());
+    for (int level = 0; level < rejectingLevel; level++) {
+      driver.review(trip, "approve", "");
+    }
+    String level = driver.reviewLevel(trip);
+    driver.review(trip, "reject", "出访必要性不足");
+
+    assertThat(trip).isEnded().hasPassed(TRIP_REJECTED).hasNotPassed(ISSUE_APPROVAL_NUMBER);
+    Assertions.assertThat(level).isEqualTo(List.of("unitHead", "foreignAffairs", "finance", "leadership").get(rejectingLevel));
+  }
+
+  @Test
+  void refusesToSendBackOrRejectWithoutAReason() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    assertThatThrownBy(() -> driver.review(trip, "reject", "  "))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("decisionReason");
+    assertThatThrownBy(() -> driver.review(trip, "maybe", "unsure"))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("decision");
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST);
+    Assertions.assertThat(engine.getRuntimeService().getVariable(trip.getId(), "decisions")).isNull();
+  }
+
+  @Test
+  void sendsBlockingFindingsBackToTheApplicantBeforeAnyReview() {
+    ProcessInstance trip = driver.submit(aTrip().members(7).days(6).build());
+
+    assertThat(trip).isWaitingAt(REVISE_TRIP_REQUEST).hasNotPassed(REVIEW_TRIP_REQUEST);
+    Assertions.assertThat(engine.getRuntimeService().getVariable(trip.getId(), "findings").toString())
+        .contains("\"rule\":\"size\"", "\"rule\":\"days\"", "\"severity\":\"blocking\"");
+
+    driver.revise(trip, aTrip().build());
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST);
+  }
+
+  @Test
+  void applicantWithdrawsWhileTheRequestIsUnderReview() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.review(trip, "approve", "");
+    Assertions.assertThat(driver.openTask(trip, WITHDRAW_TRIP_REQUEST).getAssignee()).isEqualTo(TripDriver.APPLICANT);
+
+    driver.withdraw(trip, "外方会谈推迟 the talks were postponed");
+
+    assertThat(trip).isEnded().hasPassed(TRIP_WITHDRAWN).hasNotPassed(TRIP_REJECTED);
+    Assertions.assertThat(historicVariable(trip, "decisions")).contains("\"decision\":\"withdraw\"", "外方会谈推迟");
+  }
+
+  @Test
+  void applicantWithdrawsInsteadOfRevising() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.review(trip, "sendBack", "日程不清楚");
+    assertThat(trip).isWaitingAt(REVISE_TRIP_REQUEST, WITHDRAW_TRIP_REQUEST);
+
+    driver.withdraw(trip, "不再出访");
+
+    assertThat(trip).isEnded().hasPassed(TRIP_WITHDRAWN);
+  }
+
+  @Test
+  void refusesAWithdrawalWithoutAReason() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    assertThatThrownBy(() -> driver.withdraw(trip, ""))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("decisionReason");
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST, WITHDRAW_TRIP_REQUEST);
+  }
+
+  @Test
+  void noWithdrawalAfterDeparture() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.approveAllLevels(trip);
+    driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
+    assertThat(trip).isWaitingAt(DEPARTURE_DAY_REACHED, WITHDRAW_TRIP_REQUEST);
+
+    driver.fireTimer(trip, DEPARTURE_DAY_REACHED);
+
+    assertThat(trip).isWaitingAt(TRIP_RETURNED).isNotWaitingAt(WITHDRAW_TRIP_REQUEST);
+    Assertions.assertThat(historicVariable(trip, "decisions")).doesNotContain("withdraw");
+  }
+
+  @Test
+  void remindsTheApplicantBeforeTheReportIsDueWithoutClosingTheTask() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.approveAndTravel(trip);
+    Assertions.assertThat(driver.openTask(trip, FILE_TRIP_REPORT).getPriority()).isEqualTo(50);
+
+    driver.fireTimer(trip, REPORT_REMINDER_DUE);
+
+    assertThat(trip).isWaitingAt(FILE_TRIP_REPORT).hasPassed("remindApplicantOfReport");
+    Assertions.assertThat(driver.openTask(trip, FILE_TRIP_REPORT).getPriority()).isEqualTo(ReportReminder.URGENT);
+  }
+
+  @Test
+  void verifierSendsTheReportBackAndTheApplicantFilesItAgain() {
+    TripRequest request = aTrip().build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAndTravel(trip);
+    driver.fileReport(trip, driver.reportFor(request));
+
+    driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "sendBack", "请补充经费使用情况");
+    assertThat(trip).isWaitingAt(FILE_TRIP_REPORT);
+
+    driver.fileReport(trip, driver.reportFor(request));
+    driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
+    driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
+    assertThat(trip).isEnded().hasPassed(TRIP_CLOSED);
+  }
+
+  @Test
+  void refusesAReportThatLeavesAPlannedTaskWithoutAResult() {
+    TripRequest request = aTrip().build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAndTravel(trip);
+    var report = driver.reportFor(request);
+    var incomplete = new org.tripapproval.trip.TripReport(report.actualDepartureDate(), report.actualReturnDate(),
+        report.actualCountries(), report.taskResults().subList(0, 1), report.spending(), null,
+        report.passportReturnedOn(), null);
+
+    assertThatThrownBy(() -> driver.fileReport(trip, incomplete))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("taskResults");
+    assertThat(trip).isWaitingAt(FILE_TRIP_REPORT);
+  }
+
+  @Test
+  void issuesConsecutiveApprovalNumbersOncePerTrip() {
+    ProcessInstance first = driver.submit(aTrip().build());
+    ProcessInstance second = driver.submit(aTrip().build());
+    for (ProcessInstance trip : List.of(first, second)) {
+      driver.approveAllLevels(trip);
+      driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
+    }
+    String a = (String) engine.getRuntimeService().getVariable(first.getId(), "approvalNumber");
+    String b = (String) engine.getRuntimeService().getVariable(second.getId(), "approvalNumber");
+    Assertions.assertThat(Integer.parseInt(b.replaceAll(".*〕(\\d+)号", "$1")))
+        .isEqualTo(Integer.parseInt(a.replaceAll(".*〕(\\d+)号", "$1")) + 1);
+  }
+
+  @Test
+  void aReviewerOfAnotherUnitDoesNotSeeTheTask() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    long seenByOtherUnitHead = driver.as("zhou.qiang", () -> engine.getTaskService().createTaskQuery()
+        .processInstanceId(trip.getId()).count());
+    long seenByOwnUnitHead = driver.as("li.na", () -> engine.getTaskService().createTaskQuery()
+        .processInstanceId(trip.getId()).count());
+    Assertions.assertThat(seenByOtherUnitHead).isZero();
+    Assertions.assertThat(seenByOwnUnitHead).isEqualTo(1);
+  }
+
+  private String historicVariable(ProcessInstance trip, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(trip.getId())
+        .variableName(name).singleResult().getValue().toString();
+  }
+
+  @Test
+  void everyBeanThatTheModelCallsExists() throws Exception {
+    String bpmn = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/overseas-trip.bpmn"));
+    java.util.Set<String> beans = new java.util.TreeSet<>();
+    java.util.regex.Matcher calls = java.util.regex.Pattern
+        .compile("delegateExpression=\"\\$\\{(\\w+)\\}\"|\\$\\{(\\w+)\\.\\w+\\(").matcher(bpmn);
+    while (calls.find()) {
+      beans.add(calls.group(1) != null ? calls.group(1) : calls.group(2));
+    }
+    Assertions.assertThat(beans).contains("tripRequestIntake", "tripDeadlines", "reviewRouting", "decisionRecorder");
+    Assertions.assertThat(beans).allSatisfy(bean -> Assertions.assertThat(context.containsBean(bean)).as(bean).isTrue());
+  }
+}
