@@ -41,6 +41,9 @@ public class AttachmentCheck {
     } catch (IOException e) {
       return Optional.of(name + ": 无法读取 / cannot be read");
     }
+    if (content.length == 0) {
+      return Optional.of(name + ": 文件为空 / the file is empty");
+    }
     if (content.length > settings.maxAttachmentSize().toBytes()) {
       return Optional.of(name + ": 文件过大,上限 " + settings.maxAttachmentSize().toMegabytes()
           + "MB / the file is larger than " + settings.maxAttachmentSize().toMegabytes() + " MB");

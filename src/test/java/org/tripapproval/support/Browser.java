@@ -1,0 +1,106 @@
+package org.tripapproval.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium through Selenium, with nothing downloaded at test time. Where no
+ * Chromium is installed the test is skipped with a message, except on CI, where it fails.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final Path userDataDir;
+
+  private Browser(WebDriver driver, Path userDataDir) {
+    this.driver = driver;
+    this.userDataDir = userDataDir;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  public static Browser start() throws IOException {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
+          + " is missing: .ci/run installs the Debian packages chromium and chromium-driver");
+    }
+    Assumptions.assumeTrue(installed, "Skipped: no Chromium here. Install the Debian packages chromium and chromium-driver.");
+    System.setProperty("SE_OFFLINE", "true");
+    Path userDataDir = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + userDataDir);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    return new Browser(new ChromeDriver(service, options), userDataDir);
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  public WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** Scrolls the element to the middle first, clear of Tasklist's fixed header and footer. */
+  public void click(By by) {
+    WebElement element = visible(by);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  public void type(String id, String text) {
+    WebElement field = visible(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** Sets an input the way a date picker does, and lets AngularJS see it. */
+  public void setValue(String id, String value) {
+    WebElement field = visible(By.id(id));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, value);
+  }
+
+  public void waitUntilTextContains(By by, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public Path screenshot(String name) throws IOException {
+    Path target = Path.of("target", "screenshots", name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    return target;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    org.springframework.util.FileSystemUtils.deleteRecursively(userDataDir.toFile());
+  }
+}
