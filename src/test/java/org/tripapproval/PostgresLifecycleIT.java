@@ -1,0 +1,83 @@
+package org.tripapproval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.tripapproval.support.TripRequestBuilder.aTrip;
+import static org.tripapproval.trip.TripProcess.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.tripapproval.support.TripDriver;
+import org.tripapproval.trip.TripRequest;
+
+/** The postgres profile on a real PostgreSQL: a trip from submission to closed, then a restart. */
+class PostgresLifecycleIT {
+
+  static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void runsATripToClosedAndARestartWithUnchangedModelsDeploysNothingNew() {
+    String processInstanceId;
+    try (ConfigurableApplicationContext app = startApplication()) {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      init(engine);
+      TripDriver driver = new TripDriver(engine, app.getBean(ObjectMapper.class));
+      TripRequest request = aTrip().unplanned("外方临时邀请参加部长级会议").build();
+      ProcessInstance trip = driver.submit(request);
+      processInstanceId = trip.getId();
+      driver.approveAndTravel(trip);
+      driver.fireTimer(trip, REPORT_REMINDER_DUE);
+      driver.fileReport(trip, driver.reportFor(request));
+      driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
+      driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
+
+      org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(trip).isEnded().hasPassed(TRIP_CLOSED);
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM approval_number WHERE process_instance_id = ?",
+          Integer.class, processInstanceId)).isEqualTo(1);
+      assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);
+    }
+
+    try (ConfigurableApplicationContext app = startApplication()) {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);
+      assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+          .latestVersion().singleResult().getVersion()).isEqualTo(1);
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+          .singleResult().getEndActivityId()).isEqualTo(TRIP_CLOSED);
+      assertThat(engine.getIdentityService().createUserQuery().userId("zhang.wei").count()).isEqualTo(1);
+    }
+  }
+
+  /** Command-line arguments, as an operator would pass them: they outrank application-postgres.yaml. */
+  private static ConfigurableApplicationContext startApplication() {
+    return new SpringApplicationBuilder(TripApprovalApplication.class)
+        .profiles("postgres")
+        .run("--DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--DB_USER=postgres",
+            "--DB_PASSWORD=postgres",
+            "--ADMIN_PASSWORD=Admin-Pass-2026",
+            "--trips.demo-data=true",
+            "--camunda.bpm.job-execution.enabled=false",
+            "--server.port=0");
+  }
+}
