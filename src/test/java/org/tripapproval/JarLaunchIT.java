@@ -1,0 +1,93 @@
+package org.tripapproval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built jar, started as an operator starts it (java -jar): it deploys the models, serves the
+ * forms, guards /engine-rest, and a restart with unchanged models deploys nothing new.
+ */
+class JarLaunchIT {
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void theJarDeploysServesFormsAndRestartsWithoutANewDeployment(@TempDir Path workDir) throws Exception {
+    int port = freePort();
+    Process first = launch(workDir, port, "first");
+    try {
+      assertThat(get(port, "/forms/review-trip-request.html", null).statusCode()).isEqualTo(200);
+      assertThat(get(port, "/forms/partials/trip-editor.js", null).statusCode()).isEqualTo(200);
+      assertThat(get(port, "/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
+      assertThat(get(port, "/engine-rest/process-definition", "zhang.wei").body()).contains("\"key\":\"overseas-trip\"");
+      assertThat(get(port, "/engine-rest/deployment/count", "admin").body()).isEqualTo("{\"count\":1}");
+    } finally {
+      stop(first);
+    }
+    Process second = launch(workDir, port, "second");
+    try {
+      assertThat(get(port, "/engine-rest/deployment/count", "admin").body()).isEqualTo("{\"count\":1}");
+    } finally {
+      stop(second);
+    }
+  }
+
+  private Process launch(Path workDir, int port, String name) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Path log = Path.of("target", "jar-launch-" + name + ".log").toAbsolutePath();
+    Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar().toString(),
+        "--server.port=" + port, "--DB_URL=jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath())
+        .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .failFast("the application stopped; see " + log, () -> !process.isAlive())
+        .until(() -> get(port, "/actuator/health", null).body().contains("UP"));
+    return process;
+  }
+
+  private static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  private HttpResponse<String> get(int port, String path, String user) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(10));
+    if (user != null) {
+      String credentials = user + ":Trip-Demo-2026";
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Path jar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      List<Path> jars = files.filter(p -> p.getFileName().toString().matches("trip-approval-.*\\.jar")).toList();
+      assertThat(jars).as("the jar that mvn package built").hasSize(1);
+      return jars.get(0).toAbsolutePath();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
