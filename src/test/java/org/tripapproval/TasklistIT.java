@@ -2,12 +2,15 @@ package org.tripapproval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,27 +25,32 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.tripapproval.support.Browser;
+import org.tripapproval.support.TripDriver;
+import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripProcess;
 
 /**
- * The forms render and submit in Camunda Tasklist, in a real browser: the demo applicant submits
- * the start form, the demo unit head claims the review and approves it.
+ * Every form renders and submits in Camunda Tasklist, in a real browser, as the demo users use them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class TasklistIT {
 
-  private static final String PURPOSE = "与日本经济产业省商谈2027年度双边贸易投资合作备忘录的具体条款";
+  private static final String PURPOSE = aTrip().build().purpose();
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired ProcessEngine engine;
+  @Autowired ObjectMapper mapper;
   Browser browser;
+  TripDriver driver;
 
   @BeforeEach
   void startBrowser() throws Exception {
     browser = Browser.start();
+    driver = new TripDriver(engine, mapper);
   }
 
   @AfterEach
@@ -60,10 +68,11 @@ class TasklistIT {
     browser.click(By.partialLinkText("Official trip abroad"));
     fillStartForm();
     browser.screenshot("start-form-filled");
+    java.util.Set<String> earlier = runningTripIds();
     browser.click(By.cssSelector(".modal-footer button.btn-primary[type='submit']"));
 
-    ProcessInstance trip = waitFor(() -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(TripProcess.KEY).variableValueEquals("applicant", "zhang.wei").singleResult());
+    ProcessInstance trip = waitFor(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(TripProcess.KEY)
+        .list().stream().filter(p -> !earlier.contains(p.getId())).findFirst().orElse(null));
     Task review = taskService.createTaskQuery().processInstanceId(trip.getId())
         .taskDefinitionKey(TripProcess.REVIEW_TRIP_REQUEST).singleResult();
     assertThat(review).as("the request passed the rule check and waits for the unit head").isNotNull();
@@ -71,7 +80,7 @@ class TasklistIT {
 
     browser.driver().manage().deleteAllCookies();
     logIn("li.na");
-    browser.open(tasklist() + "#/?task=" + review.getId());
+    openTask(review);
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.waitUntilTextContains(By.id("summary-purpose"), PURPOSE);
     browser.visible(By.cssSelector("a[cam-file-download='invitationLetter']"));
@@ -85,8 +94,105 @@ class TasklistIT {
         .contains("\"decidedBy\":\"li.na\"", "\"decision\":\"approve\"");
   }
 
+  @Test
+  void theServersRefusalIsShownAndStartsNothing() throws Exception {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    logIn("zhang.wei");
+    browser.click(By.cssSelector(".start-process-action a"));
+    browser.click(By.partialLinkText("Official trip abroad"));
+    fillStartForm(LocalDate.now().minusDays(2));
+    browser.click(By.cssSelector(".modal-footer button.btn-primary[type='submit']"));
+
+    browser.waitForPageText("the departure date is in the past");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void reviewerCannotRejectWithoutAReason() throws Exception {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
+    logIn("li.na");
+    openTask(review);
+    browser.click(By.cssSelector("[ng-click='claim()']"));
+    browser.click(By.id("decisionReject"));
+    assertThat(browser.visible(By.cssSelector("button[ng-click='complete()']")).isEnabled()).isFalse();
+    browser.type("decisionReason", "出访必要性不足");
+    assertThat(browser.visible(By.cssSelector("button[ng-click='complete()']")).isEnabled()).isTrue();
+  }
+
+  @Test
+  void applicantRevisesWhatWasSentBackThenWithdraws() throws Exception {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.review(trip, "sendBack", "请补充会谈议题 list the topics");
+    logIn("zhang.wei");
+
+    openTask(driver.openTask(trip, TripProcess.REVISE_TRIP_REQUEST));
+    browser.waitUntilTextContains(By.id("decisions"), "请补充会谈议题 list the topics");
+    browser.waitForValue("purpose", PURPOSE);
+    browser.type("purpose", PURPOSE + ",并确定会谈议题清单");
+    browser.screenshot("revise-form-filled");
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    waitFor(() -> driver.isWaitingAt(trip, TripProcess.REVIEW_TRIP_REQUEST) ? trip : null);
+    assertThat(runtimeService.getVariable(trip.getId(), "trip").toString()).contains("会谈议题清单");
+
+    openTask(driver.openTask(trip, TripProcess.WITHDRAW_TRIP_REQUEST));
+    browser.waitUntilTextContains(By.id("summary-purpose"), "会谈议题清单");
+    browser.type("decisionReason", "外方会谈推迟 the talks were postponed");
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    waitFor(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(trip.getId()).finished().singleResult());
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(trip.getId()).singleResult()
+        .getEndActivityId()).isEqualTo(TripProcess.TRIP_WITHDRAWN);
+  }
+
+  @Test
+  void applicantFilesTheReportAndTheForeignAffairsOfficeAcceptsIt() throws Exception {
+    TripRequest request = aTrip().build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAndTravel(trip);
+    logIn("zhang.wei");
+
+    openTask(driver.openTask(trip, TripProcess.FILE_TRIP_REPORT));
+    browser.visible(By.id("approvalNumber"));
+    browser.setValue("actualDepartureDate", request.departureDate().toString());
+    browser.setValue("actualReturnDate", request.returnDate().plusDays(1).toString());
+    browser.type("actualCountries", "jp");
+    for (int task = 0; task < request.tasks().size(); task++) {
+      browser.type("result-" + task, "已完成 done " + task);
+    }
+    browser.type("spending", "28500");
+    browser.setValue("passportReturnedOn", request.returnDate().plusDays(3).toString());
+    browser.screenshot("report-form-filled");
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    Task verify = waitFor(() -> taskService.createTaskQuery().processInstanceId(trip.getId())
+        .taskDefinitionKey(TripProcess.VERIFY_TRIP_REPORT).singleResult());
+
+    browser.driver().manage().deleteAllCookies();
+    logIn("wang.fang");
+    openTask(verify);
+    browser.click(By.cssSelector("[ng-click='claim()']"));
+    browser.waitUntilTextContains(By.id("deviations"), request.returnDate().plusDays(1).toString());
+    browser.click(By.id("decisionAccept"));
+    browser.screenshot("verify-form-filled");
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    waitFor(() -> driver.isWaitingAt(trip, TripProcess.POST_TRIP_DISCLOSURE_ENDED) ? trip : null);
+    assertThat(runtimeService.getVariable(trip.getId(), "report").toString())
+        .contains("\"actualCountries\":[\"JP\"]", "已完成 done 1");
+  }
+
+  private java.util.Set<String> runningTripIds() {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(TripProcess.KEY).list().stream()
+        .map(ProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
+  }
+
+  private void openTask(Task task) {
+    browser.open(tasklist() + "#/?task=" + task.getId());
+  }
+
   private void fillStartForm() throws Exception {
-    LocalDate departure = LocalDate.now().plusDays(40);
+    fillStartForm(LocalDate.now().plusDays(40));
+  }
+
+  private void fillStartForm(LocalDate departure) throws Exception {
     browser.setValue("departureDate", departure.toString());
     browser.setValue("returnDate", departure.plusDays(2).toString());
     browser.type("purpose", PURPOSE);

@@ -21,17 +21,18 @@ class DemoIdentities {
 
   static final String PASSWORD = "Trip-Demo-2026";
 
+  /** Tasklist shows "first last": the Chinese name, then the role. */
   record DemoUser(String id, String lastName, String firstName, List<String> groups) {}
 
   static final List<DemoUser> USERS = List.of(
-      new DemoUser("zhang.wei", "张", "伟 (applicant)", List.of(APPLICANTS, "commerce")),
-      new DemoUser("li.na", "李", "娜 (unit head)", List.of(UNIT_HEADS, unitHeads("commerce"), "commerce")),
-      new DemoUser("sun.li", "孙", "丽 (applicant)", List.of(APPLICANTS, "education")),
-      new DemoUser("zhou.qiang", "周", "强 (unit head)", List.of(UNIT_HEADS, unitHeads("education"), "education")),
-      new DemoUser("wang.fang", "王", "芳 (foreign affairs)", List.of(FOREIGN_AFFAIRS_OFFICE)),
-      new DemoUser("liu.yang", "刘", "洋 (finance)", List.of(FINANCE)),
-      new DemoUser("chen.jing", "陈", "静 (leadership)", List.of(LEADERSHIP)),
-      new DemoUser("zhao.lei", "赵", "磊 (auditor)", List.of(AUDITORS)));
+      new DemoUser("zhang.wei", "(applicant)", "张伟", List.of(APPLICANTS, "commerce")),
+      new DemoUser("li.na", "(unit head)", "李娜", List.of(UNIT_HEADS, unitHeads("commerce"), "commerce")),
+      new DemoUser("sun.li", "(applicant)", "孙丽", List.of(APPLICANTS, "education")),
+      new DemoUser("zhou.qiang", "(unit head)", "周强", List.of(UNIT_HEADS, unitHeads("education"), "education")),
+      new DemoUser("wang.fang", "(foreign affairs)", "王芳", List.of(FOREIGN_AFFAIRS_OFFICE)),
+      new DemoUser("liu.yang", "(finance)", "刘洋", List.of(FINANCE)),
+      new DemoUser("chen.jing", "(leadership)", "陈静", List.of(LEADERSHIP)),
+      new DemoUser("zhao.lei", "(auditor)", "赵磊", List.of(AUDITORS)));
 
   private final IdentityService identityService;
   private final AccessSetup access;

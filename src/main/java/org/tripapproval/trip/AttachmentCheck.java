@@ -26,7 +26,10 @@ public class AttachmentCheck {
     this.settings = settings;
   }
 
-  /** Returns a problem with the named file variable, if there is one; a missing file is none. */
+  /**
+   * Returns a problem with the named file variable, if there is one; a missing file is none. An
+   * empty upload (a file field left blank in a form) is removed: it means no file.
+   */
   public Optional<String> problemWith(VariableScope scope, String name) {
     TypedValue value = scope.getVariableTyped(name);
     if (value == null || value.getValue() == null) {
@@ -42,7 +45,8 @@ public class AttachmentCheck {
       return Optional.of(name + ": 无法读取 / cannot be read");
     }
     if (content.length == 0) {
-      return Optional.of(name + ": 文件为空 / the file is empty");
+      scope.removeVariable(name);
+      return Optional.empty();
     }
     if (content.length > settings.maxAttachmentSize().toBytes()) {
       return Optional.of(name + ": 文件过大,上限 " + settings.maxAttachmentSize().toMegabytes()

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -62,11 +63,14 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
-  /** Scrolls the element to the middle first, clear of Tasklist's fixed header and footer. */
+  /** Scrolls the element to the middle first; tries again while a toast or a moving layout covers it. */
   public void click(By by) {
-    WebElement element = visible(by);
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    wait.ignoring(ElementClickInterceptedException.class).until(d -> {
+      WebElement element = visible(by);
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      element.click();
+      return true;
+    });
   }
 
   public void type(String id, String text) {
@@ -85,6 +89,14 @@ public final class Browser implements AutoCloseable {
 
   public void waitUntilTextContains(By by, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  public void waitForValue(String id, String value) {
+    wait.until(d -> value.equals(d.findElement(By.id(id)).getDomProperty("value")));
+  }
+
+  public void waitForPageText(String text) {
+    wait.until(d -> d.getPageSource().contains(text));
   }
 
   public WebDriver driver() {
