@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built jar, started as an operator starts it (java -jar): it deploys the models, serves the
- * forms, guards /engine-rest, and a restart with unchanged models deploys nothing new.
+ * forms, guards /engine-rest, refuses a bad request with 400, and a restart with unchanged models
+ * deploys nothing new.
  */
 class JarLaunchIT {
 
@@ -37,6 +38,12 @@ class JarLaunchIT {
       assertThat(get(port, "/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
       assertThat(get(port, "/engine-rest/process-definition", "zhang.wei").body()).contains("\"key\":\"overseas-trip\"");
       assertThat(get(port, "/engine-rest/deployment/count", "admin").body()).isEqualTo("{\"count\":1}");
+
+      HttpResponse<String> refused = post(port, "/engine-rest/process-definition/key/overseas-trip/submit-form",
+          "zhang.wei", "{\"variables\":{\"trip\":{\"type\":\"Json\",\"value\":\"{\\\"purpose\\\":\\\"\\\",\\\"members\\\":[]}\"}}}");
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body()).contains("purpose:", "members:", "departureDate:");
+      assertThat(get(port, "/engine-rest/process-instance/count", "admin").body()).isEqualTo("{\"count\":0}");
     } finally {
       stop(first);
     }
@@ -68,13 +75,23 @@ class JarLaunchIT {
   }
 
   private HttpResponse<String> get(int port, String path, String user) throws IOException, InterruptedException {
+    return http.send(request(port, path, user).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(int port, String path, String user, String json)
+      throws IOException, InterruptedException {
+    return http.send(request(port, path, user).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest.Builder request(int port, String path, String user) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(10));
     if (user != null) {
       String credentials = user + ":Trip-Demo-2026";
       request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return request;
   }
 
   private static Path jar() throws IOException {
