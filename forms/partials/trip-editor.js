@@ -48,6 +48,7 @@ $scope.editor = {
     });
   },
   fromTrip: function (trip) {
+    f.unit = trip.unit;
     f.departureDate = parseDate(trip.departureDate);
     f.returnDate = parseDate(trip.returnDate);
     f.purpose = trip.purpose;
@@ -63,7 +64,7 @@ $scope.editor = {
   // writes the request into the variable's object, which the forms SDK submits as JSON
   toTrip: function (trip) {
     Object.assign(trip, {
-      unit: trip.unit || null,
+      unit: f.unit || null,
       departureDate: isoDate(f.departureDate),
       returnDate: isoDate(f.returnDate),
       purpose: f.purpose,
