@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.tripapproval.notification.NotificationKind;
+import org.tripapproval.notification.Notifications;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripProcess;
@@ -30,12 +32,24 @@ class DecisionRecorder implements ExecutionListener {
   private static final Set<String> NEED_A_REASON = Set.of("sendBack", "reject", "withdraw");
   private static final int MAX_REASON_LENGTH = 2000;
 
+  private static final Map<String, NotificationKind> NEWS_FOR_THE_APPLICANT = Map.of(
+      TripProcess.REVIEW_TRIP_REQUEST + ":approve", NotificationKind.REVIEW_APPROVED,
+      TripProcess.REVIEW_TRIP_REQUEST + ":sendBack", NotificationKind.TRIP_SENT_BACK,
+      TripProcess.REVIEW_TRIP_REQUEST + ":reject", NotificationKind.TRIP_REJECTED,
+      TripProcess.VERIFY_TRIP_REPORT + ":accept", NotificationKind.REPORT_ACCEPTED,
+      TripProcess.VERIFY_TRIP_REPORT + ":sendBack", NotificationKind.REPORT_SENT_BACK);
+  private static final Map<String, String> LEVELS = Map.of(
+      "unitHead", "单位负责人 the unit head", "foreignAffairs", "外办 the foreign affairs office",
+      "finance", "财政 finance", "leadership", "分管领导 leadership");
+
   private final JsonVariables json;
   private final Clock clock;
+  private final Notifications notifications;
 
-  DecisionRecorder(JsonVariables json, Clock clock) {
+  DecisionRecorder(JsonVariables json, Clock clock, Notifications notifications) {
     this.json = json;
     this.clock = clock;
+    this.notifications = notifications;
   }
 
   @Override

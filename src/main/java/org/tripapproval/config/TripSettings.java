@@ -12,6 +12,7 @@ public record TripSettings(
     boolean demoData,
     Period preTripDisclosure,
     Period postTripDisclosure,
+    Period reviewDue,
     int reportDueDays,
     int reportReminderDaysBefore,
     DataSize maxAttachmentSize) {}

@@ -30,6 +30,19 @@ public class TripDeadlines {
     return Date.from(ZonedDateTime.now(clock).plus(settings.postTripDisclosure()).toInstant());
   }
 
+  public Date reviewDue() {
+    return Date.from(ZonedDateTime.now(clock).plus(settings.reviewDue()).toInstant());
+  }
+
+  public String reviewPeriod() {
+    return settings.reviewDue().getDays() + " 天 days";
+  }
+
+  /** The day a deadline falls on, as people read it (a deadline at midnight belongs to the day before). */
+  public String day(Date deadline) {
+    return deadline.toInstant().atZone(settings.zone()).minusSeconds(1).toLocalDate().toString();
+  }
+
   public Date startOf(String isoDate) {
     return startOf(LocalDate.parse(isoDate));
   }
@@ -46,6 +59,11 @@ public class TripDeadlines {
 
   public Date reportReminder(String returnDate) {
     return startOf(reportDueDay(returnDate).plusDays(1).minusDays(settings.reportReminderDaysBefore()));
+  }
+
+  /** The morning of the day the report is due. */
+  public Date reportDueToday(String returnDate) {
+    return startOf(reportDueDay(returnDate));
   }
 
   private LocalDate reportDueDay(String returnDate) {

@@ -15,6 +15,11 @@ public final class TripProcess {
   public static final String TRIP_RETURNED = "tripReturned";
   public static final String FILE_TRIP_REPORT = "fileTripReport";
   public static final String REPORT_REMINDER_DUE = "reportReminderDue";
+  public static final String REPORT_DUE_TODAY = "reportDueToday";
+  public static final String REPORT_OVERDUE = "reportOverdue";
+  public static final String REVIEW_OVERDUE = "reviewOverdue";
+  public static final String REMIND_APPLICANT_OF_REPORT = "remindApplicantOfReport";
+  public static final String ESCALATE_OVERDUE_REPORT = "escalateOverdueReport";
   public static final String VERIFY_TRIP_REPORT = "verifyTripReport";
   public static final String POST_TRIP_DISCLOSURE_ENDED = "postTripDisclosureEnded";
   public static final String TRIP_CLOSED = "tripClosed";

@@ -32,6 +32,7 @@ class OverseasTripProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper mapper;
   @Autowired org.springframework.context.ApplicationContext context;
+  @Autowired org.tripapproval.notification.Outbox outbox;
   TripDriver driver;
 
   @BeforeEach
@@ -197,6 +198,47 @@ class OverseasTripProcessTest {
 
     assertThat(trip).isWaitingAt(FILE_TRIP_REPORT).hasPassed("remindApplicantOfReport");
     Assertions.assertThat(driver.openTask(trip, FILE_TRIP_REPORT).getPriority()).isEqualTo(ReportReminder.URGENT);
+  }
+
+  @Test
+  void remindsOnTheDueDayAndEscalatesAnOverdueReportToTheUnitHeadAndTheForeignAffairsOffice() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.approveAndTravel(trip);
+
+    driver.fireTimer(trip, REPORT_DUE_TODAY);
+    driver.fireTimer(trip, REPORT_OVERDUE);
+
+    assertThat(trip).isWaitingAt(FILE_TRIP_REPORT).hasPassed("remindApplicantReportDueToday", ESCALATE_OVERDUE_REPORT);
+    Assertions.assertThat(mailFor(trip, "REPORT_DUE_TODAY")).containsExactly("zhang.wei@trips.example");
+    Assertions.assertThat(mailFor(trip, "REPORT_OVERDUE")).containsExactly("zhang.wei@trips.example");
+    Assertions.assertThat(mailFor(trip, "REPORT_OVERDUE_ESCALATION"))
+        .containsExactlyInAnyOrder("li.na@trips.example", "wang.fang@trips.example");
+  }
+
+  @Test
+  void escalatesAReviewThatTakesTooLongWithoutStoppingIt() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+
+    driver.fireTimer(trip, REVIEW_OVERDUE);
+
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST).hasPassed("escalateOverdueReview");
+    Assertions.assertThat(mailFor(trip, "REVIEW_OVERDUE_ESCALATION"))
+        .containsExactlyInAnyOrder("li.na@trips.example", "wang.fang@trips.example");
+    driver.approveAllLevels(trip);
+    assertThat(trip).isWaitingAt(PRE_TRIP_DISCLOSURE_ENDED);
+  }
+
+  @Test
+  void aRefusedDecisionLeavesNoNotificationBehind() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    int before = outbox.forTrip(trip.getId()).size();
+    assertThatThrownBy(() -> driver.review(trip, "reject", ""));
+    Assertions.assertThat(outbox.forTrip(trip.getId())).hasSize(before);
+  }
+
+  private java.util.List<String> mailFor(ProcessInstance trip, String kind) {
+    return outbox.forTrip(trip.getId()).stream().filter(m -> m.kind().equals(kind))
+        .map(org.tripapproval.notification.OutboxMessage::recipient).toList();
   }
 
   @Test

@@ -1,0 +1,120 @@
+package org.tripapproval.notification;
+
+import static org.tripapproval.trip.TripVariables.*;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.stereotype.Service;
+import org.tripapproval.trip.JsonVariables;
+import org.tripapproval.trip.TripRequest;
+
+/**
+ * Who hears of what. Messages are written to the outbox in the caller's transaction, which is the
+ * engine's: listeners and delegates call this while the process moves.
+ */
+@Service
+public class Notifications {
+
+  private final Outbox outbox;
+  private final MailComposer composer;
+  private final IdentityService identityService;
+  private final JsonVariables json;
+  private final MailSettings settings;
+
+  Notifications(Outbox outbox, MailComposer composer, IdentityService identityService, JsonVariables json,
+      MailSettings settings) {
+    this.outbox = outbox;
+    this.composer = composer;
+    this.identityService = identityService;
+    this.json = json;
+    this.settings = settings;
+  }
+
+  /** The assignee, or every member of the candidate groups who has an email address. */
+  public void taskCreated(DelegateTask task) {
+    Map<String, User> recipients = new LinkedHashMap<>();
+    if (task.getAssignee() != null) {
+      addUser(recipients, task.getAssignee());
+    } else {
+      for (IdentityLink candidate : task.getCandidates()) {
+        if (candidate.getGroupId() != null) {
+          addGroup(recipients, candidate.getGroupId());
+        } else if (candidate.getUserId() != null) {
+          addUser(recipients, candidate.getUserId());
+        }
+      }
+    }
+    String link = settings.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId();
+    send(task.getExecution(), task, NotificationKind.TASK_ASSIGNED, task.getName(), link, recipients.values());
+  }
+
+  public void toApplicant(DelegateExecution execution, NotificationKind kind, String detail) {
+    Map<String, User> recipients = new LinkedHashMap<>();
+    addUser(recipients, (String) execution.getVariable(APPLICANT));
+    send(execution, execution, kind, detail, tasklistLink(), recipients.values());
+  }
+
+  public void toGroups(DelegateExecution execution, NotificationKind kind, String detail, Collection<String> groups) {
+    Map<String, User> recipients = new LinkedHashMap<>();
+    groups.forEach(group -> addGroup(recipients, group));
+    send(execution, execution, kind, detail, tasklistLink(), recipients.values());
+  }
+
+  private void send(DelegateExecution execution, VariableScope scope, NotificationKind kind, String detail,
+      String link, Collection<User> recipients) {
+    MailModel.TripSummary trip = summary(scope);
+    for (User user : recipients) {
+      String name = (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip();
+      RenderedMail mail = composer.compose(kind, new MailModel(name.isEmpty() ? user.getId() : name, trip, detail, link));
+      outbox.add(kind, execution.getProcessInstanceId(), user.getEmail(), mail);
+    }
+  }
+
+  private MailModel.TripSummary summary(VariableScope scope) {
+    TripRequest trip = json.read(scope, TRIP, TripRequest.class);
+    String countries = String.join(", ", trip.countries());
+    String dates = trip.departureDate() + " — " + trip.returnDate();
+    Group unit = identityService.createGroupQuery().groupId(trip.unit()).singleResult();
+    String unitName = unit != null && unit.getName() != null ? unit.getName() : trip.unit();
+    String applicant = displayName((String) scope.getVariable(APPLICANT));
+    return new MailModel.TripSummary(unitName + " · " + trip.departureDate() + " · " + countries, applicant, unitName,
+        dates, countries, trip.purpose(), (String) scope.getVariable(APPROVAL_NUMBER));
+  }
+
+  private String displayName(String userId) {
+    User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+    return user == null ? userId : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip();
+  }
+
+  private void addUser(Map<String, User> recipients, String userId) {
+    User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+    if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
+      recipients.putIfAbsent(user.getId(), user);
+    }
+  }
+
+  private void addGroup(Map<String, User> recipients, String groupId) {
+    List<User> members = identityService.createUserQuery().memberOfGroup(groupId).list();
+    members.stream().filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
+        .forEach(u -> recipients.putIfAbsent(u.getId(), u));
+  }
+
+  private String tasklistLink() {
+    return settings.baseUrl() + "/camunda/app/tasklist/default/";
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+}

@@ -1,0 +1,74 @@
+package org.tripapproval.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due messages from the outbox over SMTP, batch by batch. Rows are claimed with
+ * SELECT ... FOR UPDATE SKIP LOCKED, so several nodes never send the same message in normal
+ * operation; a failure is retried with exponential backoff and, after the last attempt, kept as
+ * FAILED with its error for an administrator.
+ */
+@Component
+public class OutboxDelivery {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
+
+  private final Outbox outbox;
+  private final JavaMailSenderImpl mailSender;
+  private final TransactionTemplate transactions;
+  private final MailSettings settings;
+
+  OutboxDelivery(Outbox outbox, JavaMailSenderImpl mailSender, TransactionTemplate transactions, MailSettings settings) {
+    this.outbox = outbox;
+    this.mailSender = mailSender;
+    this.transactions = transactions;
+    this.settings = settings;
+  }
+
+  @Scheduled(initialDelayString = "${trips.mail.delivery-interval}", fixedDelayString = "${trips.mail.delivery-interval}")
+  public void deliverDue() {
+    Integer delivered;
+    do {
+      delivered = transactions.execute(status -> deliverBatch());
+    } while (delivered != null && delivered == settings.batchSize());
+  }
+
+  private int deliverBatch() {
+    List<OutboxMessage> due = outbox.claimDue(settings.batchSize());
+    for (OutboxMessage message : due) {
+      try {
+        mailSender.send(mimeMessage(message));
+        outbox.markSent(message.id());
+      } catch (Exception e) {
+        log.warn("Notification {} to {} not delivered (attempt {}): {}", message.id(), message.recipient(),
+            message.attempts() + 1, e.getMessage());
+        outbox.markFailed(message, e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    }
+    return due.size();
+  }
+
+  private MimeMessage mimeMessage(OutboxMessage message) throws MessagingException {
+    MimeMessage mime = new MimeMessage(mailSender.getSession()) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", message.messageId()); // stable across retries: receivers can drop a duplicate
+      }
+    };
+    MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+    helper.setFrom(settings.from());
+    helper.setTo(message.recipient());
+    helper.setSubject(message.subject());
+    helper.setText(message.bodyText(), message.bodyHtml());
+    return mime;
+  }
+}
