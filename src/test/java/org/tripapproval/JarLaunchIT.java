@@ -15,14 +15,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tripapproval.support.TripRequestBuilder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built jar, started as an operator starts it (java -jar): it deploys the models, serves the
- * forms, guards /engine-rest, refuses a bad request with 400, and a restart with unchanged models
- * deploys nothing new.
+ * forms, guards /engine-rest, refuses a bad request with 400, mails the reviewer through the mail
+ * server it starts (read at /mail), and a restart with unchanged models deploys nothing new.
  */
 class JarLaunchIT {
 
@@ -44,6 +48,13 @@ class JarLaunchIT {
       assertThat(refused.statusCode()).isEqualTo(400);
       assertThat(refused.body()).contains("purpose:", "members:", "departureDate:");
       assertThat(get(port, "/engine-rest/process-instance/count", "admin").body()).isEqualTo("{\"count\":0}");
+
+      HttpResponse<String> submitted = post(port, "/engine-rest/process-definition/key/overseas-trip/submit-form",
+          "zhang.wei", validSubmission());
+      assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+      assertThat(get(port, "/mail", null).statusCode()).isEqualTo(401);
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+          .until(() -> get(port, "/mail", "li.na").body(), body -> body.contains("To do: Review trip request"));
     } finally {
       stop(first);
     }
@@ -55,11 +66,24 @@ class JarLaunchIT {
     }
   }
 
+  /** A valid request with its invitation letter, as a REST client sends it. */
+  private static String validSubmission() throws IOException {
+    ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    String trip = mapper.writeValueAsString(TripRequestBuilder.aTrip().build());
+    String letter = Base64.getEncoder().encodeToString(org.tripapproval.support.Files.pdfBytes());
+    return mapper.writeValueAsString(Map.of("variables", Map.of(
+        "trip", Map.of("type", "Json", "value", trip),
+        "invitationLetter", Map.of("type", "File", "value", letter,
+            "valueInfo", Map.of("filename", "invitation.pdf", "mimeType", "application/pdf")))));
+  }
+
   private Process launch(Path workDir, int port, String name) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     Path log = Path.of("target", "jar-launch-" + name + ".log").toAbsolutePath();
     Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar().toString(),
-        "--server.port=" + port, "--DB_URL=jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath())
+        "--server.port=" + port, "--DB_URL=jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath(),
+        "--spring.mail.port=" + freePort(), "--trips.mail.imap-port=" + freePort(), "--trips.mail.delivery-interval=PT1S")
         .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
         .failFast("the application stopped; see " + log, () -> !process.isAlive())

@@ -6,31 +6,25 @@ import static org.tripapproval.support.TripRequestBuilder.aTrip;
 import static org.tripapproval.trip.TripProcess.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tripapproval.support.TestPostgres;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripRequest;
 
 /** The postgres profile on a real PostgreSQL: a trip from submission to closed, then a restart. */
 class PostgresLifecycleIT {
 
-  static EmbeddedPostgres postgres;
+  static String databaseUrl;
 
   @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
+  static void createDatabase() {
+    databaseUrl = TestPostgres.newDatabase("lifecycle");
   }
 
   @Test
@@ -72,12 +66,13 @@ class PostgresLifecycleIT {
   private static ConfigurableApplicationContext startApplication() {
     return new SpringApplicationBuilder(TripApprovalApplication.class)
         .profiles("postgres")
-        .run("--DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+        .run("--DB_URL=" + databaseUrl,
             "--DB_USER=postgres",
             "--DB_PASSWORD=postgres",
             "--ADMIN_PASSWORD=Admin-Pass-2026",
             "--trips.demo-data=true",
             "--camunda.bpm.job-execution.enabled=false",
+            "--trips.mail.delivery-interval=PT1H",
             "--server.port=0");
   }
 }

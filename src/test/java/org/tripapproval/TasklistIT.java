@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 import org.tripapproval.support.Browser;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripRequest;
@@ -34,6 +35,7 @@ import org.tripapproval.trip.TripProcess;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DirtiesContext // one process engine "default" per JVM: close it before the next IT starts its own
 class TasklistIT {
 
   private static final String PURPOSE = aTrip().build().purpose();

@@ -74,6 +74,11 @@ class DecisionRecorder implements ExecutionListener {
         (String) decision, reason, actingUser(task), clock.instant()));
     task.removeVariable(DECISION_REASON);
     json.write(task, DECISIONS, decisions);
+    NotificationKind news = NEWS_FOR_THE_APPLICANT.get(task.getCurrentActivityId() + ":" + decision);
+    if (news != null) {
+      String level = (String) task.getVariable(REVIEW_LEVEL);
+      notifications.toApplicant(task, news, "approve".equals(decision) ? LEVELS.getOrDefault(level, level) : reason);
+    }
   }
 
   private List<ApprovalDecision> earlierDecisions(DelegateExecution task) {
