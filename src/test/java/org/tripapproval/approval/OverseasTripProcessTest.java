@@ -33,6 +33,7 @@ class OverseasTripProcessTest {
   @Autowired ObjectMapper mapper;
   @Autowired org.springframework.context.ApplicationContext context;
   @Autowired org.tripapproval.notification.Outbox outbox;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
   TripDriver driver;
 
   @BeforeEach
@@ -229,11 +230,20 @@ class OverseasTripProcessTest {
   }
 
   @Test
-  void aRefusedDecisionLeavesNoNotificationBehind() {
+  void notificationsRollBackWithTheStepThatWroteThem() {
     ProcessInstance trip = driver.submit(aTrip().build());
     int before = outbox.forTrip(trip.getId()).size();
-    assertThatThrownBy(() -> driver.review(trip, "reject", ""));
+
+    transactions.executeWithoutResult(status -> {
+      driver.review(trip, "approve", "");
+      Assertions.assertThat(outbox.forTrip(trip.getId())).hasSizeGreaterThan(before);
+      status.setRollbackOnly();
+    });
+
     Assertions.assertThat(outbox.forTrip(trip.getId())).hasSize(before);
+    Assertions.assertThat(driver.reviewLevel(trip)).isEqualTo("unitHead");
+    driver.review(trip, "approve", "");
+    Assertions.assertThat(mailFor(trip, "REVIEW_APPROVED")).containsExactly("zhang.wei@trips.example");
   }
 
   private java.util.List<String> mailFor(ProcessInstance trip, String kind) {

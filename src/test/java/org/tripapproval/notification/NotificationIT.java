@@ -196,6 +196,29 @@ class NotificationIT {
   }
 
   @Test
+  void twoDeliveryWorkersAtOnceSendEachMessageOnce() throws Exception {
+    for (int i = 0; i < 8; i++) {
+      driver.approveAllLevels(driver.submit(aTrip().build()));
+    }
+    int waiting = outbox.find(Outbox.PENDING, 500).size();
+    assertThat(waiting).isGreaterThan(2 * 20);
+
+    var workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = workers.submit(delivery::deliverDue);
+      var second = workers.submit(delivery::deliverDue);
+      first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      workers.shutdownNow();
+    }
+    deliverEverything();
+
+    List<String> delivered = Arrays.stream(smtp.getReceivedMessages()).map(NotificationIT::messageId).toList();
+    assertThat(delivered).hasSize(waiting).doesNotHaveDuplicates();
+  }
+
+  @Test
   void hostileTextArrivesAsText() throws Exception {
     String hostile = "<script>alert('x')</script><b>粗体</b> 与日本经济产业省商谈2027年度合作备忘录的具体条款";
     driver.submit(aTrip().purpose(hostile).build());
