@@ -19,8 +19,10 @@ import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripProcess;
 
 /**
- * Completes a review or a verification only with a decision the task offers, and with a reason
- * where the trip is sent back or rejected; appends the decision to the trip's list of decisions.
+ * Completes a review, verification or withdrawal only with a decision the task offers, and with a
+ * reason where the trip is sent back, rejected or withdrawn; appends the decision to the trip's list
+ * of decisions and tells the applicant. Bound to the start (clears the last decision) and the end of
+ * each of those tasks.
  */
 @Component("decisionRecorder")
 class DecisionRecorder implements ExecutionListener {
@@ -54,6 +56,12 @@ class DecisionRecorder implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution task) {
+    if (EVENTNAME_START.equals(task.getEventName())) {
+      // only a decision given for this task counts, never the one left by the task before it
+      task.removeVariable(DECISION);
+      task.removeVariable(DECISION_REASON);
+      return;
+    }
     if (task.isCanceled()) {
       return;
     }

@@ -134,6 +134,20 @@ class OverseasTripProcessTest {
   }
 
   @Test
+  void aReviewCompletedWithoutADecisionIsRefusedEvenAfterAnEarlierApproval() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.review(trip, "approve", "");
+    org.camunda.bpm.engine.task.Task second = driver.openTask(trip, REVIEW_TRIP_REQUEST);
+
+    assertThatThrownBy(() -> driver.as("wang.fang", () -> {
+      engine.getTaskService().claim(second.getId(), "wang.fang");
+      engine.getTaskService().complete(second.getId());
+      return null;
+    })).isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("decision");
+    Assertions.assertThat(driver.reviewLevel(trip)).isEqualTo("foreignAffairs");
+  }
+
+  @Test
   void sendsBlockingFindingsBackToTheApplicantBeforeAnyReview() {
     ProcessInstance trip = driver.submit(aTrip().members(7).days(6).build());
 
