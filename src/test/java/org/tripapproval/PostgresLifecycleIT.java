@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.support.TestPostgres;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripRequest;
@@ -49,6 +50,26 @@ class PostgresLifecycleIT {
       assertThat(jdbc.queryForObject("SELECT count(*) FROM approval_number WHERE process_instance_id = ?",
           Integer.class, processInstanceId)).isEqualTo(1);
       assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);
+
+      assertThat(jdbc.queryForObject("SELECT status FROM trip_registry WHERE process_instance_id = ?", String.class,
+          processInstanceId)).isEqualTo("CLOSED");
+      AuditTrail trail = app.getBean(AuditTrail.class);
+      assertThat(trail.verify().intact()).isTrue();
+      long changed = jdbc.queryForObject("SELECT MIN(id) + 3 FROM audit_trail WHERE process_instance_id = ?",
+          Long.class, processInstanceId);
+      String original = jdbc.queryForObject("SELECT details FROM audit_trail WHERE id = ?", String.class, changed);
+      jdbc.update("UPDATE audit_trail SET details = '{\"decision\":\"approve\"}' WHERE id = ?", changed);
+      AuditTrail.Verification afterUpdate = trail.verify();
+      assertThat(afterUpdate.intact()).isFalse();
+      assertThat(afterUpdate.firstBrokenRow()).isEqualTo(changed);
+      assertThat(afterUpdate.problem()).contains("changed");
+      jdbc.update("UPDATE audit_trail SET details = ? WHERE id = ?", original, changed);
+      assertThat(trail.verify().intact()).isTrue();
+      long last = jdbc.queryForObject("SELECT MAX(id) FROM audit_trail", Long.class);
+      jdbc.update("DELETE FROM audit_trail WHERE id = ?", last);
+      AuditTrail.Verification afterDelete = trail.verify();
+      assertThat(afterDelete.firstBrokenRow()).isEqualTo(last);
+      assertThat(afterDelete.problem()).contains("missing");
     }
 
     try (ConfigurableApplicationContext app = startApplication()) {

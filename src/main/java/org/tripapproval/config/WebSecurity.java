@@ -18,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class WebSecurity {
 
   static final String ADMINISTRATORS = "GROUP_camunda-admin";
+  static final String AUDITORS = "GROUP_auditors";
 
   @Bean
   @Order(1)
@@ -25,6 +26,8 @@ class WebSecurity {
     return http.securityMatcher("/api/**", "/mail/**", "/mail")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/api/notifications/**").hasAuthority(ADMINISTRATORS)
+            .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/**").hasAuthority(AUDITORS)
+            .requestMatchers("/api/audit/**").denyAll()
             .anyRequest().authenticated())
         .httpBasic(withDefaults())
         .csrf(csrf -> csrf.disable()) // stateless, credentials on every request, no cookies

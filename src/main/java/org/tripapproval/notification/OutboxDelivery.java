@@ -2,7 +2,9 @@ package org.tripapproval.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.util.List;
+import org.tripapproval.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -26,12 +28,17 @@ public class OutboxDelivery {
   private final JavaMailSenderImpl mailSender;
   private final TransactionTemplate transactions;
   private final MailSettings settings;
+  private final AuditTrail trail;
+  private final Clock clock;
 
-  OutboxDelivery(Outbox outbox, JavaMailSenderImpl mailSender, TransactionTemplate transactions, MailSettings settings) {
+  OutboxDelivery(Outbox outbox, JavaMailSenderImpl mailSender, TransactionTemplate transactions, MailSettings settings,
+      AuditTrail trail, Clock clock) {
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.transactions = transactions;
     this.settings = settings;
+    this.trail = trail;
+    this.clock = clock;
   }
 
   @Scheduled(initialDelayString = "${trips.mail.delivery-interval}", fixedDelayString = "${trips.mail.delivery-interval}")
@@ -48,6 +55,9 @@ public class OutboxDelivery {
       try {
         mailSender.send(mimeMessage(message));
         outbox.markSent(message.id());
+        trail.append(new AuditTrail.Entry(message.processInstanceId(), "notification.sent", null, clock.instant(),
+            "{\"kind\":\"" + message.kind() + "\",\"notification\":" + message.id() + ",\"messageId\":\""
+                + message.messageId().replace("\"", "") + "\"}"));
       } catch (Exception e) {
         log.warn("Notification {} to {} not delivered (attempt {}): {}", message.id(), message.recipient(),
             message.attempts() + 1, e.getMessage());

@@ -18,8 +18,8 @@ import java.util.List;
 public record TripReport(
     @NotNull(message = "{report.actualDepartureDate.required}") LocalDate actualDepartureDate,
     @NotNull(message = "{report.actualReturnDate.required}") LocalDate actualReturnDate,
-    @NotEmpty(message = "{report.actualCountries.required}") @Size(max = 20) List<@NotBlank @Size(max = 2) String> actualCountries,
-    @NotEmpty(message = "{report.taskResults.required}") @Size(max = 30) List<@Valid @NotNull TaskResult> taskResults,
+    @NotEmpty(message = "{report.actualCountries.required}") @Size(max = 20) List<@NotBlank(message = "{trip.entry.required}") @Size(max = 2) String> actualCountries,
+    @NotEmpty(message = "{report.taskResults.required}") @Size(max = 30) List<@Valid @NotNull(message = "{trip.entry.required}") TaskResult> taskResults,
     @NotNull(message = "{report.spending.required}") @PositiveOrZero(message = "{report.spending.notNegative}") BigDecimal spending,
     @Size(max = 4000) String spendingNotes,
     @NotNull(message = "{report.passportReturnedOn.required}") LocalDate passportReturnedOn,

@@ -31,7 +31,7 @@ class TripReportIntake implements ExecutionListener {
     TripReport report = json.read(task, REPORT, TripReport.class);
     TripRequest trip = json.read(task, TRIP, TripRequest.class);
     List<String> problems = new ArrayList<>();
-    validator.validate(report).forEach(v -> problems.add(v.getPropertyPath() + ": " + v.getMessage()));
+    validator.validate(report).forEach(v -> problems.add(TripRequestCheck.fieldOf(v) + ": " + v.getMessage()));
     if (problems.isEmpty()) {
       if (report.taskResults().size() != trip.tasks().size()) {
         problems.add("taskResults: 应对" + trip.tasks().size() + "项计划任务逐项填写成效 / give a result for each of the "

@@ -24,13 +24,13 @@ import java.util.Set;
 public record TripRequest(
     @Size(max = 64) String unit,
     @NotBlank(message = "{trip.purpose.required}") @Size(max = 2000) String purpose,
-    @NotEmpty(message = "{trip.members.required}") @Size(max = 50) List<@Valid @NotNull Member> members,
+    @NotEmpty(message = "{trip.members.required}") @Size(max = 50) List<@Valid @NotNull(message = "{trip.entry.required}") Member> members,
     @NotNull(message = "{trip.departureDate.required}") LocalDate departureDate,
     @NotNull(message = "{trip.returnDate.required}") LocalDate returnDate,
-    @NotEmpty(message = "{trip.itinerary.required}") @Size(max = 60) List<@Valid @NotNull ItineraryDay> itinerary,
+    @NotEmpty(message = "{trip.itinerary.required}") @Size(max = 60) List<@Valid @NotNull(message = "{trip.entry.required}") ItineraryDay> itinerary,
     @NotEmpty(message = "{trip.tasks.required}") @Size(max = 30) List<@NotBlank(message = "{trip.tasks.blank}") @Size(max = 1000) String> tasks,
     @Valid @NotNull(message = "{trip.invitation.required}") Invitation invitation,
-    @NotEmpty(message = "{trip.budget.required}") @Size(max = 50) List<@Valid @NotNull BudgetItem> budget,
+    @NotEmpty(message = "{trip.budget.required}") @Size(max = 50) List<@Valid @NotNull(message = "{trip.entry.required}") BudgetItem> budget,
     @Size(max = 64) String planReference,
     @Size(max = 2000) String unplannedReason) {
 

@@ -47,6 +47,11 @@ public class TripRequestCheck {
   }
 
   private static String describe(ConstraintViolation<TripRequest> violation) {
-    return violation.getPropertyPath() + ": " + violation.getMessage();
+    return fieldOf(violation) + ": " + violation.getMessage();
+  }
+
+  /** The field as the forms and the API name it: members[0].name, budget[1]. */
+  public static String fieldOf(ConstraintViolation<?> violation) {
+    return violation.getPropertyPath().toString().replace(".<list element>", "");
   }
 }

@@ -34,6 +34,8 @@ class OverseasTripProcessTest {
   @Autowired org.springframework.context.ApplicationContext context;
   @Autowired org.tripapproval.notification.Outbox outbox;
   @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+  @Autowired org.tripapproval.audit.AuditTrail trail;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   TripDriver driver;
 
   @BeforeEach
@@ -324,6 +326,53 @@ class OverseasTripProcessTest {
   private String historicVariable(ProcessInstance trip, String name) {
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(trip.getId())
         .variableName(name).singleResult().getValue().toString();
+  }
+
+  @Test
+  void theRegistryAndTheTrailFollowTheTripToClosed() {
+    TripRequest request = aTrip().countries("JP", "KR").days(6).build();
+    ProcessInstance trip = driver.submit(request);
+    driver.review(trip, "sendBack", "请补充议题");
+    driver.revise(trip, request);
+    driver.approveAndTravel(trip);
+    driver.fireTimer(trip, REPORT_OVERDUE);
+    driver.fileReport(trip, driver.reportFor(request));
+    driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
+    driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
+
+    Map<String, Object> row = jdbc.queryForMap("SELECT * FROM trip_registry WHERE process_instance_id = ?", trip.getId());
+    Assertions.assertThat(row).containsEntry("STATUS", "CLOSED").containsEntry("APPLICANT", "zhang.wei")
+        .containsEntry("UNIT", "commerce").containsEntry("REPORT_STATUS", "ACCEPTED").containsEntry("LAST_DECISION", "accept")
+        .containsEntry("DELEGATION_SIZE", 2);
+    Assertions.assertThat((String) row.get("APPROVAL_NUMBER")).startsWith("外办");
+    Assertions.assertThat(jdbc.queryForList("SELECT country FROM trip_country WHERE process_instance_id = ? ORDER BY country",
+        String.class, trip.getId())).containsExactly("JP", "KR");
+    Assertions.assertThat(jdbc.queryForList("SELECT name FROM trip_member WHERE process_instance_id = ? ORDER BY member_index",
+        String.class, trip.getId())).containsExactly("张伟", "王小明");
+
+    List<Map<String, Object>> entries = trail.forTrip(trip.getId());
+    Assertions.assertThat(entries).extracting(e -> e.get("EVENT")).contains("trip.submitted", "variable.create",
+        "variable.update", "task.create", "task.complete", "operation.Claim", "activity.completed", "trip.ended");
+    Assertions.assertThat(entries).anyMatch(e -> "operation.Claim".equals(e.get("EVENT")) && "li.na".equals(e.get("ACTOR")));
+    Assertions.assertThat(entries).anyMatch(e -> "variable.update".equals(e.get("EVENT"))
+        && e.get("DETAILS").toString().contains("请补充议题"));
+    Assertions.assertThat(entries).anyMatch(e -> "activity.completed".equals(e.get("EVENT"))
+        && e.get("DETAILS").toString().contains("\"activity\":\"departureDayReached\""));
+    Assertions.assertThat(entries).anyMatch(e -> e.get("DETAILS").toString().contains("invitation.pdf")
+        && e.get("DETAILS").toString().contains("sha256"));
+    Assertions.assertThat(trail.verify().intact()).isTrue();
+  }
+
+  @Test
+  void aRolledBackStepLeavesNothingInTheTrail() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    int before = trail.forTrip(trip.getId()).size();
+    transactions.executeWithoutResult(status -> {
+      driver.review(trip, "approve", "");
+      status.setRollbackOnly();
+    });
+    Assertions.assertThat(trail.forTrip(trip.getId())).hasSize(before);
+    Assertions.assertThat(trail.verify().intact()).isTrue();
   }
 
   @Test

@@ -57,6 +57,7 @@ class NotificationIT {
   @Autowired ObjectMapper mapper;
   @Autowired OutboxDelivery delivery;
   @Autowired Outbox outbox;
+  @Autowired org.tripapproval.audit.AuditTrail trail;
   @LocalServerPort int port;
   TripDriver driver;
 
@@ -216,6 +217,7 @@ class NotificationIT {
 
     List<String> delivered = Arrays.stream(smtp.getReceivedMessages()).map(NotificationIT::messageId).toList();
     assertThat(delivered).hasSize(waiting).doesNotHaveDuplicates();
+    assertThat(trail.verify().intact()).as("both workers appended to the audit trail").isTrue();
   }
 
   @Test

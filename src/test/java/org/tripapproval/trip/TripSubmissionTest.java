@@ -49,7 +49,12 @@ class TripSubmissionTest {
         Arguments.of("budget[0].amount", aTrip().budget(new BigDecimal("-100")).build()),
         Arguments.of("departureDate", aTrip().departingOn(LocalDate.now().minusDays(3)).build()),
         Arguments.of("plannedOrExplained", aTrip().unplanned(" ").build()),
-        Arguments.of("unit", aTrip().unit("education").build()));
+        Arguments.of("unit", aTrip().unit("education").build()),
+        Arguments.of("departureDate", new TripRequest(null, valid.purpose(), valid.members(), null, null,
+            valid.itinerary(), valid.tasks(), valid.invitation(), valid.budget(), "p", null)),
+        Arguments.of("budget[0]", new TripRequest(null, valid.purpose(), valid.members(), soon, soon,
+            valid.itinerary(), valid.tasks(), valid.invitation(), java.util.Arrays.asList((TripRequest.BudgetItem) null),
+            "p", null)));
   }
 
   @ParameterizedTest(name = "{0}")
