@@ -2,24 +2,75 @@ package org.tripapproval.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The auditors' read-only API (auditors only, see WebSecurity): a trip's complete trail, and the
- * verification of the whole chain.
+ * The auditors' read-only API (auditors only, see WebSecurity): search, CSV export, statistics, a
+ * trip's complete trail, and the verification of the whole chain.
  */
 @RestController
 @RequestMapping("/api/audit")
 class AuditApi {
 
   private final AuditTrail trail;
+  private final TripSearch search;
+  private final TripStatistics statistics;
 
-  AuditApi(AuditTrail trail) {
+  AuditApi(AuditTrail trail, TripSearch search, TripStatistics statistics) {
     this.trail = trail;
+    this.search = search;
+    this.statistics = statistics;
+  }
+
+  @GetMapping("/trips")
+  TripSearch.Page trips(@RequestParam Map<String, String> parameters) {
+    return search.search(TripFilter.parse(parameters));
+  }
+
+  @GetMapping("/trips.csv")
+  ResponseEntity<StreamingResponseBody> tripsCsv(@RequestParam Map<String, String> parameters) {
+    Map<String, String> filters = new java.util.HashMap<>(parameters);
+    filters.remove("page");
+    filters.remove("size");
+    TripFilter filter = TripFilter.parse(filters);
+    StreamingResponseBody body = out -> {
+      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      search.exportCsv(filter, writer);
+      writer.flush();
+    };
+    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trips.csv\"").body(body);
+  }
+
+  @GetMapping("/statistics")
+  TripStatistics.YearStatistics statistics(@RequestParam Map<String, String> parameters) {
+    for (String name : parameters.keySet()) {
+      if (!name.equals("year")) {
+        throw new InvalidParameterException(name, "未知参数 / unknown parameter; use [year]");
+      }
+    }
+    String year = parameters.get("year");
+    if (year == null || !year.matches("\\d{4}") || Integer.parseInt(year) < 2000 || Integer.parseInt(year) > 2100) {
+      throw new InvalidParameterException("year", "须为2000到2100之间的年份 / must be a year from 2000 to 2100");
+    }
+    return statistics.forYear(Integer.parseInt(year));
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Map<String, String>> invalid(InvalidParameterException e) {
+    return ResponseEntity.badRequest().body(Map.of("parameter", e.parameter(), "error", e.getMessage()));
   }
 
   @GetMapping("/trail/verification")

@@ -155,7 +155,8 @@ class TripHistory implements HistoryEventHandler {
         case TripVariables.DECISIONS -> {
           JsonNode decisions = mapper.readTree(value);
           if (!decisions.isEmpty()) {
-            registry.lastDecision(id, decisions.get(decisions.size() - 1).path("decision").asText());
+            JsonNode last = decisions.get(decisions.size() - 1);
+            registry.lastDecision(id, last.path("decision").asText(), last.path("reason").asText());
           }
         }
         default -> { }

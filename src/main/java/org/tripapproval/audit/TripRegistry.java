@@ -73,11 +73,15 @@ public class TripRegistry {
   }
 
   void approvalNumber(String processInstanceId, String approvalNumber) {
-    update(processInstanceId, "approval_number = ?", approvalNumber);
+    update(processInstanceId, "approval_number = ?, approved_at = ?", approvalNumber, now());
   }
 
-  void lastDecision(String processInstanceId, String decision) {
-    update(processInstanceId, "last_decision = ?", decision);
+  void lastDecision(String processInstanceId, String decision, String reason) {
+    if ("reject".equals(decision)) {
+      update(processInstanceId, "last_decision = ?, rejection_reason = ?", decision, truncate(reason, 2000));
+    } else {
+      update(processInstanceId, "last_decision = ?", decision);
+    }
   }
 
   void status(String processInstanceId, String status) {

@@ -1,0 +1,153 @@
+package org.tripapproval.audit;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Searches the registry for the auditors: a page as JSON, or every matching row as CSV. */
+@Service
+class TripSearch {
+
+  record TripRow(String processInstanceId, String applicant, String unit, String status, String departureDate,
+      String returnDate, String actualDepartureDate, String actualReturnDate, String approvalNumber,
+      Integer delegationSize, Boolean planned, String reportStatus, int blockingFindings, String findings,
+      String lastDecision, List<String> members, List<String> countries) {}
+
+  record Page(int page, int size, long total, List<TripRow> trips) {}
+
+  private static final String COLUMNS = "r.process_instance_id, r.applicant, r.unit, r.status, r.departure_date,"
+      + " r.return_date, r.actual_departure_date, r.actual_return_date, r.approval_number, r.delegation_size,"
+      + " r.planned, r.report_status, r.blocking_findings, r.findings, r.last_decision";
+  private static final int EXPORT_BATCH = 1000;
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  TripSearch(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Page search(TripFilter filter) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource();
+    String where = where(filter, parameters);
+    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM trip_registry r" + where, parameters, Long.class);
+    parameters.addValue("offset", (long) filter.page() * filter.size()).addValue("size", filter.size());
+    List<TripRow> rows = rows("SELECT " + COLUMNS + " FROM trip_registry r" + where
+        + " ORDER BY r.departure_date DESC NULLS LAST, r.process_instance_id"
+        + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY", parameters);
+    return new Page(filter.page(), filter.size(), total == null ? 0 : total, rows);
+  }
+
+  /** Every matching row, in batches by key: memory stays the same whatever the number of rows. */
+  void exportCsv(TripFilter filter, Writer out) throws IOException {
+    out.write('\uFEFF'); // spreadsheet programs then read the Chinese text as UTF-8
+    out.write(Csv.line("process_instance_id", "applicant", "unit", "status", "departure_date", "return_date",
+        "actual_departure_date", "actual_return_date", "approval_number", "delegation_size", "planned",
+        "report_status", "blocking_findings", "findings", "last_decision", "members", "countries"));
+    String after = "";
+    while (true) {
+      MapSqlParameterSource parameters = new MapSqlParameterSource();
+      String where = where(filter, parameters) + " AND r.process_instance_id > :after";
+      parameters.addValue("after", after).addValue("batch", EXPORT_BATCH);
+      List<TripRow> batch = rows("SELECT " + COLUMNS + " FROM trip_registry r" + where
+          + " ORDER BY r.process_instance_id FETCH FIRST :batch ROWS ONLY", parameters);
+      for (TripRow row : batch) {
+        out.write(Csv.line(row.processInstanceId(), row.applicant(), row.unit(), row.status(), row.departureDate(),
+            row.returnDate(), row.actualDepartureDate(), row.actualReturnDate(), row.approvalNumber(),
+            String.valueOf(row.delegationSize()), String.valueOf(row.planned()), row.reportStatus(),
+            String.valueOf(row.blockingFindings()), row.findings(), row.lastDecision(),
+            String.join(";", row.members()), String.join(";", row.countries())));
+      }
+      out.flush();
+      if (batch.size() < EXPORT_BATCH) {
+        return;
+      }
+      after = batch.get(batch.size() - 1).processInstanceId();
+    }
+  }
+
+  private List<TripRow> rows(String sql, MapSqlParameterSource parameters) {
+    List<Map<String, Object>> found = jdbc.queryForList(sql, parameters);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = found.stream().map(row -> (String) row.get("process_instance_id")).toList();
+    Map<String, List<String>> members = listed("SELECT process_instance_id, name AS entry FROM trip_member"
+        + " WHERE process_instance_id IN (:ids) ORDER BY process_instance_id, member_index", ids);
+    Map<String, List<String>> countries = listed("SELECT process_instance_id, country AS entry FROM trip_country"
+        + " WHERE process_instance_id IN (:ids) ORDER BY process_instance_id, country", ids);
+    List<TripRow> rows = new ArrayList<>();
+    for (Map<String, Object> row : found) {
+      String id = (String) row.get("process_instance_id");
+      rows.add(new TripRow(id, (String) row.get("applicant"), (String) row.get("unit"), (String) row.get("status"),
+          text(row.get("departure_date")), text(row.get("return_date")), text(row.get("actual_departure_date")),
+          text(row.get("actual_return_date")), (String) row.get("approval_number"),
+          row.get("delegation_size") == null ? null : ((Number) row.get("delegation_size")).intValue(),
+          (Boolean) row.get("planned"), (String) row.get("report_status"),
+          ((Number) row.get("blocking_findings")).intValue(), (String) row.get("findings"),
+          (String) row.get("last_decision"), members.getOrDefault(id, List.of()), countries.getOrDefault(id, List.of())));
+    }
+    return rows;
+  }
+
+  private Map<String, List<String>> listed(String sql, List<String> ids) {
+    Map<String, List<String>> byTrip = new LinkedHashMap<>();
+    jdbc.query(sql, new MapSqlParameterSource("ids", ids), rs -> {
+      byTrip.computeIfAbsent(rs.getString("process_instance_id"), id -> new ArrayList<>()).add(rs.getString("entry"));
+    });
+    return byTrip;
+  }
+
+  /** Filter values are bound as parameters, never written into the SQL. */
+  private static String where(TripFilter filter, MapSqlParameterSource parameters) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (filter.unit() != null) {
+      where.append(" AND r.unit = :unit");
+      parameters.addValue("unit", filter.unit());
+    }
+    if (filter.applicant() != null) {
+      where.append(" AND r.applicant = :applicant");
+      parameters.addValue("applicant", filter.applicant());
+    }
+    if (filter.member() != null) {
+      where.append(" AND EXISTS (SELECT 1 FROM trip_member m WHERE m.process_instance_id = r.process_instance_id"
+          + " AND m.name = :member)");
+      parameters.addValue("member", filter.member());
+    }
+    if (filter.country() != null) {
+      where.append(" AND EXISTS (SELECT 1 FROM trip_country c WHERE c.process_instance_id = r.process_instance_id"
+          + " AND c.country = :country)");
+      parameters.addValue("country", filter.country());
+    }
+    if (filter.from() != null) {
+      where.append(" AND r.departure_date >= :from");
+      parameters.addValue("from", Date.valueOf(filter.from()));
+    }
+    if (filter.to() != null) {
+      where.append(" AND r.departure_date <= :to");
+      parameters.addValue("to", Date.valueOf(filter.to()));
+    }
+    if (filter.status() != null) {
+      where.append(" AND r.status = :status");
+      parameters.addValue("status", filter.status());
+    }
+    if (filter.finding() != null) {
+      where.append(" AND (',' || r.findings || ',') LIKE :finding");
+      parameters.addValue("finding", "%," + filter.finding() + ",%");
+    }
+    if (filter.overdueReport() != null) {
+      where.append(filter.overdueReport() ? " AND r.report_status = 'OVERDUE'" : " AND r.report_status <> 'OVERDUE'");
+    }
+    return where.toString();
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

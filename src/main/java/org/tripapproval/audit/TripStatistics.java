@@ -1,0 +1,115 @@
+package org.tripapproval.audit;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Statistics per unit for the trips that depart in a year, read from the registry row by row. */
+@Service
+class TripStatistics {
+
+  record ReasonCount(String reason, int count) {}
+
+  record UnitStatistics(String unit, int trips, int members, long daysAbroad, int countries, int planned,
+      int unplanned, int rejected, int withdrawn, int overdueReports, Double medianApprovalHours,
+      List<ReasonCount> rejectionReasons) {}
+
+  record YearStatistics(int year, List<UnitStatistics> units) {}
+
+  private static final class Tally {
+    int trips;
+    int members;
+    long days;
+    int countries;
+    int planned;
+    int unplanned;
+    int rejected;
+    int withdrawn;
+    int overdue;
+    final List<Double> approvalHours = new ArrayList<>();
+    final Map<String, Integer> reasons = new HashMap<>();
+  }
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  TripStatistics(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  YearStatistics forYear(int year) {
+    MapSqlParameterSource range = new MapSqlParameterSource()
+        .addValue("from", Date.valueOf(LocalDate.of(year, 1, 1)))
+        .addValue("to", Date.valueOf(LocalDate.of(year, 12, 31)));
+    Map<String, Tally> byUnit = new TreeMap<>();
+    jdbc.query("SELECT unit, delegation_size, departure_date, return_date, planned, status, report_status,"
+        + " rejection_reason, submitted_at, approved_at FROM trip_registry"
+        + " WHERE departure_date >= :from AND departure_date <= :to AND unit IS NOT NULL", range, rs -> {
+          Tally tally = byUnit.computeIfAbsent(rs.getString("unit"), unit -> new Tally());
+          tally.trips++;
+          tally.members += rs.getInt("delegation_size");
+          LocalDate departure = rs.getDate("departure_date").toLocalDate();
+          LocalDate returning = rs.getDate("return_date").toLocalDate();
+          tally.days += ChronoUnit.DAYS.between(departure, returning) + 1;
+          if (rs.getBoolean("planned")) {
+            tally.planned++;
+          } else {
+            tally.unplanned++;
+          }
+          String status = rs.getString("status");
+          if ("REJECTED".equals(status)) {
+            tally.rejected++;
+            String reason = rs.getString("rejection_reason");
+            tally.reasons.merge(reason == null || reason.isBlank() ? "—" : reason, 1, Integer::sum);
+          } else if ("WITHDRAWN".equals(status)) {
+            tally.withdrawn++;
+          }
+          if ("OVERDUE".equals(rs.getString("report_status"))) {
+            tally.overdue++;
+          }
+          Timestamp submitted = rs.getTimestamp("submitted_at");
+          Timestamp approved = rs.getTimestamp("approved_at");
+          if (submitted != null && approved != null) {
+            tally.approvalHours.add(Duration.between(submitted.toInstant(), approved.toInstant()).toMinutes() / 60.0);
+          }
+        });
+    jdbc.query("SELECT r.unit, COUNT(DISTINCT c.country) AS countries FROM trip_registry r"
+        + " JOIN trip_country c ON c.process_instance_id = r.process_instance_id"
+        + " WHERE r.departure_date >= :from AND r.departure_date <= :to AND r.unit IS NOT NULL GROUP BY r.unit", range,
+        rs -> {
+          Tally tally = byUnit.get(rs.getString("unit"));
+          if (tally != null) {
+            tally.countries = rs.getInt("countries");
+          }
+        });
+    List<UnitStatistics> units = new ArrayList<>();
+    byUnit.forEach((unit, t) -> units.add(new UnitStatistics(unit, t.trips, t.members, t.days, t.countries, t.planned,
+        t.unplanned, t.rejected, t.withdrawn, t.overdue, median(t.approvalHours), reasons(t.reasons))));
+    return new YearStatistics(year, units);
+  }
+
+  private static Double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<Double> sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+
+  private static List<ReasonCount> reasons(Map<String, Integer> reasons) {
+    return reasons.entrySet().stream().map(e -> new ReasonCount(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingInt(ReasonCount::count).reversed().thenComparing(ReasonCount::reason))
+        .limit(10).toList();
+  }
+}
