@@ -119,6 +119,23 @@ class AuditApiIT {
     assertThat(call("GET", "/api/audit/trips", "zhang.wei").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void auditorsReadRunningTripsThroughTheEngineButChangeNothing() throws Exception {
+    TripDriver driver = new TripDriver(engine, mapper);
+    ProcessInstance trip = driver.submit(aTrip().build());
+    String instance = "/engine-rest/process-instance/" + trip.getId();
+
+    assertThat(call("GET", "/engine-rest/process-instance?processDefinitionKey=overseas-trip", "zhao.lei").body())
+        .contains(trip.getId());
+    assertThat(call("GET", instance + "/variables/applicant", "zhao.lei").statusCode()).isEqualTo(200);
+    assertThat(call("DELETE", instance, "zhao.lei").statusCode()).isEqualTo(403);
+    assertThat(call("POST", instance + "/suspended", "zhao.lei").statusCode()).isNotIn(200, 204);
+    assertThat(call("DELETE", instance + "/variables/applicant", "zhao.lei").statusCode()).isEqualTo(403);
+    assertThat(engine.getRuntimeService().getVariable(trip.getId(), "applicant")).isEqualTo("zhang.wei");
+    assertThat(call("GET", "/engine-rest/process-instance?processDefinitionKey=overseas-trip", "zhou.qiang").body())
+        .as("a reviewer of another unit sees no trips").isEqualTo("[]");
+  }
+
   private long total(String query) throws Exception {
     HttpResponse<String> response = call("GET", "/api/audit/trips?" + query, "zhao.lei");
     assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
