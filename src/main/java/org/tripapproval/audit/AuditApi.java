@@ -1,5 +1,6 @@
 package org.tripapproval.audit;
 
+import org.tripapproval.config.InvalidParameterException;
 import java.util.List;
 import java.util.Map;
 import java.io.OutputStreamWriter;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,10 +68,6 @@ class AuditApi {
     return statistics.forYear(Integer.parseInt(year));
   }
 
-  @ExceptionHandler(InvalidParameterException.class)
-  ResponseEntity<Map<String, String>> invalid(InvalidParameterException e) {
-    return ResponseEntity.badRequest().body(Map.of("parameter", e.parameter(), "error", e.getMessage()));
-  }
 
   @GetMapping("/trail/verification")
   AuditTrail.Verification verify() {
@@ -81,8 +77,7 @@ class AuditApi {
   @GetMapping("/trips/{processInstanceId}/trail")
   ResponseEntity<?> tripTrail(@PathVariable String processInstanceId) {
     if (!processInstanceId.matches("[0-9a-fA-F-]{1,64}")) {
-      return ResponseEntity.badRequest().body(Map.of("parameter", "processInstanceId",
-          "error", "processInstanceId: 格式不正确 / is malformed"));
+      throw new InvalidParameterException("processInstanceId", "格式不正确 / is malformed");
     }
     List<Map<String, Object>> entries = trail.forTrip(processInstanceId);
     return entries.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(entries);

@@ -130,8 +130,12 @@ public class AuditTrail {
   static String hash(String previous, long id, Entry entry) {
     String content = String.join("\u001f", previous, Long.toString(id), String.valueOf(entry.processInstanceId()),
         entry.event(), String.valueOf(entry.actor()), Long.toString(entry.occurredAt().toEpochMilli()), entry.details());
+    return sha256(content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String sha256(byte[] content) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package org.tripapproval.audit;
 
+import org.tripapproval.config.InvalidParameterException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +171,7 @@ class TripHistory implements HistoryEventHandler {
     }
     if ("file".equals(serializer)) {
       byte[] content = variable.getByteValue() == null ? new byte[0] : variable.getByteValue();
-      return "file " + variable.getTextValue() + ", " + content.length + " bytes, sha256 " + sha256(content);
+      return "file " + variable.getTextValue() + ", " + content.length + " bytes, sha256 " + AuditTrail.sha256(content);
     }
     String text;
     if (variable.getByteValue() != null) {
@@ -221,13 +219,4 @@ class TripHistory implements HistoryEventHandler {
     }
     return details;
   }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
 }

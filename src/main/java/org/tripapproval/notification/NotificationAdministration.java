@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.tripapproval.config.InvalidParameterException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * For administrators: which notifications failed or wait, with their error and attempts, and a
@@ -39,10 +38,10 @@ class NotificationAdministration {
   ResponseEntity<?> list(@RequestParam(defaultValue = Outbox.FAILED) String status,
       @RequestParam(defaultValue = "100") int limit) {
     if (!STATUSES.contains(status)) {
-      return badRequest("status", "须为 must be one of " + STATUSES);
+      throw new InvalidParameterException("status", "须为 must be one of " + STATUSES);
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      return badRequest("limit", "须在1到" + MAX_LIMIT + "之间 / must be between 1 and " + MAX_LIMIT);
+      throw new InvalidParameterException("limit", "须在1到" + MAX_LIMIT + "之间 / must be between 1 and " + MAX_LIMIT);
     }
     List<NotificationView> views = outbox.find(status, limit).stream()
         .map(m -> new NotificationView(m.id(), m.kind(), m.processInstanceId(), m.recipient(), m.subject(), m.status(),
@@ -60,14 +59,5 @@ class NotificationAdministration {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "notification " + id + " was already sent"));
     }
     return ResponseEntity.accepted().build();
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<?> malformed(MethodArgumentTypeMismatchException e) {
-    return badRequest(e.getName(), "格式不正确 / is malformed");
-  }
-
-  private static ResponseEntity<Map<String, String>> badRequest(String parameter, String problem) {
-    return ResponseEntity.badRequest().body(Map.of("parameter", parameter, "error", parameter + ": " + problem));
   }
 }

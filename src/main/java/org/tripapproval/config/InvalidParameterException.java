@@ -1,16 +1,16 @@
-package org.tripapproval.audit;
+package org.tripapproval.config;
 
 /** A request parameter that cannot be used; answered with 400 naming the parameter. */
-class InvalidParameterException extends RuntimeException {
+public class InvalidParameterException extends RuntimeException {
 
   private final String parameter;
 
-  InvalidParameterException(String parameter, String problem) {
+  public InvalidParameterException(String parameter, String problem) {
     super(parameter + ": " + problem);
     this.parameter = parameter;
   }
 
-  String parameter() {
+  public String parameter() {
     return parameter;
   }
 }
