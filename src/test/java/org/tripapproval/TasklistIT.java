@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -179,6 +180,55 @@ class TasklistIT {
     waitFor(() -> driver.isWaitingAt(trip, TripProcess.POST_TRIP_DISCLOSURE_ENDED) ? trip : null);
     assertThat(runtimeService.getVariable(trip.getId(), "report").toString())
         .contains("\"actualCountries\":[\"JP\"]", "已完成 done 1");
+  }
+
+  @Test
+  void auditorFindsATripAndSeesItsTrailAndItsPathOnTheDiagram() throws Exception {
+    String hostile = "<img src=x onerror=alert(1)>王五";
+    ProcessInstance trip = driver.submit(aTrip().members(List.of(
+        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
+        new TripRequest.Member(hostile, "翻译", TripRequest.Rank.staff))).build());
+    driver.approveAllLevels(trip);
+    driver.fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
+
+    logInToCockpit("zhao.lei");
+    browser.open("http://localhost:" + port + "/audit/");
+    browser.type("unit", "commerce");
+    browser.click(By.id("searchButton"));
+    browser.click(By.cssSelector("a.trip-link[data-trip='" + trip.getId() + "']"));
+
+    browser.waitUntilTextContains(By.id("timeline"), "提交申请 Submitted");
+    browser.visible(By.cssSelector("#diagram[data-ready='true']"));
+    browser.screenshot("audit-trip");
+    assertThat(browser.driver().findElements(By.cssSelector(".djs-element.visited[data-element-id='checkTripRules']")))
+        .hasSize(1);
+    assertThat(browser.driver().findElements(By.cssSelector(".djs-element.visited[data-element-id='issueApprovalNumber']")))
+        .hasSize(1);
+    assertThat(browser.driver().findElements(By.cssSelector(".djs-element.visited[data-element-id='tripClosed']")))
+        .isEmpty();
+    assertThat(browser.visible(By.id("summary")).getText()).contains(hostile, "外办〔");
+    assertThat(browser.driver().findElements(By.cssSelector("#summary img"))).isEmpty();
+
+    browser.open("http://localhost:" + port + "/audit/");
+    browser.click(By.id("statisticsButton"));
+    browser.waitUntilTextContains(By.id("statisticsTable"), "commerce");
+    browser.screenshot("audit-search");
+  }
+
+  @Test
+  void theAuditPagesTellOthersTheyAreForAuditorsOnly() throws Exception {
+    logIn("zhang.wei");
+    browser.open("http://localhost:" + port + "/audit/");
+    browser.waitUntilTextContains(By.id("login"), "Only auditors");
+    assertThat(browser.driver().findElements(By.cssSelector("a.trip-link"))).isEmpty();
+  }
+
+  private void logInToCockpit(String user) {
+    browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/");
+    browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    browser.visible(By.cssSelector("input[ng-model='password']")).sendKeys("Trip-Demo-2026");
+    browser.click(By.cssSelector("button[type='submit']"));
+    browser.waitUntilGone(By.cssSelector("input[ng-model='password']"));
   }
 
   private java.util.Set<String> runningTripIds() {

@@ -27,11 +27,25 @@ class AuditApi {
   private final AuditTrail trail;
   private final TripSearch search;
   private final TripStatistics statistics;
+  private final TripPath paths;
 
-  AuditApi(AuditTrail trail, TripSearch search, TripStatistics statistics) {
+  AuditApi(AuditTrail trail, TripSearch search, TripStatistics statistics, TripPath paths) {
     this.trail = trail;
     this.search = search;
     this.statistics = statistics;
+    this.paths = paths;
+  }
+
+  @GetMapping("/trips/{processInstanceId}")
+  ResponseEntity<?> trip(@PathVariable String processInstanceId) {
+    return search.byId(checked(processInstanceId)).<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElse(ResponseEntity.notFound().build());
+  }
+
+  @GetMapping("/trips/{processInstanceId}/path")
+  ResponseEntity<?> path(@PathVariable String processInstanceId) {
+    return paths.of(checked(processInstanceId)).<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElse(ResponseEntity.notFound().build());
   }
 
   @GetMapping("/trips")
@@ -76,10 +90,14 @@ class AuditApi {
 
   @GetMapping("/trips/{processInstanceId}/trail")
   ResponseEntity<?> tripTrail(@PathVariable String processInstanceId) {
+    List<AuditTrail.TrailEntry> entries = trail.forTrip(checked(processInstanceId));
+    return entries.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(entries);
+  }
+
+  private static String checked(String processInstanceId) {
     if (!processInstanceId.matches("[0-9a-fA-F-]{1,64}")) {
       throw new InvalidParameterException("processInstanceId", "格式不正确 / is malformed");
     }
-    List<Map<String, Object>> entries = trail.forTrip(processInstanceId);
-    return entries.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(entries);
+    return processInstanceId;
   }
 }

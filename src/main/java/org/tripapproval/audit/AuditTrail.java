@@ -25,6 +25,9 @@ public class AuditTrail {
   /** What happened, to which trip, done by whom (null: the engine itself, e.g. a timer). */
   public record Entry(String processInstanceId, String event, String actor, Instant occurredAt, String details) {}
 
+  /** An entry as the auditors read it. */
+  public record TrailEntry(long id, String event, String actor, Instant occurredAt, String details) {}
+
   /** Result of a check of the whole chain: intact, or the first row that does not fit. */
   public record Verification(boolean intact, long rowsChecked, Long firstBrokenRow, String problem) {}
 
@@ -85,9 +88,11 @@ public class AuditTrail {
     jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, previous);
   }
 
-  public List<Map<String, Object>> forTrip(String processInstanceId) {
-    return jdbc.queryForList("SELECT id, event, actor, occurred_at, details FROM audit_trail"
-        + " WHERE process_instance_id = ? ORDER BY id", processInstanceId);
+  public List<TrailEntry> forTrip(String processInstanceId) {
+    return jdbc.query("SELECT id, event, actor, occurred_at, details FROM audit_trail"
+        + " WHERE process_instance_id = ? ORDER BY id", (rs, row) -> new TrailEntry(rs.getLong("id"),
+        rs.getString("event"), rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("details")),
+        processInstanceId);
   }
 
   /** Recomputes the chain row by row, streaming, and names the first row that does not fit. */

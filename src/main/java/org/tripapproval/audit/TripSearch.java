@@ -44,6 +44,11 @@ class TripSearch {
     return new Page(filter.page(), filter.size(), total == null ? 0 : total, rows);
   }
 
+  java.util.Optional<TripRow> byId(String processInstanceId) {
+    return rows("SELECT " + COLUMNS + " FROM trip_registry r WHERE r.process_instance_id = :id",
+        new MapSqlParameterSource("id", processInstanceId)).stream().findFirst();
+  }
+
   /** Every matching row, in batches by key: memory stays the same whatever the number of rows. */
   void exportCsv(TripFilter filter, Writer out) throws IOException {
     out.write('\uFEFF'); // spreadsheet programs then read the Chinese text as UTF-8

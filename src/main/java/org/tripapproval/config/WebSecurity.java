@@ -1,18 +1,20 @@
 package org.tripapproval.config;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Spring Security guards the project's own endpoints (/api, /mail) with HTTP Basic against the
- * engine's users. Everything else is left to Camunda: the webapps have their own login and CSRF
- * protection, /engine-rest its own authentication filter (EngineRestAuthentication).
+ * Spring Security guards the project's own endpoints (/api, /mail): HTTP Basic against the engine's
+ * users, or the login of the Camunda webapps' session (CamundaWebappLogin). Everything else is left
+ * to Camunda: the webapps have their own login and CSRF protection, /engine-rest its own
+ * authentication filter (EngineRestAuthentication). The auditors' pages under /audit are static; their
+ * data comes from /api/audit.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -29,9 +31,18 @@ class WebSecurity {
             .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/**").hasAuthority(AUDITORS)
             .requestMatchers("/api/audit/**").denyAll()
             .anyRequest().authenticated())
-        .httpBasic(withDefaults())
-        .csrf(csrf -> csrf.disable()) // stateless, credentials on every request, no cookies
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new CamundaWebappLogin(), BasicAuthenticationFilter.class)
+        // the auditors' pages call with X-Requested-With: a 401 then means "log in", not a browser dialog
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"trip-approval\"");
+          }
+          response.sendError(401);
+        }))
+        // only GET reads with the webapps' session; everything that changes state needs HTTP Basic
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .build();
   }
 

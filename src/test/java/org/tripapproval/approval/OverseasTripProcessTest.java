@@ -350,16 +350,16 @@ class OverseasTripProcessTest {
     Assertions.assertThat(jdbc.queryForList("SELECT name FROM trip_member WHERE process_instance_id = ? ORDER BY member_index",
         String.class, trip.getId())).containsExactly("张伟", "王小明");
 
-    List<Map<String, Object>> entries = trail.forTrip(trip.getId());
-    Assertions.assertThat(entries).extracting(e -> e.get("EVENT")).contains("trip.submitted", "variable.create",
+    List<org.tripapproval.audit.AuditTrail.TrailEntry> entries = trail.forTrip(trip.getId());
+    Assertions.assertThat(entries).extracting(e -> e.event()).contains("trip.submitted", "variable.create",
         "variable.update", "task.create", "task.complete", "operation.Claim", "activity.completed", "trip.ended");
-    Assertions.assertThat(entries).anyMatch(e -> "operation.Claim".equals(e.get("EVENT")) && "li.na".equals(e.get("ACTOR")));
-    Assertions.assertThat(entries).anyMatch(e -> "variable.update".equals(e.get("EVENT"))
-        && e.get("DETAILS").toString().contains("请补充议题"));
-    Assertions.assertThat(entries).anyMatch(e -> "activity.completed".equals(e.get("EVENT"))
-        && e.get("DETAILS").toString().contains("\"activity\":\"departureDayReached\""));
-    Assertions.assertThat(entries).anyMatch(e -> e.get("DETAILS").toString().contains("invitation.pdf")
-        && e.get("DETAILS").toString().contains("sha256"));
+    Assertions.assertThat(entries).anyMatch(e -> "operation.Claim".equals(e.event()) && "li.na".equals(e.actor()));
+    Assertions.assertThat(entries).anyMatch(e -> "variable.update".equals(e.event())
+        && e.details().contains("请补充议题"));
+    Assertions.assertThat(entries).anyMatch(e -> "activity.completed".equals(e.event())
+        && e.details().contains("\"activity\":\"departureDayReached\""));
+    Assertions.assertThat(entries).anyMatch(e -> e.details().contains("invitation.pdf")
+        && e.details().contains("sha256"));
     Assertions.assertThat(trail.verify().intact()).isTrue();
   }
 

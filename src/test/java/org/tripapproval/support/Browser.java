@@ -91,6 +91,10 @@ public final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
+  public void waitUntilGone(By by) {
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+  }
+
   public void waitForValue(String id, String value) {
     wait.until(d -> value.equals(d.findElement(By.id(id)).getDomProperty("value")));
   }

@@ -1,0 +1,80 @@
+'use strict';
+// Shared by the auditors' pages. Every value from the server is inserted as text, never as HTML.
+const Audit = (() => {
+  const labels = {
+    SUBMITTED: '已提交 Submitted', IN_REVIEW: '审批中 In review', SENT_BACK: '退回修改 Sent back',
+    DISCLOSURE: '行前公示 Pre-trip disclosure', APPROVED: '已批准 Approved', TRAVELLING: '出访中 Travelling',
+    REPORT_DUE: '待交报告 Report due', REPORT_FILED: '报告待核验 Report filed',
+    RESULTS_DISCLOSED: '回国公示 Results disclosed', CLOSED: '已归档 Closed', REJECTED: '未批准 Rejected',
+    WITHDRAWN: '已撤回 Withdrawn', ENDED: '已结束 Ended', NOT_DUE: '未到期 Not due', DUE: '待交 Due',
+    OVERDUE: '逾期 Overdue', FILED: '已提交 Filed', ACCEPTED: '已通过 Accepted',
+    'trip.submitted': '提交申请 Submitted', 'trip.ended': '流程结束 Ended', 'task.create': '产生待办 Task created',
+    'task.complete': '办结任务 Task completed', 'task.update': '任务变更 Task changed', 'task.delete': '任务取消 Task cancelled',
+    'variable.create': '写入数据 Data set', 'variable.update': '修改数据 Data changed', 'variable.delete': '删除数据 Data removed',
+    'activity.completed': '环节完成 Step completed', 'activity.cancelled': '环节取消 Step cancelled',
+    'notification.sent': '发送邮件 Mail sent', 'operation.Claim': '认领任务 Claimed', 'operation.Complete': '提交任务 Completed'
+  };
+
+  function label(code) {
+    return code == null ? '' : (labels[code] || code);
+  }
+
+  function el(tag, text, className) {
+    const element = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      element.textContent = String(text);
+    }
+    if (className) {
+      element.className = className;
+    }
+    return element;
+  }
+
+  function row(cells) {
+    const tr = document.createElement('tr');
+    cells.forEach(cell => {
+      const td = document.createElement('td');
+      if (cell instanceof Node) {
+        td.appendChild(cell);
+      } else {
+        td.textContent = cell == null ? '' : String(cell);
+      }
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+
+  function showLogin(status) {
+    const box = document.getElementById('login');
+    box.hidden = false;
+    box.textContent = '';
+    box.appendChild(el('span', status === 403
+      ? '只有纪检审计人员可以查看。 Only auditors may see this. '
+      : '请先登录(与 Cockpit 相同的账号)。 Please log in first, with your Cockpit account: '));
+    const link = el('a', 'Cockpit');
+    link.href = '/camunda/app/cockpit/default/';
+    box.appendChild(link);
+  }
+
+  async function get(url) {
+    const response = await fetch(url, { credentials: 'same-origin',
+      headers: { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' } });
+    if (response.status === 401 || response.status === 403) {
+      showLogin(response.status);
+      throw new Error('not allowed');
+    }
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      throw new Error(body.error || (response.status + ' ' + response.statusText));
+    }
+    return response.json();
+  }
+
+  function showError(element, error) {
+    if (error.message !== 'not allowed') {
+      element.textContent = '出错 Error: ' + error.message;
+    }
+  }
+
+  return { label, el, row, get, showError };
+})();

@@ -1,0 +1,113 @@
+'use strict';
+(() => {
+  const form = document.getElementById('search');
+  const statuses = ['SUBMITTED', 'IN_REVIEW', 'SENT_BACK', 'DISCLOSURE', 'APPROVED', 'TRAVELLING', 'REPORT_DUE',
+    'REPORT_FILED', 'RESULTS_DISCLOSED', 'CLOSED', 'REJECTED', 'WITHDRAWN'];
+  statuses.forEach(status => {
+    const option = Audit.el('option', Audit.label(status));
+    option.value = status;
+    document.getElementById('status').appendChild(option);
+  });
+  let page = 0;
+  const size = 20;
+
+  function filters() {
+    const parameters = new URLSearchParams();
+    new FormData(form).forEach((value, name) => {
+      const text = String(value).trim();
+      if (text) {
+        parameters.set(name, name === 'country' ? text.toUpperCase() : text);
+      }
+    });
+    return parameters;
+  }
+
+  async function search() {
+    const parameters = filters();
+    document.getElementById('csv').href = '/api/audit/trips.csv?' + parameters;
+    parameters.set('page', page);
+    parameters.set('size', size);
+    const error = document.getElementById('searchError');
+    error.textContent = '';
+    const body = document.querySelector('#results tbody');
+    try {
+      const result = await Audit.get('/api/audit/trips?' + parameters);
+      body.textContent = '';
+      result.trips.forEach(trip => {
+        const link = Audit.el('a', trip.departureDate || '—');
+        link.href = 'trip.html?id=' + encodeURIComponent(trip.processInstanceId);
+        link.className = 'trip-link';
+        link.dataset.trip = trip.processInstanceId;
+        body.appendChild(Audit.row([link, trip.returnDate, trip.applicant, trip.unit, trip.members.join('、'),
+          trip.countries.join(', '), Audit.label(trip.status), trip.approvalNumber, Audit.label(trip.reportStatus),
+          trip.findings]));
+      });
+      const pages = Math.max(1, Math.ceil(result.total / size));
+      document.getElementById('total').textContent = '共 ' + result.total + ' 条 / ' + result.total + ' trips';
+      document.getElementById('pageInfo').textContent = (page + 1) + ' / ' + pages;
+      document.getElementById('previous').disabled = page === 0;
+      document.getElementById('next').disabled = page + 1 >= pages;
+    } catch (e) {
+      Audit.showError(error, e);
+    }
+  }
+
+  function chart(units) {
+    const svg = document.getElementById('chart');
+    while (svg.firstChild) {
+      svg.removeChild(svg.firstChild);
+    }
+    const max = Math.max(1, ...units.map(unit => unit.trips));
+    const ns = 'http://www.w3.org/2000/svg';
+    svg.setAttribute('height', String(units.length * 28 + 10));
+    units.forEach((unit, i) => {
+      const y = 5 + i * 28;
+      const name = document.createElementNS(ns, 'text');
+      name.setAttribute('x', '0');
+      name.setAttribute('y', String(y + 15));
+      name.textContent = unit.unit;
+      const bar = document.createElementNS(ns, 'rect');
+      bar.setAttribute('x', '160');
+      bar.setAttribute('y', String(y));
+      bar.setAttribute('height', '20');
+      bar.setAttribute('width', String(Math.round(420 * unit.trips / max)));
+      bar.setAttribute('fill', '#b5152b');
+      const rejected = document.createElementNS(ns, 'rect');
+      rejected.setAttribute('x', '160');
+      rejected.setAttribute('y', String(y));
+      rejected.setAttribute('height', '20');
+      rejected.setAttribute('width', String(Math.round(420 * unit.rejected / max)));
+      rejected.setAttribute('fill', '#555');
+      const count = document.createElementNS(ns, 'text');
+      count.setAttribute('x', String(166 + Math.round(420 * unit.trips / max)));
+      count.setAttribute('y', String(y + 15));
+      count.textContent = unit.trips + ' (未批准 rejected ' + unit.rejected + ')';
+      [name, bar, rejected, count].forEach(node => svg.appendChild(node));
+    });
+  }
+
+  async function statistics() {
+    const year = document.getElementById('year').value;
+    const error = document.getElementById('statisticsError');
+    error.textContent = '';
+    try {
+      const result = await Audit.get('/api/audit/statistics?year=' + encodeURIComponent(year));
+      const body = document.querySelector('#statisticsTable tbody');
+      body.textContent = '';
+      result.units.forEach(unit => body.appendChild(Audit.row([unit.unit, unit.trips, unit.members, unit.daysAbroad,
+        unit.countries, unit.planned + ' / ' + unit.unplanned, unit.rejected, unit.withdrawn, unit.overdueReports,
+        unit.medianApprovalHours == null ? '—' : unit.medianApprovalHours.toFixed(1),
+        unit.rejectionReasons.map(r => r.reason + ' ×' + r.count).join(';')])));
+      chart(result.units);
+    } catch (e) {
+      Audit.showError(error, e);
+    }
+  }
+
+  form.addEventListener('submit', event => { event.preventDefault(); page = 0; search(); });
+  document.getElementById('previous').addEventListener('click', () => { page -= 1; search(); });
+  document.getElementById('next').addEventListener('click', () => { page += 1; search(); });
+  document.getElementById('statistics').addEventListener('submit', event => { event.preventDefault(); statistics(); });
+  document.getElementById('year').value = new Date().getFullYear();
+  search();
+})();
