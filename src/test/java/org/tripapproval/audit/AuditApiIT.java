@@ -23,12 +23,28 @@ import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripRequest;
 import java.util.List;
 
-/** Auditors read a trip's trail and the chain's verification; nobody else does, and nobody writes. */
+/**
+ * The auditors' API on PostgreSQL: trips that took different paths found by every filter, exported and
+ * counted; trails and their verification; who may read; 10,000 trips exported in bounded memory.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 // a fresh database per test, so that counts are this test's; and one engine per JVM at a time
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class AuditApiIT {
+
+  private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+
+  @org.springframework.test.context.DynamicPropertySource
+  static void postgres(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    String url = org.tripapproval.support.TestPostgres.newDatabase("audit_" + DATABASES.incrementAndGet());
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+  }
+
+  @Autowired TripSearch search;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -134,6 +150,70 @@ class AuditApiIT {
     assertThat(engine.getRuntimeService().getVariable(trip.getId(), "applicant")).isEqualTo("zhang.wei");
     assertThat(call("GET", "/engine-rest/process-instance?processDefinitionKey=overseas-trip", "zhou.qiang").body())
         .as("a reviewer of another unit sees no trips").isEqualTo("[]");
+  }
+
+  @Test
+  void exportsTenThousandTripsAsCsvInBoundedMemory() throws Exception {
+    int trips = 10_000;
+    List<Object[]> rows = new java.util.ArrayList<>();
+    List<Object[]> members = new java.util.ArrayList<>();
+    List<Object[]> countries = new java.util.ArrayList<>();
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 1);
+    for (int i = 0; i < trips; i++) {
+      String id = String.format("bulk-%06d", i);
+      rows.add(new Object[] {id, "zhang.wei", "commerce", "CLOSED", "与日本经济产业省商谈合作备忘录的具体条款 " + i,
+          java.sql.Date.valueOf(day.plusDays(i % 300)), java.sql.Date.valueOf(day.plusDays(i % 300 + 4)),
+          "外办〔2026〕" + i + "号", 3, true, "ACCEPTED", new java.sql.Timestamp(System.currentTimeMillis())});
+      for (int m = 0; m < 3; m++) {
+        members.add(new Object[] {id, m, "团员" + i + "-" + m, "干部", "section"});
+      }
+      countries.add(new Object[] {id, "JP"});
+    }
+    jdbc.batchUpdate("INSERT INTO trip_registry (process_instance_id, applicant, unit, status, purpose, departure_date,"
+        + " return_date, approval_number, delegation_size, planned, report_status, updated_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    jdbc.batchUpdate("INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank)"
+        + " VALUES (?, ?, ?, ?, ?)", members);
+    jdbc.batchUpdate("INSERT INTO trip_country (process_instance_id, country) VALUES (?, ?)", countries);
+    rows.clear();
+    members.clear();
+    countries.clear();
+
+    java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+    memory.gc();
+    long baseline = memory.getHeapMemoryUsage().getUsed();
+    long[] peak = {0};
+    long[] lines = {0};
+    java.io.Writer sampling = new java.io.Writer() {
+      @Override
+      public void write(char[] buffer, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+          if (buffer[i] == '\n' && ++lines[0] % 2000 == 0) {
+            memory.gc();
+            peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed() - baseline);
+          }
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    search.exportCsv(TripFilter.parse(java.util.Map.of("unit", "commerce")), sampling);
+
+    assertThat(lines[0]).isEqualTo(trips + 1);
+    // one batch of 1,000 rows is held at a time; holding all 10,000 would add well over 10 MB
+    assertThat(peak[0]).as("heap growth while exporting, bytes").isLessThan(6L * 1024 * 1024);
+
+    HttpResponse<java.util.stream.Stream<String>> download = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/audit/trips.csv?unit=commerce"))
+            .header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString("zhao.lei:Trip-Demo-2026".getBytes(StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofLines());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body().count()).isEqualTo(trips + 1);
   }
 
   private long total(String query) throws Exception {
