@@ -17,7 +17,7 @@ final class Csv {
   }
 
   static String cell(String value) {
-    if (value == null || value.equals("null")) {
+    if (value == null) {
       return "";
     }
     String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;

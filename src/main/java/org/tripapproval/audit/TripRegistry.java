@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.tripapproval.trip.TripReport;
@@ -26,9 +25,7 @@ public class TripRegistry {
   }
 
   void submitted(String processInstanceId, String applicant, Instant at) {
-    ensureRow(processInstanceId);
-    jdbc.update("UPDATE trip_registry SET applicant = COALESCE(?, applicant), submitted_at = ?, updated_at = ?"
-        + " WHERE process_instance_id = ?", applicant, Timestamp.from(at), now(), processInstanceId);
+    update(processInstanceId, "applicant = COALESCE(?, applicant), submitted_at = ?", applicant, Timestamp.from(at));
   }
 
   /**
@@ -41,11 +38,9 @@ public class TripRegistry {
         || trip.budget() == null || trip.budget().stream().anyMatch(item -> item == null || item.amount() == null)) {
       return;
     }
-    ensureRow(processInstanceId);
-    jdbc.update("UPDATE trip_registry SET unit = ?, purpose = ?, departure_date = ?, return_date = ?, delegation_size = ?,"
-        + " total_budget = ?, planned = ?, updated_at = ? WHERE process_instance_id = ?",
-        trip.unit(), trip.purpose(), Date.valueOf(trip.departureDate()), Date.valueOf(trip.returnDate()),
-        trip.members().size(), trip.totalBudget(), trip.isPlanned(), now(), processInstanceId);
+    update(processInstanceId, "unit = ?, purpose = ?, departure_date = ?, return_date = ?, delegation_size = ?,"
+        + " total_budget = ?, planned = ?", trip.unit(), trip.purpose(), Date.valueOf(trip.departureDate()),
+        Date.valueOf(trip.returnDate()), trip.members().size(), trip.totalBudget(), trip.isPlanned());
     jdbc.update("DELETE FROM trip_member WHERE process_instance_id = ?", processInstanceId);
     for (int i = 0; i < trip.members().size(); i++) {
       TripRequest.Member member = trip.members().get(i);
@@ -62,10 +57,8 @@ public class TripRegistry {
     if (report.actualDepartureDate() == null || report.actualReturnDate() == null) {
       return; // refused by the report intake; a complete one follows
     }
-    ensureRow(processInstanceId);
-    jdbc.update("UPDATE trip_registry SET actual_departure_date = ?, actual_return_date = ?, updated_at = ?"
-        + " WHERE process_instance_id = ?", Date.valueOf(report.actualDepartureDate()),
-        Date.valueOf(report.actualReturnDate()), now(), processInstanceId);
+    update(processInstanceId, "actual_departure_date = ?, actual_return_date = ?",
+        Date.valueOf(report.actualDepartureDate()), Date.valueOf(report.actualReturnDate()));
   }
 
   void findings(String processInstanceId, int blocking, String rules) {
@@ -96,27 +89,20 @@ public class TripRegistry {
     update(processInstanceId, "status = ?, ended_at = ?", status, Timestamp.from(at));
   }
 
-  public List<String> membersOf(String processInstanceId) {
-    return jdbc.queryForList("SELECT name FROM trip_member WHERE process_instance_id = ? ORDER BY member_index",
-        String.class, processInstanceId);
-  }
-
+  /**
+   * One UPDATE in the common case; the row is created by the first event of a trip. Events of one
+   * trip arrive in one engine transaction at a time, so creating it after a miss is safe.
+   */
   private void update(String processInstanceId, String assignments, Object... values) {
-    ensureRow(processInstanceId);
     Object[] arguments = new Object[values.length + 2];
     System.arraycopy(values, 0, arguments, 0, values.length);
     arguments[values.length] = now();
     arguments[values.length + 1] = processInstanceId;
-    jdbc.update("UPDATE trip_registry SET " + assignments + ", updated_at = ? WHERE process_instance_id = ?", arguments);
-  }
-
-  /** Events of one trip arrive in one engine transaction at a time, so a check then insert is safe. */
-  private void ensureRow(String processInstanceId) {
-    Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM trip_registry WHERE process_instance_id = ?",
-        Integer.class, processInstanceId);
-    if (rows == null || rows == 0) {
+    String sql = "UPDATE trip_registry SET " + assignments + ", updated_at = ? WHERE process_instance_id = ?";
+    if (jdbc.update(sql, arguments) == 0) {
       jdbc.update("INSERT INTO trip_registry (process_instance_id, status, updated_at) VALUES (?, 'SUBMITTED', ?)",
           processInstanceId, now());
+      jdbc.update(sql, arguments);
     }
   }
 

@@ -65,8 +65,8 @@ class TripSearch {
       for (TripRow row : batch) {
         out.write(Csv.line(row.processInstanceId(), row.applicant(), row.unit(), row.status(), row.departureDate(),
             row.returnDate(), row.actualDepartureDate(), row.actualReturnDate(), row.approvalNumber(),
-            String.valueOf(row.delegationSize()), String.valueOf(row.planned()), row.reportStatus(),
-            String.valueOf(row.blockingFindings()), row.findings(), row.lastDecision(),
+            text(row.delegationSize()), text(row.planned()), row.reportStatus(),
+            text(row.blockingFindings()), row.findings(), row.lastDecision(),
             String.join(";", row.members()), String.join(";", row.countries())));
       }
       out.flush();

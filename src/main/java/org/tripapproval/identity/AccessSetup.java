@@ -57,7 +57,7 @@ class AccessSetup {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @Order(1)
+  @Order(0)
   void setUp() {
     ROLES.forEach((id, name) -> ensureGroup(id, name, ROLE_TYPE));
     for (String group : TASKLIST_USERS) {

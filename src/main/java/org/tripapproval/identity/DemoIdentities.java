@@ -43,7 +43,7 @@ class DemoIdentities {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @Order(0)
+  @Order(1) // after AccessSetup: the role groups exist with their names
   void createDemoIdentities() {
     access.ensureGroup("commerce", "省商务厅 Department of Commerce", UNIT_TYPE);
     access.ensureGroup("education", "省教育厅 Department of Education", UNIT_TYPE);

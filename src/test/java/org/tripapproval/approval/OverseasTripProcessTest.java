@@ -376,6 +376,14 @@ class OverseasTripProcessTest {
   }
 
   @Test
+  void roleGroupsCarryTheirNamesForAdministrators() {
+    Assertions.assertThat(engine.getIdentityService().createGroupQuery().groupId("applicants").singleResult().getName())
+        .isEqualTo("申请人 Applicants");
+    Assertions.assertThat(engine.getIdentityService().createGroupQuery().groupId("unit-heads").singleResult().getName())
+        .isEqualTo("单位负责人 Unit heads");
+  }
+
+  @Test
   void everyBeanThatTheModelCallsExists() throws Exception {
     String bpmn = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/overseas-trip.bpmn"));
     java.util.Set<String> beans = new java.util.TreeSet<>();
