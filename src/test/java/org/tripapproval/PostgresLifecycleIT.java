@@ -40,7 +40,7 @@ class PostgresLifecycleIT {
       processInstanceId = trip.getId();
       driver.approveAndTravel(trip);
       driver.fireTimer(trip, REPORT_REMINDER_DUE);
-      driver.fileReport(trip, driver.reportFor(request));
+      driver.fileReport(trip, TripDriver.reportFor(request));
       driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
       driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
 

@@ -11,7 +11,6 @@ public record MailSettings(
     String messageIdDomain,
     boolean embeddedServer,
     int imapPort,
-    int batchSize,
     int maxAttempts,
     Duration retryBackoff,
     Duration maxBackoff) {

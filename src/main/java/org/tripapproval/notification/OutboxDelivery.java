@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers due messages from the outbox over SMTP, batch by batch. Rows are claimed with
- * SELECT ... FOR UPDATE SKIP LOCKED, so several nodes never send the same message in normal
+ * Delivers due messages from the outbox over SMTP, one message per transaction. A row is claimed
+ * with SELECT ... FOR UPDATE SKIP LOCKED, so several nodes never send the same message in normal
  * operation; a failure is retried with exponential backoff and, after the last attempt, kept as
- * FAILED with its error for an administrator.
+ * FAILED with its error for an administrator. Delivery is at least once: when the database is lost
+ * between the SMTP hand-over and the commit, that one message goes again, with the same Message-ID.
  */
 @Component
 public class OutboxDelivery {
@@ -43,14 +44,14 @@ public class OutboxDelivery {
 
   @Scheduled(initialDelayString = "${trips.mail.delivery-interval}", fixedDelayString = "${trips.mail.delivery-interval}")
   public void deliverDue() {
-    Integer delivered;
-    do {
-      delivered = transactions.execute(status -> deliverBatch());
-    } while (delivered != null && delivered == settings.batchSize());
+    while (Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
+      // the next one, in a transaction of its own
+    }
   }
 
-  private int deliverBatch() {
-    List<OutboxMessage> due = outbox.claimDue(settings.batchSize());
+  /** Whether there was a due message to deliver. */
+  private boolean deliverNext() {
+    List<OutboxMessage> due = outbox.claimDue(1);
     for (OutboxMessage message : due) {
       try {
         mailSender.send(mimeMessage(message));
@@ -64,7 +65,7 @@ public class OutboxDelivery {
         outbox.markFailed(message, e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     }
-    return due.size();
+    return !due.isEmpty();
   }
 
   private MimeMessage mimeMessage(OutboxMessage message) throws MessagingException {

@@ -38,7 +38,7 @@ class HistoryRetentionTest {
     TripRequest request = aTrip().build();
     ProcessInstance trip = driver.submit(request);
     driver.approveAndTravel(trip);
-    driver.fileReport(trip, driver.reportFor(request));
+    driver.fileReport(trip, TripDriver.reportFor(request));
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
     Date ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(trip.getId())

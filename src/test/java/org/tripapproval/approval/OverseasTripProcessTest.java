@@ -69,7 +69,7 @@ class OverseasTripProcessTest {
     Task report = driver.openTask(trip, FILE_TRIP_REPORT);
     Assertions.assertThat(report.getAssignee()).isEqualTo(TripDriver.APPLICANT);
     Assertions.assertThat(report.getDueDate()).isNotNull();
-    driver.fileReport(trip, driver.reportFor(request));
+    driver.fileReport(trip, TripDriver.reportFor(request));
     assertThat(trip).isWaitingAt(VERIFY_TRIP_REPORT);
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
@@ -272,12 +272,12 @@ class OverseasTripProcessTest {
     TripRequest request = aTrip().build();
     ProcessInstance trip = driver.submit(request);
     driver.approveAndTravel(trip);
-    driver.fileReport(trip, driver.reportFor(request));
+    driver.fileReport(trip, TripDriver.reportFor(request));
 
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "sendBack", "请补充经费使用情况");
     assertThat(trip).isWaitingAt(FILE_TRIP_REPORT);
 
-    driver.fileReport(trip, driver.reportFor(request));
+    driver.fileReport(trip, TripDriver.reportFor(request));
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
     assertThat(trip).isEnded().hasPassed(TRIP_CLOSED);
@@ -288,7 +288,7 @@ class OverseasTripProcessTest {
     TripRequest request = aTrip().build();
     ProcessInstance trip = driver.submit(request);
     driver.approveAndTravel(trip);
-    var report = driver.reportFor(request);
+    var report = TripDriver.reportFor(request);
     var incomplete = new org.tripapproval.trip.TripReport(report.actualDepartureDate(), report.actualReturnDate(),
         report.actualCountries(), report.taskResults().subList(0, 1), report.spending(), null,
         report.passportReturnedOn(), null);
@@ -336,7 +336,7 @@ class OverseasTripProcessTest {
     driver.revise(trip, request);
     driver.approveAndTravel(trip);
     driver.fireTimer(trip, REPORT_OVERDUE);
-    driver.fileReport(trip, driver.reportFor(request));
+    driver.fileReport(trip, TripDriver.reportFor(request));
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
 

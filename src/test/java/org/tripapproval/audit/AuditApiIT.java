@@ -83,7 +83,7 @@ class AuditApiIT {
     TripRequest closedRequest = aTrip().build();
     ProcessInstance closed = driver.submit(closedRequest);
     driver.approveAndTravel(closed);
-    driver.fileReport(closed, driver.reportFor(closedRequest));
+    driver.fileReport(closed, TripDriver.reportFor(closedRequest));
     driver.decide(TripDriver.VERIFIER, closed, TripProcess.VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(closed, TripProcess.POST_TRIP_DISCLOSURE_ENDED);
     ProcessInstance rejected = driver.submit(aTrip().countries("KR").build());

@@ -106,7 +106,7 @@ class NotificationIT {
     driver.fireTimer(trip, REPORT_REMINDER_DUE);
     driver.fireTimer(trip, REPORT_DUE_TODAY);
     driver.fireTimer(trip, REPORT_OVERDUE);
-    driver.fileReport(trip, driver.reportFor(request));
+    driver.fileReport(trip, TripDriver.reportFor(request));
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
     ProcessInstance slow = driver.submit(aTrip().build());

@@ -88,7 +88,17 @@ public final class Browser implements AutoCloseable {
   }
 
   public void waitUntilTextContains(By by, String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      try {
+        screenshot("timeout");
+      } catch (IOException ignored) {
+        // the message below says what the page showed
+      }
+      throw new AssertionError("waited for \"" + text + "\" in " + by + "; the page says: "
+          + driver.findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   public void waitUntilGone(By by) {

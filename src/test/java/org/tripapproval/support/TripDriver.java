@@ -103,7 +103,7 @@ public final class TripDriver {
     });
   }
 
-  public TripReport reportFor(TripRequest trip) {
+  public static TripReport reportFor(TripRequest trip) {
     List<TaskResult> results = trip.tasks().stream()
         .map(task -> new TaskResult(task, "已完成:签署备忘录 done: memorandum signed")).toList();
     return new TripReport(trip.departureDate(), trip.returnDate(), List.copyOf(trip.countries()), results,

@@ -13,21 +13,25 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Two people completing the same task at the same moment: the engine lets one win. /engine-rest
  * would answer the other with 500 (an optimistic-locking failure) or, when it came a moment later,
  * with 403 or 500 about a task that no longer exists. It is a conflict either way: 409, with a
- * message a person understands. Everything else is answered as Camunda does.
+ * message a person understands. A database out of reach is 503 with a Retry-After, as
+ * {@link DatabaseOutage} answers outside JAX-RS. Everything else is answered as Camunda does.
  */
 @Component
-class EngineRestConflicts implements ResourceConfigCustomizer {
+class EngineRestErrors implements ResourceConfigCustomizer {
 
   /** How Camunda's task resource names the task it could not complete (TaskResourceImpl). */
   private static final Pattern TASK_ACTION = Pattern.compile("^Cannot (?:submit task form|complete task) ([^:\\s]+):");
@@ -37,7 +41,7 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
   private final HistoryService history;
   private final IdentityService identity;
 
-  EngineRestConflicts(HistoryService history, IdentityService identity) {
+  EngineRestErrors(HistoryService history, IdentityService identity) {
     this.history = history;
     this.identity = identity;
   }
@@ -46,6 +50,35 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
   public void customize(ResourceConfig config) {
     config.register(new RestConflicts(this));
     config.register(new EngineConflicts(this));
+    config.register(new TransactionOutage());
+    config.register(new DataAccessOutage());
+  }
+
+  static Response unavailable() {
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+        .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+        .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseOutage.MESSAGE)).build();
+  }
+
+  /** Spring's transaction manager could not get a connection to begin the command's transaction. */
+  @Priority(1)
+  static class TransactionOutage implements ExceptionMapper<TransactionException> {
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    @Override
+    public Response toResponse(TransactionException exception) {
+      return DatabaseOutage.isCause(exception) ? unavailable() : camunda.toResponse(exception);
+    }
+  }
+
+  @Priority(1)
+  static class DataAccessOutage implements ExceptionMapper<DataAccessException> {
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    @Override
+    public Response toResponse(DataAccessException exception) {
+      return DatabaseOutage.isCause(exception) ? unavailable() : camunda.toResponse(exception);
+    }
   }
 
   /** Lost the race, or came a moment after the task was completed by someone else. */
@@ -87,14 +120,17 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
   @Priority(1)
   static class RestConflicts implements ExceptionMapper<RestException> {
 
-    private final EngineRestConflicts conflicts;
+    private final EngineRestErrors conflicts;
     private final RestExceptionHandler camunda = new RestExceptionHandler();
-    RestConflicts(EngineRestConflicts conflicts) {
+    RestConflicts(EngineRestErrors conflicts) {
       this.conflicts = conflicts;
     }
 
     @Override
     public Response toResponse(RestException exception) {
+      if (DatabaseOutage.isCause(exception)) {
+        return unavailable();
+      }
       return conflicts.isConflict(exception) ? conflict() : camunda.toResponse(exception);
     }
   }
@@ -102,14 +138,17 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
   @Priority(1)
   static class EngineConflicts implements ExceptionMapper<ProcessEngineException> {
 
-    private final EngineRestConflicts conflicts;
+    private final EngineRestErrors conflicts;
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
-    EngineConflicts(EngineRestConflicts conflicts) {
+    EngineConflicts(EngineRestErrors conflicts) {
       this.conflicts = conflicts;
     }
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
+      if (DatabaseOutage.isCause(exception)) {
+        return unavailable();
+      }
       return conflicts.isConflict(exception) ? conflict() : camunda.toResponse(exception);
     }
   }
