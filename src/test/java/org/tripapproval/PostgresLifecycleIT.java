@@ -90,7 +90,7 @@ class PostgresLifecycleIT {
         .run("--DB_URL=" + databaseUrl,
             "--DB_USER=postgres",
             "--DB_PASSWORD=postgres",
-            "--ADMIN_PASSWORD=Admin-Pass-2026",
+            "--ADMIN_PASSWORD=Strong-Pass-2026!",
             "--trips.demo-data=true",
             "--camunda.bpm.job-execution.enabled=false",
             "--trips.mail.delivery-interval=PT1H",

@@ -32,7 +32,7 @@ class ReportReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(TripProcess.FILE_TRIP_REPORT).list()) {
+        .taskDefinitionKey(TripProcess.FILE_TRIP_REPORT).unlimitedList()) {
       tasks.setPriority(task.getId(), URGENT);
     }
     String due = deadlines.day(deadlines.reportDue((String) execution.getVariable(TripVariables.RETURN_DATE)));

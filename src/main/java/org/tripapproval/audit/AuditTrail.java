@@ -40,6 +40,15 @@ public class AuditTrail {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Writes the entry at once, in the caller's transaction, bypassing the buffer: for a transaction
+   * of its own (e.g. recording a refusal whose surrounding step is rolled back).
+   */
+  public void appendNow(Entry entry) {
+    write(List.of(new Entry(entry.processInstanceId(), entry.event(), entry.actor(),
+        Instant.ofEpochMilli(entry.occurredAt().toEpochMilli()), entry.details())));
+  }
+
   public void append(Entry entry) {
     Entry exact = new Entry(entry.processInstanceId(), entry.event(), entry.actor(),
         Instant.ofEpochMilli(entry.occurredAt().toEpochMilli()), entry.details());

@@ -5,6 +5,9 @@ import static org.tripapproval.trip.TripProcess.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
+import org.tripapproval.trip.PlainText;
+import org.tripapproval.trip.TripRequestCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -51,7 +54,13 @@ class TripHistory implements HistoryEventHandler {
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  TripHistory(AuditTrail trail, TripRegistry registry, ObjectMapper mapper, Clock clock) {
+  private final TripRequestCheck requestCheck;
+  private final Validator validator;
+
+  TripHistory(AuditTrail trail, TripRegistry registry, ObjectMapper mapper, Clock clock, TripRequestCheck requestCheck,
+      Validator validator) {
+    this.requestCheck = requestCheck;
+    this.validator = validator;
     this.trail = trail;
     this.registry = registry;
     this.mapper = mapper;
@@ -89,7 +98,9 @@ class TripHistory implements HistoryEventHandler {
       registry.submitted(id, process.getStartUserId(), clock.instant());
       record(process, "trip.submitted", details("startedBy", process.getStartUserId()), process.getStartUserId());
     } else if (is(process, HistoryEventTypes.PROCESS_INSTANCE_END)) {
-      registry.ended(id, STATUS_AT_END.getOrDefault(process.getEndActivityId(), "ENDED"), clock.instant());
+      // an administrator's cancellation ends the trip without an end event: "ENDED", with the reason in the trail
+      String endActivity = process.getEndActivityId();
+      registry.ended(id, endActivity == null ? "ENDED" : STATUS_AT_END.getOrDefault(endActivity, "ENDED"), clock.instant());
       record(process, "trip.ended", details("endActivity", process.getEndActivityId(),
           "deleteReason", process.getDeleteReason()), actor());
     }
@@ -137,8 +148,19 @@ class TripHistory implements HistoryEventHandler {
   private void updateRegistry(String id, String name, String value) {
     try {
       switch (name) {
-        case TripVariables.TRIP -> registry.request(id, mapper.readValue(value, TripRequest.class));
-        case TripVariables.REPORT -> registry.report(id, mapper.readValue(value, TripReport.class));
+        // only what passes the intake's checks is indexed; the intake refuses the rest (400), which rolls this back
+        case TripVariables.TRIP -> {
+          TripRequest trip = mapper.readValue(value, TripRequest.class);
+          if (requestCheck.problems(trip).isEmpty()) {
+            registry.request(id, trip);
+          }
+        }
+        case TripVariables.REPORT -> {
+          TripReport report = mapper.readValue(value, TripReport.class);
+          if (validator.validate(report).isEmpty() && PlainText.problems(report, mapper).isEmpty()) {
+            registry.report(id, report);
+          }
+        }
         case TripVariables.APPROVAL_NUMBER -> registry.approvalNumber(id, value);
         case TripVariables.FINDINGS -> {
           JsonNode findings = mapper.readTree(value);

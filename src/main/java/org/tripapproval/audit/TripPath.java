@@ -33,7 +33,7 @@ class TripPath {
       return Optional.empty();
     }
     List<String> visited = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-        .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+        .orderByHistoricActivityInstanceStartTime().asc().unlimitedList().stream()
         .map(HistoricActivityInstance::getActivityId).filter(id -> !id.contains("#")).distinct().toList();
     try (InputStream model = repository.getProcessModel(trip.getProcessDefinitionId())) {
       return Optional.of(new Path(trip.getProcessDefinitionId(),

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.tripapproval.approval.FourEyesViolation;
+import org.tripapproval.trip.InvalidSubmissionException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,24 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     config.register(new EngineConflicts(this));
     config.register(new TransactionOutage());
     config.register(new DataAccessOutage());
+  }
+
+  /**
+   * The project's own refusals, wherever the engine wrapped them: four eyes is 403; a submission
+   * that fails validation is 400 also on /start, where Camunda would answer 500.
+   */
+  static Response refusedOrNull(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof FourEyesViolation refused) {
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "FourEyesViolation", "message", refused.getMessage())).build();
+      }
+      if (cause instanceof InvalidSubmissionException invalid) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "InvalidSubmission", "message", invalid.getMessage())).build();
+      }
+    }
+    return null;
   }
 
   static Response unavailable() {
@@ -128,6 +148,10 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(RestException exception) {
+      Response refused = refusedOrNull(exception);
+      if (refused != null) {
+        return refused;
+      }
       if (DatabaseOutage.isCause(exception)) {
         return unavailable();
       }
@@ -146,6 +170,10 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
+      Response refused = refusedOrNull(exception);
+      if (refused != null) {
+        return refused;
+      }
       if (DatabaseOutage.isCause(exception)) {
         return unavailable();
       }

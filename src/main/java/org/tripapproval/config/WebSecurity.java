@@ -4,7 +4,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -46,8 +51,48 @@ class WebSecurity {
         .build();
   }
 
+  /** The project's own pages: a strict content security policy (no inline script), no framing, HSTS where set. */
   @Bean
   @Order(2)
+  SecurityFilterChain auditorsPages(HttpSecurity http, @Value("${trips.security.hsts:false}") boolean hsts)
+      throws Exception {
+    return http.securityMatcher("/audit", "/audit/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .headers(headers -> {
+          headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY));
+          headers.frameOptions(frame -> frame.deny());
+          headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+          if (hsts) {
+            headers.httpStrictTransportSecurity(transport -> transport.maxAgeInSeconds(31536000).includeSubDomains(true));
+          } else {
+            headers.httpStrictTransportSecurity(transport -> transport.disable());
+          }
+        })
+        .build();
+  }
+
+  /** One setting, trips.security.hsts, for the Camunda webapps' own security headers too. */
+  @Bean
+  static BeanPostProcessor webappHsts(Environment environment) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String name) {
+        if (bean instanceof CamundaBpmProperties camunda) {
+          boolean hsts = environment.getProperty("trips.security.hsts", Boolean.class, false);
+          camunda.getWebapp().getHeaderSecurity().setHstsDisabled(!hsts);
+        }
+        return bean;
+      }
+    };
+  }
+
+  static final String PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+      + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  @Bean
+  @Order(3)
   SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())

@@ -66,8 +66,13 @@ class AccessSetup {
     }
     grant(APPLICANTS, Resources.PROCESS_DEFINITION, TripProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(APPLICANTS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    // the foreign affairs office follows every trip in progress (Cockpit, /engine-rest), changing nothing
+    grant(FOREIGN_AFFAIRS_OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(FOREIGN_AFFAIRS_OFFICE, Resources.PROCESS_DEFINITION, TripProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
     grant(AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(AUDITORS, Resources.PROCESS_DEFINITION, TripProcess.KEY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE);
+    grant(AUDITORS, Resources.PROCESS_DEFINITION, TripProcess.KEY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
     grant(AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     Filter mine = ensureFilter(MY_TASKS, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -10);
     Filter groups = ensureFilter(MY_GROUPS_TASKS,

@@ -28,7 +28,7 @@ public class Units {
       return null;
     }
     List<String> own = identityService.createGroupQuery().groupMember(applicant)
-        .groupType(RoleGroups.UNIT_TYPE).list().stream().map(Group::getId).sorted().toList();
+        .groupType(RoleGroups.UNIT_TYPE).unlimitedList().stream().map(Group::getId).sorted().toList();
     if (named != null && !named.isBlank()) {
       if (own.contains(named)) {
         return named;

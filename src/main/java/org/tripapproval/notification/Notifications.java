@@ -104,7 +104,7 @@ public class Notifications {
   }
 
   private void addGroup(Map<String, User> recipients, String groupId) {
-    List<User> members = identityService.createUserQuery().memberOfGroup(groupId).list();
+    List<User> members = identityService.createUserQuery().memberOfGroup(groupId).unlimitedList();
     members.stream().filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
         .forEach(u -> recipients.putIfAbsent(u.getId(), u));
   }

@@ -1,6 +1,7 @@
 package org.tripapproval.trip;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -30,10 +31,26 @@ public class JsonVariables {
     }
     try {
       return mapper.readValue(json, type);
+    } catch (JsonMappingException e) {
+      throw new InvalidSubmissionException(List.of(fieldOf(name, e) + ": 格式不正确 / is not valid ("
+          + e.getOriginalMessage().lines().findFirst().orElse("") + ")"));
     } catch (JsonProcessingException e) {
       throw new InvalidSubmissionException(
           List.of(name + ": 格式不正确 / is not valid (" + e.getOriginalMessage() + ")"));
     }
+  }
+
+  /** The field that could not be read, named as the API names it: trip.members[0].rank. */
+  private static String fieldOf(String name, JsonMappingException e) {
+    StringBuilder field = new StringBuilder(name);
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        field.append('.').append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        field.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return field.toString();
   }
 
   public void write(VariableScope scope, String name, Object value) {

@@ -2,6 +2,7 @@ package org.tripapproval.trip;
 
 import static org.tripapproval.trip.TripVariables.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,10 @@ class TripReportIntake implements ExecutionListener {
   private final Validator validator;
   private final AttachmentCheck attachments;
 
-  TripReportIntake(JsonVariables json, Validator validator, AttachmentCheck attachments) {
+  private final ObjectMapper mapper;
+
+  TripReportIntake(JsonVariables json, Validator validator, AttachmentCheck attachments, ObjectMapper mapper) {
+    this.mapper = mapper;
     this.json = json;
     this.validator = validator;
     this.attachments = attachments;
@@ -32,6 +36,7 @@ class TripReportIntake implements ExecutionListener {
     TripRequest trip = json.read(task, TRIP, TripRequest.class);
     List<String> problems = new ArrayList<>();
     validator.validate(report).forEach(v -> problems.add(TripRequestCheck.fieldOf(v) + ": " + v.getMessage()));
+    problems.addAll(PlainText.problems(report, mapper));
     if (problems.isEmpty()) {
       if (report.taskResults().size() != trip.tasks().size()) {
         problems.add("taskResults: 应对" + trip.tasks().size() + "项计划任务逐项填写成效 / give a result for each of the "

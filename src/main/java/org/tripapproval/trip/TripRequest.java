@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -59,7 +60,7 @@ public record TripRequest(
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record BudgetItem(
       @NotBlank(message = "{trip.budget.item.required}") @Size(max = 100) String item,
-      @NotNull(message = "{trip.budget.amount.required}") @Positive(message = "{trip.budget.amount.positive}") BigDecimal amount,
+      @NotNull(message = "{trip.budget.amount.required}") @Positive(message = "{trip.budget.amount.positive}") @DecimalMax(value = "100000000", message = "{trip.budget.amount.max}") BigDecimal amount,
       @NotBlank(message = "{trip.budget.fundingSource.required}") @Size(max = 200) String fundingSource) {}
 
   @JsonIgnore

@@ -1,5 +1,6 @@
 package org.tripapproval.trip;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -16,12 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class TripRequestCheck {
 
+  /** How far ahead a request may be made: the annual plan covers this year and the next. */
+  static final int MAX_YEARS_AHEAD = 2;
+
   private final Validator validator;
   private final Clock clock;
+  private final ObjectMapper mapper;
 
-  TripRequestCheck(Validator validator, Clock clock) {
+  TripRequestCheck(Validator validator, Clock clock, ObjectMapper mapper) {
     this.validator = validator;
     this.clock = clock;
+    this.mapper = mapper;
   }
 
   public List<String> problems(TripRequest trip) {
@@ -29,12 +35,22 @@ public class TripRequestCheck {
     validator.validate(trip).stream()
         .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
         .forEach(v -> problems.add(describe(v)));
+    problems.addAll(PlainText.problems(trip, mapper));
+    LocalDate today = LocalDate.now(clock);
+    LocalDate latest = today.plusYears(MAX_YEARS_AHEAD);
+    if (trip.departureDate() != null && trip.departureDate().isBefore(today)) {
+      problems.add("departureDate: 出发日期已过 / the departure date is in the past");
+    }
+    if (trip.departureDate() != null && trip.departureDate().isAfter(latest)) {
+      problems.add("departureDate: 出发日期不能晚于" + MAX_YEARS_AHEAD + "年后 / the departure date is more than "
+          + MAX_YEARS_AHEAD + " years ahead");
+    }
+    if (trip.returnDate() != null && trip.returnDate().isAfter(latest)) {
+      problems.add("returnDate: 回国日期不能晚于" + MAX_YEARS_AHEAD + "年后 / the return date is more than "
+          + MAX_YEARS_AHEAD + " years ahead");
+    }
     if (!problems.isEmpty()) {
       return problems;
-    }
-    LocalDate today = LocalDate.now(clock);
-    if (trip.departureDate().isBefore(today)) {
-      problems.add("departureDate: 出发日期已过 / the departure date is in the past");
     }
     for (int i = 0; i < trip.itinerary().size(); i++) {
       LocalDate day = trip.itinerary().get(i).date();
@@ -52,6 +68,7 @@ public class TripRequestCheck {
 
   /** The field as the forms and the API name it: members[0].name, budget[1]. */
   public static String fieldOf(ConstraintViolation<?> violation) {
-    return violation.getPropertyPath().toString().replace(".<list element>", "");
+    String path = violation.getPropertyPath().toString().replace(".<list element>", "");
+    return "returnNotBeforeDeparture".equals(path) ? "returnDate" : path;
   }
 }

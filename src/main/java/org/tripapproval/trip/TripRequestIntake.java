@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import org.tripapproval.identity.TripAccess;
 import org.tripapproval.identity.Units;
 
 /**
@@ -22,12 +23,15 @@ class TripRequestIntake implements ExecutionListener {
   private final TripRequestCheck check;
   private final AttachmentCheck attachments;
   private final Units units;
+  private final TripAccess access;
 
-  TripRequestIntake(JsonVariables json, TripRequestCheck check, AttachmentCheck attachments, Units units) {
+  TripRequestIntake(JsonVariables json, TripRequestCheck check, AttachmentCheck attachments, Units units,
+      TripAccess access) {
     this.json = json;
     this.check = check;
     this.attachments = attachments;
     this.units = units;
+    this.access = access;
   }
 
   /** On submission (start event), and when the revision task ends, unless it was cancelled. */
@@ -35,6 +39,9 @@ class TripRequestIntake implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     if (!execution.isCanceled()) {
       accept(execution);
+    }
+    if (EVENTNAME_START.equals(execution.getEventName()) && execution.getVariable(APPLICANT) instanceof String applicant) {
+      access.grantApplicant(execution.getProcessInstanceId(), applicant);
     }
   }
 

@@ -395,4 +395,46 @@ class OverseasTripProcessTest {
     Assertions.assertThat(beans).contains("tripRequestIntake", "tripDeadlines", "reviewRouting", "decisionRecorder");
     Assertions.assertThat(beans).allSatisfy(bean -> Assertions.assertThat(context.containsBean(bean)).as(bean).isTrue());
   }
+
+  @Test
+  void aMemberOfTheDelegationCannotClaimOrCompleteItsReviewAndTheRefusalIsInTheTrail() {
+    ProcessInstance trip = driver.submit(aTrip().members(List.of(
+        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
+        new TripRequest.Member("李 娜", "处长", TripRequest.Rank.division))).build());
+    Task review = driver.openTask(trip, REVIEW_TRIP_REQUEST);
+
+    assertThatThrownBy(() -> driver.as("li.na", () -> {
+      engine.getTaskService().claim(review.getId(), "li.na");
+      return null;
+    })).hasRootCauseInstanceOf(FourEyesViolation.class).rootCause().hasMessageContaining("li.na travels on this trip");
+    Assertions.assertThat(driver.openTask(trip, REVIEW_TRIP_REQUEST).getAssignee()).isNull();
+    // completing without a claim is refused too, in the engine, whatever client is used
+    assertThatThrownBy(() -> driver.as("li.na", () -> {
+      engine.getFormService().submitTaskForm(review.getId(), Map.of("decision", "approve", "decisionReason", ""));
+      return null;
+    })).hasRootCauseInstanceOf(FourEyesViolation.class);
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST);
+    Assertions.assertThat(trail.forTrip(trip.getId())).filteredOn(e -> e.event().equals("fourEyes.refused"))
+        .extracting(e -> e.actor() + " " + e.details())
+        .containsExactly("li.na {\"task\":\"reviewTripRequest\",\"taskId\":\"" + review.getId()
+            + "\",\"action\":\"claim\",\"reason\":\"member\"}",
+            "li.na {\"task\":\"reviewTripRequest\",\"taskId\":\"" + review.getId()
+            + "\",\"action\":\"complete\",\"reason\":\"member\"}");
+    Assertions.assertThat(trail.verify().intact()).isTrue();
+  }
+
+  @Test
+  void theApplicantCannotBeMadeTheVerifierOfTheirOwnReport() {
+    TripRequest request = aTrip().build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAndTravel(trip);
+    driver.fileReport(trip, TripDriver.reportFor(request));
+    Task verify = driver.openTask(trip, VERIFY_TRIP_REPORT);
+
+    assertThatThrownBy(() -> engine.getTaskService().setAssignee(verify.getId(), TripDriver.APPLICANT))
+        .hasRootCauseInstanceOf(FourEyesViolation.class).rootCause().hasMessageContaining("zhang.wei applied for this trip");
+    Assertions.assertThat(driver.openTask(trip, VERIFY_TRIP_REPORT).getAssignee()).isNull();
+    driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
+    assertThat(trip).isWaitingAt(POST_TRIP_DISCLOSURE_ENDED);
+  }
 }

@@ -80,7 +80,7 @@ public final class RestTripDriver {
     long deadline = System.nanoTime() + TRIP_TIMEOUT.toNanos();
     while (!ended(trip)) {
       boolean acted = false;
-      for (JsonNode task : read(expect(as("admin").get("/engine-rest/task?processInstanceId=" + trip), 200))) {
+      for (JsonNode task : read(expect(as("admin").get("/engine-rest/task?maxResults=50&processInstanceId=" + trip), 200))) {
         String id = task.get("id").asText();
         switch (task.get("taskDefinitionKey").asText()) {
           case TripProcess.REVIEW_TRIP_REQUEST -> {
@@ -95,7 +95,7 @@ public final class RestTripDriver {
         }
         acted = true;
       }
-      for (JsonNode job : read(expect(as("admin").get("/engine-rest/job?processInstanceId=" + trip), 200))) {
+      for (JsonNode job : read(expect(as("admin").get("/engine-rest/job?maxResults=50&processInstanceId=" + trip), 200))) {
         if (LIFECYCLE_TIMERS.contains(activityOf(job)) && OffsetDateTime.parse(job.get("dueDate").asText(), CAMUNDA_DATE)
             .isAfter(OffsetDateTime.now())) {
           expect(as("admin").put("/engine-rest/job/" + job.get("id").asText() + "/duedate",
@@ -127,6 +127,13 @@ public final class RestTripDriver {
   private void completed(String task, HttpResponse<String> response) {
     expect(response, 204);
     completedTasks.add(task);
+  }
+
+  /** The trip's open task with this key, as an administrator sees it, or null. */
+  public String taskOrNull(String trip, String taskKey) {
+    JsonNode tasks = read(expect(as("admin").get("/engine-rest/task?maxResults=10&processInstanceId=" + trip
+        + "&taskDefinitionKey=" + taskKey), 200));
+    return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
   }
 
   /** Tasks this driver completed (answered 204), in order. */

@@ -43,7 +43,7 @@ class TripSubmissionTest {
     return Stream.of(
         Arguments.of("purpose", aTrip().purpose(" ").build()),
         Arguments.of("members", aTrip().members(List.of()).build()),
-        Arguments.of("returnNotBeforeDeparture", new TripRequest(null, valid.purpose(), valid.members(), soon,
+        Arguments.of("returnDate", new TripRequest(null, valid.purpose(), valid.members(), soon,
             soon.minusDays(1), valid.itinerary(), valid.tasks(), valid.invitation(), valid.budget(), "p", null)),
         Arguments.of("budget[0].amount", aTrip().budget(BigDecimal.ZERO).build()),
         Arguments.of("budget[0].amount", aTrip().budget(new BigDecimal("-100")).build()),
