@@ -30,8 +30,10 @@ class JarLaunchIT {
       assertThat(anonymous.get("/forms/review-trip-request.html").statusCode()).isEqualTo(200);
       assertThat(anonymous.get("/forms/partials/trip-editor.js").statusCode()).isEqualTo(200);
       assertThat(anonymous.get("/engine-rest/process-definition").statusCode()).isEqualTo(401);
-      assertThat(anonymous.as("zhang.wei").get("/engine-rest/process-definition").body()).contains("\"key\":\"overseas-trip\"");
+      assertThat(anonymous.as("zhang.wei").get("/engine-rest/process-definition?maxResults=10").body()).contains("\"key\":\"overseas-trip\"");
       assertThat(anonymous.as("admin").get("/engine-rest/deployment/count").body()).isEqualTo("{\"count\":1}");
+      assertThat(anonymous.as("zhang.wei").get("/engine-rest/process-definition").body())
+          .as("a query without maxResults is refused (queryMaxResultsLimit)").contains("unbound number of results");
 
       HttpResponse<String> refused = anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/submit-form",
           "{\"variables\":{\"trip\":{\"type\":\"Json\",\"value\":\"{\\\"purpose\\\":\\\"\\\",\\\"members\\\":[]}\"}}}");

@@ -82,10 +82,13 @@ class ModelConventionsTest {
       assertThat(task.getCamundaCandidateGroups() != null || task.getCamundaAssignee() != null)
           .as("%s has candidate groups or an assignee", task.getId()).isTrue();
       assertThat(task.getCamundaCandidateUsers()).as("%s names no people", task.getId()).isNull();
+      assertThat(org.tripapproval.trip.TaskInputs.ALLOWED).as("%s says which variables it sets", task.getId())
+          .containsKey(task.getId());
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       if (start.getParentElement() instanceof Process) {
         assertFormFollowsTheId(start.getId(), start.getCamundaFormKey());
+        assertThat(org.tripapproval.trip.TaskInputs.ALLOWED).containsKey(start.getId());
       }
     }
   }

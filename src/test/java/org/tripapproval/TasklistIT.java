@@ -111,6 +111,23 @@ class TasklistIT {
   }
 
   @Test
+  void hostileTextInARequestIsShownAsTextOnTheReviewForm() throws Exception {
+    String purpose = "<img src=x onerror=\"window.xss='purpose'\"> 与日本经济产业省商谈合作备忘录的具体条款 {{ 7*7 }}";
+    String member = "<script>window.xss='member'</script>李四";
+    ProcessInstance trip = driver.submit(aTrip().purpose(purpose).members(List.of(
+        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
+        new TripRequest.Member(member, "翻译", TripRequest.Rank.staff))).build());
+    Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
+    logIn("li.na");
+    openTask(review);
+    browser.waitUntilTextContains(By.id("summary-purpose"), "与日本经济产业省");
+    assertThat(browser.visible(By.id("summary-purpose")).getText()).isEqualTo(purpose);
+    browser.waitUntilTextContains(By.tagName("body"), member);
+    assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return window.xss || null"))
+        .as("no script from the request ran").isNull();
+  }
+
+  @Test
   void reviewerCannotRejectWithoutAReason() throws Exception {
     ProcessInstance trip = driver.submit(aTrip().build());
     Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);

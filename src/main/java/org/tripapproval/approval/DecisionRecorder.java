@@ -79,7 +79,8 @@ class DecisionRecorder implements ExecutionListener {
     }
     List<ApprovalDecision> decisions = new ArrayList<>(earlierDecisions(task));
     decisions.add(new ApprovalDecision(task.getCurrentActivityId(), (String) task.getVariable(REVIEW_LEVEL),
-        (String) decision, reason, actingUser(task), clock.instant()));
+        (String) decision, reason, actingUser(task), clock.instant(), (String) task.getVariableLocal(Substitutes.ON_BEHALF_OF)));
+    task.removeVariableLocal(Substitutes.ON_BEHALF_OF);
     task.removeVariable(DECISION_REASON);
     json.write(task, DECISIONS, decisions);
     NotificationKind news = NEWS_FOR_THE_APPLICANT.get(task.getCurrentActivityId() + ":" + decision);

@@ -24,6 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -54,6 +57,8 @@ public class TaskInputs extends OncePerRequestFilter {
   private static final Pattern START = Pattern.compile(
       ENGINE + "/process-definition/(?:key/" + TripProcess.KEY + "(?:/tenant-id/[^/]+)?|" + TripProcess.KEY + ":[^/]+)"
           + "/(start|submit-form)/?");
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskInputs.class);
 
   private final TaskService tasks;
   private final ObjectMapper mapper;
@@ -87,22 +92,30 @@ public class TaskInputs extends OncePerRequestFilter {
       chain.doFilter(request, response); // not one of ours, no such task, or no login: the engine answers
       return;
     }
-    Set<String> named = new TreeSet<>();
-    if (task.matches() && task.group(3) != null) {
-      named.add(task.group(3));
-    }
+    Map<String, JsonNode> named = new java.util.TreeMap<>();
     BufferedRequest buffered = new BufferedRequest(request);
+    JsonNode body = null;
     if (isJson(request) && buffered.body.length > 0) {
       try {
-        named.addAll(variableNames(mapper.readTree(buffered.body)));
+        body = mapper.readTree(buffered.body);
       } catch (IOException malformed) {
         refuse(response, "body: 不是有效的JSON / is not valid JSON");
         return;
       }
     }
+    if (task.matches() && task.group(3) != null) {
+      named.put(task.group(3), body == null || "DELETE".equals(request.getMethod()) ? DELETED : body.path("value"));
+    } else if (body != null) {
+      named.putAll(submittedVariables(body));
+    }
     Set<String> allowed = ALLOWED.get(activity);
-    List<String> refused = named.stream().filter(name -> !allowed.contains(name)).toList();
+    // Tasklist's forms send back the variables they only displayed, unchanged: those pass
+    List<String> refused = named.entrySet().stream()
+        .filter(variable -> !allowed.contains(variable.getKey()))
+        .filter(variable -> !task.matches() || !unchanged(task.group(1), variable.getKey(), variable.getValue()))
+        .map(Map.Entry::getKey).toList();
     if (!refused.isEmpty()) {
+      log.warn("{} {} refused: it names {}, {} sets only {}", request.getMethod(), path, refused, activity, allowed);
       refuse(response, "variables: 此步骤不能设置 " + refused + ",只能设置 " + new TreeSet<>(allowed)
           + " / this step may not set " + refused + "; it sets only " + new TreeSet<>(allowed));
       return;
@@ -120,22 +133,69 @@ public class TaskInputs extends OncePerRequestFilter {
     return task == null || !ALLOWED.containsKey(task.getTaskDefinitionKey()) ? null : task.getTaskDefinitionKey();
   }
 
-  /** {"variables": {...}}, {"modifications": {...}, "deletions": [...]}, or {"value": ...} on a single variable. */
-  private static List<String> variableNames(JsonNode body) {
-    List<String> names = new ArrayList<>();
+  private static final JsonNode DELETED = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+
+  /** {"variables": {...}} or {"modifications": {...}, "deletions": [...]}: each name with its new value. */
+  private static Map<String, JsonNode> submittedVariables(JsonNode body) {
+    Map<String, JsonNode> variables = new java.util.TreeMap<>();
     for (String container : List.of("variables", "modifications")) {
-      JsonNode variables = body.get(container);
-      if (variables != null && variables.isObject()) {
-        variables.fieldNames().forEachRemaining(names::add);
+      JsonNode submitted = body.get(container);
+      if (submitted != null && submitted.isObject()) {
+        submitted.fields().forEachRemaining(field -> variables.put(field.getKey(), field.getValue().path("value")));
       }
     }
     JsonNode deletions = body.get("deletions");
     if (deletions != null && deletions.isArray()) {
       for (Iterator<JsonNode> it = deletions.elements(); it.hasNext(); ) {
-        names.add(it.next().asText());
+        variables.put(it.next().asText(), DELETED);
       }
     }
-    return names;
+    return variables;
+  }
+
+  /** Whether the value is the one the variable already has (as text, or as JSON for JSON variables). */
+  private boolean unchanged(String taskId, String name, JsonNode submitted) {
+    TypedValue current = tasks.getVariableTyped(taskId, name, false);
+    if (submitted.isMissingNode()) {
+      return current == null; // deleting what is not there
+    }
+    if (current == null) {
+      return submitted.isNull();
+    }
+    String serialized = current instanceof JsonValue json ? json.getValueSerialized()
+        : current instanceof SerializableValue serializable ? serializable.getValueSerialized() : null;
+    boolean structured = current instanceof JsonValue || current instanceof SerializableValue;
+    if (!structured && current.getValue() == null) {
+      return submitted.isNull();
+    }
+    try {
+      if (structured) {
+        if (serialized == null) {
+          return submitted.isNull();
+        }
+        JsonNode sent = submitted.isTextual() ? mapper.readTree(submitted.textValue()) : submitted;
+        return withoutAngularKeys(mapper.readTree(serialized)).equals(withoutAngularKeys(sent));
+      }
+    } catch (IOException notJson) {
+      return false;
+    }
+    return !submitted.isContainerNode() && submitted.asText().equals(String.valueOf(current.getValue()));
+  }
+
+  /** AngularJS marks the objects it lists with $$hashKey; they are not part of the value. */
+  private static JsonNode withoutAngularKeys(JsonNode node) {
+    JsonNode copy = node.deepCopy();
+    strip(copy);
+    return copy;
+  }
+
+  private static void strip(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      object.properties().removeIf(field -> field.getKey().startsWith("$$"));
+      object.forEach(TaskInputs::strip);
+    } else if (node.isArray()) {
+      node.forEach(TaskInputs::strip);
+    }
   }
 
   private static boolean isJson(HttpServletRequest request) {

@@ -163,7 +163,10 @@ class SecurityIT {
     assertThat(reviewer.post("/engine-rest/task/" + review + "/variables",
         "{\"modifications\":{\"totalBudget\":{\"value\":1}}}").statusCode()).isEqualTo(400);
     assertThat(reviewer.put("/engine-rest/task/" + review + "/variables/hasBlockingFindings",
-        "{\"value\":false}").statusCode()).isEqualTo(400);
+        "{\"value\":true}").statusCode()).isEqualTo(400);
+    // sending back a shown variable unchanged, as Tasklist's forms do, is no change and passes
+    assertThat(reviewer.put("/engine-rest/task/" + review + "/variables/applicant",
+        "{\"value\":\"zhang.wei\"}").statusCode()).isEqualTo(204);
     assertThat(anonymous.as("zhang.wei").put("/engine-rest/task/" + withdraw + "/variables/applicant",
         "{\"value\":\"someone.else\"}").statusCode()).isEqualTo(400);
     assertThat(anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/submit-form",
@@ -173,6 +176,29 @@ class SecurityIT {
 
     expect(reviewer.post("/engine-rest/task/" + review + "/submit-form",
         "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"decisionReason\":{\"value\":\"同意\"}}}"), 204);
+  }
+
+  @Test
+  void reviewersNameTheirOwnSubstitutesAndNobodyElseDoes() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    String body = "{\"substitute\":\"zhou.qiang\",\"from\":\"" + today + "\",\"until\":\"" + today.plusDays(3) + "\"}";
+    HttpResponse<String> named = anonymous.as("li.na").post("/api/substitutes", body);
+    assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+    assertThat(read(expect(anonymous.as("li.na").get("/api/substitutes"), 200)).findValuesAsText("substitute"))
+        .containsExactly("zhou.qiang");
+    assertThat(read(expect(anonymous.as("zhou.qiang").get("/api/substitutes"), 200)).findValuesAsText("absentUser"))
+        .containsExactly("li.na");
+    assertThat(anonymous.post("/api/substitutes", body).statusCode()).isEqualTo(401);
+    assertThat(anonymous.as("zhang.wei").post("/api/substitutes", body.replace("zhou.qiang", "sun.li")).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> badDate = anonymous.as("li.na").post("/api/substitutes", body.replace(today.toString(), "2026-02-30"));
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).contains("\"parameter\":\"from\"");
+    long id = read(named).get("id").asLong();
+    assertThat(anonymous.as("zhou.qiang").send(anonymous.as("zhou.qiang").request("/api/substitutes/" + id).DELETE())
+        .statusCode()).as("only the one who named it ends it").isEqualTo(404);
+    assertThat(anonymous.as("li.na").send(anonymous.as("li.na").request("/api/substitutes/" + id).DELETE())
+        .statusCode()).isEqualTo(204);
   }
 
   @Test

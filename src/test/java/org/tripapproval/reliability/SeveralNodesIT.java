@@ -35,7 +35,7 @@ import org.tripapproval.support.TripRequestBuilder;
  * Two nodes (two JVMs from the built jar) on one PostgreSQL, job executors and mail delivery on
  * both, behind a round-robin "load balancer": 200 trips run at once through their whole lifecycle.
  * Every timer job runs once, every notification is sent once, every trip is closed, no incident;
- * and a webapp login on one node is valid on the other (sessions in the database).
+ * and a webapp login is valid on the node that made it only (hence sticky sessions).
  */
 class SeveralNodesIT {
 
@@ -108,36 +108,37 @@ class SeveralNodesIT {
       RestClient auditor = new RestClient(a.baseUrl(), "zhao.lei");
       assertThat(read(expect(auditor.get("/api/audit/trail/verification"), 200)).get("intact").asBoolean()).isTrue();
 
-      assertALoginOnOneNodeIsValidOnTheOther(a, b);
+      assertALoginLivesInItsNode(a, b);
     } finally {
       smtp.stop();
     }
   }
 
-  /** A webapp login made on one node, then the same session cookie on the other: no sticky sessions needed. */
-  private static void assertALoginOnOneNodeIsValidOnTheOther(JarNode a, JarNode b) {
+  /**
+   * A webapp login lives in the node that made it: valid there, unknown to the other node. This is
+   * why the README asks for sticky sessions at the load balancer.
+   */
+  private static void assertALoginLivesInItsNode(JarNode a, JarNode b) {
     RestClient anonymousA = new RestClient(a.baseUrl(), null);
     HttpResponse<String> page = anonymousA.get("/camunda/app/tasklist/default/");
     String xsrf = cookie(page, "XSRF-TOKEN");
-    String session = cookie(page, "SESSION");
+    String session = cookie(page, "JSESSIONID");
     HttpResponse<String> login = anonymousA.send(anonymousA.request("/camunda/api/admin/auth/user/default/login/tasklist")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", xsrf)
-        .header("Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + xsrf)
+        .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=li.na&password=" + RestClient.PASSWORD)));
     expect(login, 200);
-    String loggedIn = cookie(login, "SESSION");
+    String loggedIn = login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
+        ? cookie(login, "JSESSIONID") : session;
 
+    HttpResponse<String> onA = anonymousA.send(anonymousA.request("/camunda/api/engine/engine/default/task/count")
+        .header("Cookie", "JSESSIONID=" + loggedIn));
+    assertThat(onA.statusCode()).as(onA.body()).isEqualTo(200);
     RestClient anonymousB = new RestClient(b.baseUrl(), null);
-    HttpResponse<String> onB = anonymousB.send(anonymousB.request("/camunda/api/admin/auth/user/default")
-        .header("Cookie", "SESSION=" + loggedIn));
-    assertThat(onB.statusCode()).as(onB.body()).isEqualTo(200);
-    assertThat(onB.body()).contains("\"userId\":\"li.na\"");
-    HttpResponse<String> tasksOnB = anonymousB.send(anonymousB.request("/camunda/api/engine/engine/default/task/count")
-        .header("Cookie", "SESSION=" + loggedIn));
-    assertThat(tasksOnB.statusCode()).isEqualTo(200);
-    HttpResponse<String> withoutSession = anonymousB.get("/camunda/api/engine/engine/default/task/count");
-    assertThat(withoutSession.statusCode()).isEqualTo(401);
+    HttpResponse<String> onB = anonymousB.send(anonymousB.request("/camunda/api/engine/engine/default/task/count")
+        .header("Cookie", "JSESSIONID=" + loggedIn));
+    assertThat(onB.statusCode()).as("the other node does not know the login").isEqualTo(401);
   }
 
   private static String cookie(HttpResponse<String> response, String name) {

@@ -47,13 +47,15 @@ public final class JarNode implements AutoCloseable {
 
   /**
    * A node on the given PostgreSQL database that delivers mail to an SMTP server on the loopback
-   * port: job executor and mail delivery on, polling often, and a host name for the job log.
+   * port: job executor and mail delivery on, polling every second even when idle (timers are made
+   * due by hand, which only wakes the node that was asked), and a host name for the job log.
    */
   public static JarNode onPostgres(String name, Path workDir, String url, int smtpPort, String... more) {
     List<String> settings = new ArrayList<>(List.of(
         "--DB_URL=" + url, "--DB_USER=postgres", "--DB_PASSWORD=postgres",
         "--trips.mail.embedded-server=false", "--SMTP_HOST=127.0.0.1", "--SMTP_PORT=" + smtpPort,
         "--trips.mail.delivery-interval=PT1S", "--camunda.bpm.job-execution.wait-time-in-millis=500",
+        "--camunda.bpm.job-execution.max-wait=1000",
         "--camunda.bpm.generic-properties.properties.hostname=node-" + name));
     settings.addAll(List.of(more));
     return start(name, workDir, settings.toArray(String[]::new));

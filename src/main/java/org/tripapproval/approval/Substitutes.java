@@ -1,0 +1,209 @@
+package org.tripapproval.approval;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tripapproval.audit.AuditTrail;
+import org.tripapproval.config.InvalidParameterException;
+import org.tripapproval.identity.RoleGroups;
+
+/**
+ * Substitutes (代理): a reviewer who will be away names someone to stand in for a period. Every task
+ * that reaches one of the reviewer's groups meanwhile (and those already waiting) is offered to the
+ * substitute too, who is told by mail like the group; when the substitute decides, the decision
+ * records for whom ({@code onBehalfOf}), and so does the audit trail.
+ */
+@Service
+public class Substitutes {
+
+  /** Set on the task's execution when a substitute completes it; read by the decision recorder. */
+  static final String ON_BEHALF_OF = "onBehalfOf";
+  static final int LONGEST_PERIOD_DAYS = 366;
+
+  public record Substitution(long id, String absentUser, String substitute, LocalDate startsOn, LocalDate endsOn) {}
+
+  private final JdbcTemplate jdbc;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final AuditTrail trail;
+  private final Clock clock;
+
+  Substitutes(JdbcTemplate jdbc, IdentityService identity, TaskService tasks, AuditTrail trail, Clock clock) {
+    this.jdbc = jdbc;
+    this.identity = identity;
+    this.tasks = tasks;
+    this.trail = trail;
+    this.clock = clock;
+  }
+
+  /** The reviewer names a substitute; the tasks already waiting for the reviewer's groups are offered at once. */
+  @Transactional
+  public Substitution name(String absentUser, String substitute, LocalDate from, LocalDate until) {
+    LocalDate today = LocalDate.now(clock);
+    if (substitute == null || substitute.isBlank()) {
+      throw new InvalidParameterException("substitute", "必填 / is required");
+    }
+    if (substitute.equals(absentUser)) {
+      throw new InvalidParameterException("substitute", "不能是本人 / must be someone else");
+    }
+    if (identity.createUserQuery().userId(substitute).count() == 0) {
+      throw new InvalidParameterException("substitute", "没有此用户 / is not a user");
+    }
+    if (from == null) {
+      throw new InvalidParameterException("from", "必填 / is required");
+    }
+    if (until == null) {
+      throw new InvalidParameterException("until", "必填 / is required");
+    }
+    if (until.isBefore(from)) {
+      throw new InvalidParameterException("until", "早于开始日期 / is before from");
+    }
+    if (until.isBefore(today)) {
+      throw new InvalidParameterException("until", "已过 / is in the past");
+    }
+    if (ChronoUnit.DAYS.between(from, until) >= LONGEST_PERIOD_DAYS) {
+      throw new InvalidParameterException("until", "代理期不超过一年 / a substitution lasts a year at most");
+    }
+    if (reviewerGroups(absentUser).isEmpty()) {
+      throw new NotAReviewerException();
+    }
+    jdbc.update("INSERT INTO substitution (absent_user, substitute, starts_on, ends_on, created_at) VALUES (?, ?, ?, ?, ?)",
+        absentUser, substitute, Date.valueOf(from), Date.valueOf(until), Timestamp.from(clock.instant()));
+    long id = jdbc.queryForObject("SELECT MAX(id) FROM substitution WHERE absent_user = ? AND substitute = ?",
+        Long.class, absentUser, substitute);
+    trail.append(new AuditTrail.Entry(null, "substitute.named", absentUser, clock.instant(),
+        "{\"substitute\":\"" + substitute + "\",\"from\":\"" + from + "\",\"until\":\"" + until + "\"}"));
+    if (!from.isAfter(today)) {
+      for (Task task : tasks.createTaskQuery().taskCandidateGroupIn(new ArrayList<>(reviewerGroups(absentUser)))
+          .includeAssignedTasks().unlimitedList()) {
+        tasks.addCandidateUser(task.getId(), substitute);
+      }
+    }
+    return new Substitution(id, absentUser, substitute, from, until);
+  }
+
+  /** The user's substitutions that are not over: those they named and those they stand in for. */
+  public List<Substitution> of(String user) {
+    return jdbc.query("SELECT id, absent_user, substitute, starts_on, ends_on FROM substitution"
+            + " WHERE (absent_user = ? OR substitute = ?) AND ends_on >= ? ORDER BY starts_on, id",
+        (row, i) -> new Substitution(row.getLong(1), row.getString(2), row.getString(3),
+            row.getDate(4).toLocalDate(), row.getDate(5).toLocalDate()),
+        user, user, Date.valueOf(LocalDate.now(clock)));
+  }
+
+  /** Ends a substitution the user named; tasks already offered stay with both until done. */
+  @Transactional
+  public boolean cancel(long id, String absentUser) {
+    boolean cancelled = jdbc.update("DELETE FROM substitution WHERE id = ? AND absent_user = ?", id, absentUser) == 1;
+    if (cancelled) {
+      trail.append(new AuditTrail.Entry(null, "substitute.cancelled", absentUser, clock.instant(), "{\"substitution\":" + id + "}"));
+    }
+    return cancelled;
+  }
+
+  /** A new task is offered to the substitutes of its candidates; a completion by a substitute notes for whom. */
+  @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE) // before the new-task mail, so the substitutes hear of it too
+  void onTaskEvent(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      for (String substitute : substitutesFor(task)) {
+        task.addCandidateUser(substitute);
+      }
+    } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      Authentication actor = identity.getCurrentAuthentication();
+      if (actor != null) {
+        Set<String> absent = standingInFor(actor.getUserId(), task);
+        if (!absent.isEmpty()) {
+          task.getExecution().setVariableLocal(ON_BEHALF_OF, String.join(",", absent));
+        }
+      }
+    }
+  }
+
+  private Set<String> substitutesFor(DelegateTask task) {
+    Set<String> candidates = new LinkedHashSet<>();
+    if (task.getAssignee() != null) {
+      candidates.add(task.getAssignee());
+    }
+    for (String group : candidateGroups(task)) {
+      withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(group).unlimitedList())
+          .forEach(user -> candidates.add(user.getId()));
+    }
+    Set<String> substitutes = new LinkedHashSet<>();
+    Date today = Date.valueOf(LocalDate.now(clock));
+    for (String candidate : candidates) {
+      substitutes.addAll(jdbc.queryForList("SELECT substitute FROM substitution WHERE absent_user = ?"
+          + " AND starts_on <= ? AND ends_on >= ?", String.class, candidate, today, today));
+    }
+    return substitutes;
+  }
+
+  /** Whom the actor stands in for on this task: none when the task is theirs by their own groups. */
+  private Set<String> standingInFor(String actor, DelegateTask task) {
+    List<String> groups = candidateGroups(task);
+    if (groups.isEmpty() || withoutAuthorization(() -> identity.createGroupQuery().groupMember(actor)
+        .groupIdIn(groups.toArray(String[]::new)).count()) > 0) {
+      return Set.of();
+    }
+    Date today = Date.valueOf(LocalDate.now(clock));
+    Set<String> absent = new LinkedHashSet<>();
+    for (String absentUser : jdbc.queryForList("SELECT absent_user FROM substitution WHERE substitute = ?"
+        + " AND starts_on <= ? AND ends_on >= ?", String.class, actor, today, today)) {
+      if (withoutAuthorization(() -> identity.createGroupQuery().groupMember(absentUser)
+          .groupIdIn(groups.toArray(String[]::new)).count()) > 0) {
+        absent.add(absentUser);
+      }
+    }
+    return absent;
+  }
+
+  private static List<String> candidateGroups(DelegateTask task) {
+    return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+  }
+
+  private Set<String> reviewerGroups(String user) {
+    Set<String> groups = new LinkedHashSet<>();
+    for (Group group : identity.createGroupQuery().groupMember(user).unlimitedList()) {
+      String id = group.getId();
+      if (id.startsWith(RoleGroups.UNIT_HEAD_PREFIX) || id.equals(RoleGroups.FOREIGN_AFFAIRS_OFFICE)
+          || id.equals(RoleGroups.FINANCE) || id.equals(RoleGroups.LEADERSHIP)) {
+        groups.add(id);
+      }
+    }
+    return groups;
+  }
+
+  private static <T> T withoutAuthorization(Supplier<T> query) {
+    return Context.getCommandContext() == null ? query.get()
+        : Context.getCommandContext().runWithoutAuthorization(query::get);
+  }
+
+  /** Only reviewers have tasks to hand over. */
+  public static class NotAReviewerException extends RuntimeException {
+    NotAReviewerException() {
+      super("只有审批人可以指定代理人 / only reviewers name substitutes");
+    }
+  }
+}
