@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -50,10 +51,22 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
   @Override
   public void customize(ResourceConfig config) {
-    config.register(new RestConflicts(this));
-    config.register(new EngineConflicts(this));
-    config.register(new TransactionOutage());
-    config.register(new DataAccessOutage());
+    config.register(new RestErrors(this));
+    config.register(new EngineErrors(this));
+    config.register(new TransactionErrors(this));
+    config.register(new DataAccessErrors(this));
+  }
+
+  /** Our answer where the failure is one of ours to name, else Camunda's own. */
+  Response answer(Throwable exception, Supplier<Response> camunda) {
+    if (DatabaseOutage.isCause(exception)) {
+      return unavailable();
+    }
+    Response refused = refusedOrNull(exception);
+    if (refused != null) {
+      return refused;
+    }
+    return isConflict(exception) ? conflict() : camunda.get();
   }
 
   /**
@@ -78,27 +91,6 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
         .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
         .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseOutage.MESSAGE)).build();
-  }
-
-  /** Spring's transaction manager could not get a connection to begin the command's transaction. */
-  @Priority(1)
-  static class TransactionOutage implements ExceptionMapper<TransactionException> {
-    private final ExceptionHandler camunda = new ExceptionHandler();
-
-    @Override
-    public Response toResponse(TransactionException exception) {
-      return DatabaseOutage.isCause(exception) ? unavailable() : camunda.toResponse(exception);
-    }
-  }
-
-  @Priority(1)
-  static class DataAccessOutage implements ExceptionMapper<DataAccessException> {
-    private final ExceptionHandler camunda = new ExceptionHandler();
-
-    @Override
-    public Response toResponse(DataAccessException exception) {
-      return DatabaseOutage.isCause(exception) ? unavailable() : camunda.toResponse(exception);
-    }
   }
 
   /** Lost the race, or came a moment after the task was completed by someone else. */
@@ -137,47 +129,66 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         .entity(Map.of("type", "Conflict", "message", MESSAGE)).build();
   }
 
-  @Priority(1)
-  static class RestConflicts implements ExceptionMapper<RestException> {
+  // one mapper per exception type Camunda maps itself, each more specific than Camunda's, so Jersey picks ours
 
-    private final EngineRestErrors conflicts;
+  @Priority(1)
+  static class RestErrors implements ExceptionMapper<RestException> {
+    private final EngineRestErrors errors;
     private final RestExceptionHandler camunda = new RestExceptionHandler();
-    RestConflicts(EngineRestErrors conflicts) {
-      this.conflicts = conflicts;
+
+    RestErrors(EngineRestErrors errors) {
+      this.errors = errors;
     }
 
     @Override
     public Response toResponse(RestException exception) {
-      Response refused = refusedOrNull(exception);
-      if (refused != null) {
-        return refused;
-      }
-      if (DatabaseOutage.isCause(exception)) {
-        return unavailable();
-      }
-      return conflicts.isConflict(exception) ? conflict() : camunda.toResponse(exception);
+      return errors.answer(exception, () -> camunda.toResponse(exception));
     }
   }
 
   @Priority(1)
-  static class EngineConflicts implements ExceptionMapper<ProcessEngineException> {
-
-    private final EngineRestErrors conflicts;
+  static class EngineErrors implements ExceptionMapper<ProcessEngineException> {
+    private final EngineRestErrors errors;
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
-    EngineConflicts(EngineRestErrors conflicts) {
-      this.conflicts = conflicts;
+
+    EngineErrors(EngineRestErrors errors) {
+      this.errors = errors;
     }
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      Response refused = refusedOrNull(exception);
-      if (refused != null) {
-        return refused;
-      }
-      if (DatabaseOutage.isCause(exception)) {
-        return unavailable();
-      }
-      return conflicts.isConflict(exception) ? conflict() : camunda.toResponse(exception);
+      return errors.answer(exception, () -> camunda.toResponse(exception));
+    }
+  }
+
+  /** Spring's transaction manager could not get a connection to begin the command's transaction. */
+  @Priority(1)
+  static class TransactionErrors implements ExceptionMapper<TransactionException> {
+    private final EngineRestErrors errors;
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    TransactionErrors(EngineRestErrors errors) {
+      this.errors = errors;
+    }
+
+    @Override
+    public Response toResponse(TransactionException exception) {
+      return errors.answer(exception, () -> camunda.toResponse(exception));
+    }
+  }
+
+  @Priority(1)
+  static class DataAccessErrors implements ExceptionMapper<DataAccessException> {
+    private final EngineRestErrors errors;
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    DataAccessErrors(EngineRestErrors errors) {
+      this.errors = errors;
+    }
+
+    @Override
+    public Response toResponse(DataAccessException exception) {
+      return errors.answer(exception, () -> camunda.toResponse(exception));
     }
   }
 }

@@ -104,7 +104,8 @@ public class TaskInputs extends OncePerRequestFilter {
       }
     }
     if (task.matches() && task.group(3) != null) {
-      named.put(task.group(3), body == null || "DELETE".equals(request.getMethod()) ? DELETED : body.path("value"));
+      named.put(task.group(3), "DELETE".equals(request.getMethod()) ? DELETED
+          : body == null ? UPLOADED : body.path("value"));
     } else if (body != null) {
       named.putAll(submittedVariables(body));
     }
@@ -134,6 +135,8 @@ public class TaskInputs extends OncePerRequestFilter {
   }
 
   private static final JsonNode DELETED = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  /** A file sent as multipart data: never the same as what is there. */
+  private static final JsonNode UPLOADED = new com.fasterxml.jackson.databind.node.POJONode(new Object());
 
   /** {"variables": {...}} or {"modifications": {...}, "deletions": [...]}: each name with its new value. */
   private static Map<String, JsonNode> submittedVariables(JsonNode body) {

@@ -80,7 +80,8 @@ class FaultsIT {
           RestTripDriver.submission(TripRequestBuilder.aTrip().build())).statusCode()).isEqualTo(503);
       assertThat(admin.as("zhao.lei").get("/api/audit/trips").statusCode()).isEqualTo(503);
       assertThat(admin.as(null).get("/actuator/health").statusCode()).as("out of the load balancer").isEqualTo(503);
-      Thread.sleep(3000); // the clients keep calling into the outage
+      // every client runs into the outage, then waits for the node to be healthy again
+      await().atMost(Duration.ofSeconds(30)).until(() -> load.refused.get() >= CLIENTS);
 
       pg = postgres(pgData, pgPort);
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -220,7 +221,7 @@ class FaultsIT {
           closed.incrementAndGet();
         } catch (AssertionError | RuntimeException failure) {
           refused.incrementAndGet(); // a 503, or no answer from a killed node: the trip is finished later
-          pause();
+          awaitHealthyOrStopped();
         }
       }
     }
@@ -235,12 +236,11 @@ class FaultsIT {
       assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
     }
 
-    private static void pause() {
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    /** As a client told Retry-After would: waits until the node is healthy again, or the test stops the load. */
+    private void awaitHealthyOrStopped() {
+      RestClient health = new RestClient(node.baseUrl(), null);
+      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+          .until(() -> !running.get() || health.get("/actuator/health").statusCode() == 200);
     }
   }
 }
