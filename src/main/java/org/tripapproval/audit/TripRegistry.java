@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.tripapproval.trip.TripReport;
@@ -112,5 +113,21 @@ public class TripRegistry {
 
   private static String truncate(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+
+  /**
+   * Which of these names are members of another trip whose report is overdue: they may not travel
+   * again until it is filed (audit rule "overdue"). Members are matched by name, as requests name them.
+   */
+  public List<String> withOverdueReports(java.util.Collection<String> names, String exceptTrip) {
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    String placeholders = String.join(",", java.util.Collections.nCopies(names.size(), "?"));
+    List<Object> arguments = new java.util.ArrayList<>(names);
+    arguments.add(exceptTrip == null ? "" : exceptTrip);
+    return jdbc.queryForList("SELECT DISTINCT m.name FROM trip_member m JOIN trip_registry r"
+        + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN (" + placeholders + ")"
+        + " AND r.report_status = 'OVERDUE' AND r.process_instance_id <> ? ORDER BY m.name", String.class, arguments.toArray());
   }
 }

@@ -1,7 +1,9 @@
 package org.tripapproval.rules;
 
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import org.tripapproval.audit.TripRegistry;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 import org.tripapproval.trip.TripRequest;
@@ -11,23 +13,49 @@ import org.tripapproval.trip.TripRequest;
 public class TripRules {
 
   static final String RULE_CHECK_DECISION = "trip-rule-check";
+  static final String REGION_DECISION = "destination-region";
 
   private final DecisionService decisionService;
+  private final TripRegistry registry;
 
-  TripRules(DecisionService decisionService) {
+  TripRules(DecisionService decisionService, TripRegistry registry) {
     this.decisionService = decisionService;
+    this.registry = registry;
   }
 
-  public List<RuleFinding> check(TripRequest trip, boolean invitationLetterAttached) {
-    Map<String, Object> facts = Map.of(
-        "delegationSize", trip.members().size(),
-        "countryCount", trip.countries().size(),
-        "daysAbroad", (int) trip.daysAbroad(),
-        "purposeLength", trip.purpose().strip().codePointCount(0, trip.purpose().strip().length()),
-        "invitationLetterAttached", invitationLetterAttached);
+  /** The findings for a request; {@code tripId} is the trip itself (null for a draft), left out of its members' history. */
+  public List<RuleFinding> check(TripRequest trip, boolean invitationLetterAttached, String tripId) {
+    List<String> names = trip.members().stream().map(TripRequest.Member::name).toList();
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("delegationSize", trip.members().size());
+    facts.put("countryCount", trip.countries().size());
+    facts.put("countries", String.join(", ", trip.countries()));
+    facts.put("daysAbroad", (int) trip.daysAbroad());
+    facts.put("extraDays", extraDays(trip));
+    facts.put("purposeLength", trip.purpose().strip().codePointCount(0, trip.purpose().strip().length()));
+    facts.put("invitationLetterAttached", invitationLetterAttached);
+    facts.put("officialDays", (int) trip.itinerary().stream().filter(TripRules::isOfficial).count());
+    facts.put("scheduleDays", trip.itinerary().size());
+    facts.put("overdueMembers", String.join("、", registry.withOverdueReports(names, tripId)));
     return decisionService.evaluateDecisionTableByKey(RULE_CHECK_DECISION, facts).getResultList().stream()
         .map(row -> new RuleFinding((String) row.get("rule"), (String) row.get("severity"),
             (String) row.get("message"), (String) row.get("regulation")))
         .toList();
+  }
+
+  /** The extra day abroad the destinations allow (Latin America, Africa): the most any of them gives. */
+  private int extraDays(TripRequest trip) {
+    int extra = 0;
+    for (String country : trip.countries()) {
+      Object days = decisionService.evaluateDecisionTableByKey(REGION_DECISION, Map.of("country", country))
+          .getSingleResult().getEntry("extraDays");
+      extra = Math.max(extra, ((Number) days).intValue());
+    }
+    return extra;
+  }
+
+  /** A day with an official activity and a named counterpart organisation. */
+  private static boolean isOfficial(TripRequest.ItineraryDay day) {
+    return day.activity() != null && !day.activity().isBlank() && day.counterpart() != null && !day.counterpart().isBlank();
   }
 }

@@ -1,0 +1,116 @@
+package org.tripapproval.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The rule tables in bpmn/, evaluated as the engine evaluates them, at each boundary: the last value
+ * that passes and the first that does not.
+ */
+class TripRuleTablesTest {
+
+  static DmnEngine dmn;
+  static DmnDecision rules;
+  static DmnDecision regions;
+
+  @BeforeAll
+  static void parse() throws Exception {
+    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    try (InputStream in = Files.newInputStream(Path.of("bpmn", "trip-rule-check.dmn"))) {
+      rules = dmn.parseDecision("trip-rule-check", in);
+    }
+    try (InputStream in = Files.newInputStream(Path.of("bpmn", "destination-region.dmn"))) {
+      regions = dmn.parseDecision("destination-region", in);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      6 members                          | delegationSize=6                             | -
+      7 members                          | delegationSize=7                             | size
+      3 countries                        | countryCount=3                               | -
+      4 countries                        | countryCount=4                               | countries
+      1 country, 5 days                  | daysAbroad=5                                 | -
+      1 country, 6 days                  | daysAbroad=6                                 | days
+      1 country, 6 days, Latin America   | daysAbroad=6,extraDays=1                     | -
+      1 country, 7 days, Africa          | daysAbroad=7,extraDays=1                     | days
+      2 countries, 8 days                | countryCount=2,daysAbroad=8                  | -
+      2 countries, 9 days                | countryCount=2,daysAbroad=9                  | days
+      2 countries, 9 days, extra day     | countryCount=2,daysAbroad=9,extraDays=1      | -
+      3 countries, 10 days               | countryCount=3,daysAbroad=10                 | -
+      3 countries, 11 days               | countryCount=3,daysAbroad=11                 | days
+      3 countries, 12 days, extra day    | countryCount=3,daysAbroad=12,extraDays=1     | days
+      purpose of 20 characters           | purposeLength=20                             | -
+      purpose of 19 characters           | purposeLength=19                             | purpose
+      no invitation letter               | invitationLetterAttached=false               | invitation
+      official activity on 4 of 6 days   | officialDays=4,scheduleDays=6                | -
+      official activity on 3 of 6 days   | officialDays=3,scheduleDays=6                | tasks
+      official activity on 2 of 3 days   | officialDays=2,scheduleDays=3                | -
+      a member with an overdue report    | overdueMembers=王五                          | overdue
+      """)
+  void eachRuleFindsFromItsBoundaryOn(String situation, String changes, String expectedRule) {
+    Map<String, Object> facts = validTrip();
+    for (String change : changes.split(",")) {
+      String[] pair = change.split("=");
+      facts.put(pair[0], pair[1].matches("-?\\d+") ? (Object) Integer.valueOf(pair[1])
+          : pair[1].matches("true|false") ? (Object) Boolean.valueOf(pair[1]) : pair[1]);
+    }
+    List<Map<String, Object>> findings = dmn.evaluateDecisionTable(rules, facts).getResultList();
+    if ("-".equals(expectedRule)) {
+      assertThat(findings).as(situation).isEmpty();
+    } else {
+      assertThat(findings).as(situation).extracting(f -> f.get("rule")).containsExactly(expectedRule);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      7 members          | delegationSize=7            | 团组7人            | 7 members
+      4 countries        | countryCount=4              | (JP, KR, SG, TH)   | 4 countries and regions
+      6 days             | daysAbroad=6                | 在外6天            | 6 days abroad
+      a member overdue   | overdueMembers=王五         | 团员王五           | 王五: a report
+      """)
+  void messagesNameWhatTheyAreAbout(String situation, String change, String chinese, String english) {
+    Map<String, Object> facts = validTrip();
+    facts.put("countries", "JP, KR, SG, TH");
+    String[] pair = change.split("=");
+    facts.put(pair[0], pair[1].matches("\\d+") ? (Object) Integer.valueOf(pair[1]) : pair[1]);
+    String message = (String) dmn.evaluateDecisionTable(rules, facts).getSingleResult().get("message");
+    assertThat(message).as(situation).contains(chinese, english);
+  }
+
+  @ParameterizedTest(name = "{0} is {1}: {2} extra day")
+  @CsvSource({"BR, latinAmerica, 1", "MX, latinAmerica, 1", "KE, africa, 1", "EG, africa, 1", "JP, other, 0", "FR, other, 0"})
+  void latinAmericaAndAfricaGiveAnExtraDay(String country, String region, int extraDays) {
+    Map<String, Object> result = dmn.evaluateDecisionTable(regions, Map.of("country", country)).getSingleResult().getEntryMap();
+    assertThat(result).containsEntry("region", region).containsEntry("extraDays", extraDays);
+  }
+
+  /** A four-day planned trip to Japan by two people: no finding. */
+  private static Map<String, Object> validTrip() {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("delegationSize", 2);
+    facts.put("countryCount", 1);
+    facts.put("countries", "JP");
+    facts.put("daysAbroad", 4);
+    facts.put("extraDays", 0);
+    facts.put("purposeLength", 30);
+    facts.put("invitationLetterAttached", true);
+    facts.put("officialDays", 4);
+    facts.put("scheduleDays", 4);
+    facts.put("overdueMembers", "");
+    return facts;
+  }
+}
