@@ -81,3 +81,25 @@ $scope.editor = {
     return trip;
   }
 };
+
+// the draft against the rules, as the server will check it on submission; nothing is stored
+$scope.editor.check = function () {
+  var letter = document.getElementById('invitationLetter'); // the start form's; a revision keeps the letter it has
+  var attached = !letter || letter.type !== 'file' || letter.files.length > 0;
+  $scope.editor.checking = true;
+  fetch('/api/rules/check?invitationLetter=' + attached, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+    body: JSON.stringify($scope.editor.toTrip({}))
+  }).then(function (response) {
+    if (!response.ok) { throw new Error(response.status + ' ' + response.statusText); }
+    return response.json();
+  }).then(function (result) {
+    $scope.editor.checked = result;
+  }).catch(function (error) {
+    $scope.editor.checked = { problems: ['预检未能完成 The check could not be made: ' + error.message], findings: [] };
+  }).then(function () {
+    $scope.editor.checking = false;
+    $scope.$applyAsync();
+  });
+};

@@ -128,6 +128,24 @@ class TasklistIT {
   }
 
   @Test
+  void theStartFormChecksADraftAgainstTheRulesBeforeSubmitting() throws Exception {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    logIn("zhang.wei");
+    browser.click(By.cssSelector(".start-process-action a"));
+    browser.click(By.partialLinkText("Official trip abroad"));
+    fillStartForm(LocalDate.now().plusDays(30));
+    browser.click(By.id("checkDraft"));
+    browser.waitUntilTextContains(By.id("draftCheckResult"), "未发现问题 No findings");
+
+    browser.driver().findElement(By.id("purpose")).clear();
+    browser.type("purpose", "考察学习");
+    browser.click(By.id("checkDraft"));
+    browser.waitUntilTextContains(By.id("draftCheckResult"), "须更正 Blocking");
+    assertThat(browser.visible(By.id("draftCheckResult")).getText()).contains("fewer than 20 characters");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).as("a check starts nothing").isEqualTo(before);
+  }
+
+  @Test
   void reviewerCannotRejectWithoutAReason() throws Exception {
     ProcessInstance trip = driver.submit(aTrip().build());
     Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
@@ -191,6 +209,7 @@ class TasklistIT {
     openTask(verify);
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.waitUntilTextContains(By.id("deviations"), request.returnDate().plusDays(1).toString());
+    browser.waitUntilTextContains(By.id("reportFindings"), "Came back on " + request.returnDate().plusDays(1));
     browser.click(By.id("decisionAccept"));
     browser.screenshot("verify-form-filled");
     browser.click(By.cssSelector("button[ng-click='complete()']"));

@@ -33,6 +33,9 @@ class WebSecurity {
     return http.securityMatcher("/api/**", "/mail/**", "/mail")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/api/notifications/**").hasAuthority(ADMINISTRATORS)
+            .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/plans/**")
+            .hasAnyAuthority(ADMINISTRATORS, "GROUP_foreign-affairs-office", "GROUP_unit-heads")
+            .requestMatchers("/api/plans/**").hasAuthority(ADMINISTRATORS)
             .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/**").hasAuthority(AUDITORS)
             .requestMatchers("/api/audit/**").denyAll()
             .anyRequest().authenticated())

@@ -17,10 +17,12 @@ public class TripRules {
 
   private final DecisionService decisionService;
   private final TripRegistry registry;
+  private final AnnualPlans plans;
 
-  TripRules(DecisionService decisionService, TripRegistry registry) {
+  TripRules(DecisionService decisionService, TripRegistry registry, AnnualPlans plans) {
     this.decisionService = decisionService;
     this.registry = registry;
+    this.plans = plans;
   }
 
   /** The findings for a request; {@code tripId} is the trip itself (null for a draft), left out of its members' history. */
@@ -37,6 +39,12 @@ public class TripRules {
     facts.put("officialDays", (int) trip.itinerary().stream().filter(TripRules::isOfficial).count());
     facts.put("scheduleDays", trip.itinerary().size());
     facts.put("overdueMembers", String.join("、", registry.withOverdueReports(names, tripId)));
+    AnnualPlans.PlanFacts plan = plans.check(trip, tripId);
+    facts.put("planProblem", plan.problem());
+    facts.put("planReference", plan.reference());
+    facts.put("planHeadcount", plan.headcount());
+    facts.put("planTotal", plan.total());
+    facts.put("unitTravellers", plan.travellers());
     return decisionService.evaluateDecisionTableByKey(RULE_CHECK_DECISION, facts).getResultList().stream()
         .map(row -> new RuleFinding((String) row.get("rule"), (String) row.get("severity"),
             (String) row.get("message"), (String) row.get("regulation")))

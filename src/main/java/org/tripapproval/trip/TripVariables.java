@@ -23,6 +23,7 @@ public final class TripVariables {
   public static final String APPROVAL_NUMBER = "approvalNumber";
   public static final String REPORT = "report";
   public static final String REPORT_ATTACHMENT = "reportAttachment";
+  public static final String REPORT_FINDINGS = "reportFindings";
 
   private TripVariables() {}
 }

@@ -24,6 +24,7 @@ class TripRuleTablesTest {
   static DmnEngine dmn;
   static DmnDecision rules;
   static DmnDecision regions;
+  static DmnDecision afterReturn;
 
   @BeforeAll
   static void parse() throws Exception {
@@ -33,6 +34,9 @@ class TripRuleTablesTest {
     }
     try (InputStream in = Files.newInputStream(Path.of("bpmn", "destination-region.dmn"))) {
       regions = dmn.parseDecision("destination-region", in);
+    }
+    try (InputStream in = Files.newInputStream(Path.of("bpmn", "trip-report-check.dmn"))) {
+      afterReturn = dmn.parseDecision("trip-report-check", in);
     }
   }
 
@@ -96,6 +100,35 @@ class TripRuleTablesTest {
   void latinAmericaAndAfricaGiveAnExtraDay(String country, String region, int extraDays) {
     Map<String, Object> result = dmn.evaluateDecisionTable(regions, Map.of("country", country)).getSingleResult().getEntryMap();
     assertThat(result).containsEntry("region", region).containsEntry("extraDays", extraDays);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      as approved, passport back in 7 days | passportDaysAfterReturn=7                    | -
+      passport back after 8 days           | passportDaysAfterReturn=8                    | passport
+      left a day late                      | actualDepartureDay=20001                     | deviation
+      came back a day early                | actualReturnDay=20003                        | deviation
+      visited Korea too                    | countriesAdded=KR                            | deviation
+      skipped Japan                        | countriesDropped=JP                          | deviation
+      """)
+  void afterReturnEveryDifferenceIsAFinding(String situation, String change, String expectedRule) {
+    Map<String, Object> facts = new HashMap<>(Map.of(
+        "approvedDepartureDay", 20000, "actualDepartureDay", 20000, "approvedReturnDay", 20004, "actualReturnDay", 20004,
+        "approvedDepartureDate", "2024-10-04", "actualDepartureDate", "2024-10-04",
+        "approvedReturnDate", "2024-10-08", "actualReturnDate", "2024-10-08"));
+    facts.put("countriesAdded", "");
+    facts.put("countriesDropped", "");
+    facts.put("passportDaysAfterReturn", 2);
+    String[] pair = change.split("=");
+    facts.put(pair[0], pair[1].matches("\\d+") ? (Object) Integer.valueOf(pair[1]) : pair[1]);
+    List<Map<String, Object>> findings = dmn.evaluateDecisionTable(afterReturn, facts).getResultList();
+    if ("-".equals(expectedRule)) {
+      assertThat(findings).as(situation).isEmpty();
+    } else {
+      assertThat(findings).as(situation).extracting(f -> f.get("rule")).containsExactly(expectedRule);
+      assertThat((String) findings.get(0).get("message")).as(situation).contains(pair[0].startsWith("countries") ? pair[1]
+          : pair[0].startsWith("passport") ? "8 days" : "2024-10-0");
+    }
   }
 
   /** A four-day planned trip to Japan by two people: no finding. */

@@ -30,6 +30,7 @@ class TripRulesProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper mapper;
   @Autowired TripRules rules;
+  @Autowired AnnualPlans plans;
   TripDriver driver;
 
   @BeforeEach
@@ -80,6 +81,51 @@ class TripRulesProcessTest {
 
     driver.fileReport(earlier, TripDriver.reportFor(first));
     assertThat(rules.check(aTrip().build(), true, null)).as("once the report is filed").isEmpty();
+  }
+
+  @Test
+  void theVerifierSeesEveryDifferenceBetweenTheReportAndTheApprovalAndALatePassport() throws Exception {
+    TripRequest request = aTrip().build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAndTravel(trip);
+    org.tripapproval.trip.TripReport asApproved = TripDriver.reportFor(request);
+    driver.fileReport(trip, new org.tripapproval.trip.TripReport(asApproved.actualDepartureDate(),
+        request.returnDate().plusDays(1), List.of("JP", "KR"), asApproved.taskResults(), asApproved.spending(), null,
+        request.returnDate().plusDays(11), null));
+
+    JsonNode findings = mapper.readTree(engine.getRuntimeService().getVariable(trip.getId(), "reportFindings").toString());
+    assertThat(findings.findValuesAsText("rule")).containsExactly("deviation", "deviation", "passport");
+    assertThat(findings.findValuesAsText("message")).anySatisfy(m -> assertThat(m).contains(request.returnDate().plusDays(1).toString()))
+        .anySatisfy(m -> assertThat(m).contains("KR")).anySatisfy(m -> assertThat(m).contains("10 days after return"));
+    assertThat(driver.isWaitingAt(trip, TripProcess.VERIFY_TRIP_REPORT)).isTrue();
+  }
+
+  @Test
+  void aPlannedTripNamesAnEntryOfItsUnitsPlanKeepsToItsHeadcountAndToTheUnitsYearlyTotal() {
+    // the first of January two years on: no other test travels in that year, and it is within two years
+    java.time.LocalDate newYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(2).withDayOfYear(1);
+    plans.load("commerce", newYear.getYear(), "reference,title,headcount\nA,赴日本商谈,2\nB,赴韩国招商,2\n", "admin");
+    java.util.function.Function<String, TripRequest> planned = reference -> new TripRequest("commerce",
+        aTrip().build().purpose(), aTrip().build().members(), newYear, newYear.plusDays(3),
+        aTrip().departingOn(newYear).build().itinerary(), aTrip().build().tasks(), aTrip().build().invitation(),
+        aTrip().build().budget(), reference, null);
+
+    ProcessInstance first = driver.submit(planned.apply("A"));
+    assertThat(findings(first)).isEmpty();
+    ProcessInstance second = driver.submit(planned.apply("A"));
+    assertThat(findings(second)).as("4 of the 4 planned travellers").isEmpty();
+
+    assertThat(rules.check(planned.apply("Z"), true, null)).extracting(f -> f.rule() + " " + f.message())
+        .containsExactly("plan 本单位年度出国计划中没有Z / The unit's annual plan has no entry Z");
+    assertThat(rules.check(planned.apply("B"), true, null)).extracting(RuleFinding::message)
+        .containsExactly("本单位年度计划共4人次,连同本团将达6人次 / The unit's plan allows 4 travellers this year;"
+            + " with this delegation it would be 6");
+    TripRequest three = planned.apply("B");
+    three = new TripRequest(three.unit(), three.purpose(), aTrip().members(3).build().members(), three.departureDate(),
+        three.returnDate(), three.itinerary(), three.tasks(), three.invitation(), three.budget(), "B", null);
+    assertThat(rules.check(three, true, null)).extracting(RuleFinding::message).first().asString()
+        .contains("Plan entry B is for 2, the delegation has 3");
+    assertThat(rules.check(planned.apply("A").withUnit("education"), true, null)).as("a unit without a plan").isEmpty();
   }
 
   @Test

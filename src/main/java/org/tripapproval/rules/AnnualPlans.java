@@ -1,0 +1,155 @@
+package org.tripapproval.rules;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tripapproval.trip.TripRequest;
+
+/**
+ * The annual plan (年度出国计划) of each unit: loaded whole per unit and year from CSV
+ * ({@code reference,title,headcount}), checked line by line, stored only when every line is right,
+ * replacing what was there. A planned request must name an entry of its unit and departure year,
+ * stay within the entry's headcount, and keep the unit within the year's total.
+ */
+@Service
+public class AnnualPlans {
+
+  public static final List<String> COLUMNS = List.of("reference", "title", "headcount");
+
+  public record Entry(String reference, String title, int headcount) {}
+
+  /** Lines of a CSV that cannot be loaded, each naming its line and field. */
+  public static class InvalidPlanException extends RuntimeException {
+    private final List<String> errors;
+
+    InvalidPlanException(List<String> errors) {
+      super(String.join("; ", errors));
+      this.errors = List.copyOf(errors);
+    }
+
+    public List<String> errors() {
+      return errors;
+    }
+  }
+
+  /** What the rule table reads about the plan; the problem is empty when there is none to report. */
+  record PlanFacts(String problem, String reference, int headcount, int total, int travellers) {
+    static final PlanFacts NONE = new PlanFacts("", "", 0, 0, 0);
+  }
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  AnnualPlans(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public int load(String unit, int year, String csv, String loadedBy) {
+    List<Entry> entries = parse(csv);
+    jdbc.update("DELETE FROM annual_plan_entry WHERE unit = ? AND plan_year = ?", unit, year);
+    Timestamp now = Timestamp.from(clock.instant());
+    for (Entry entry : entries) {
+      jdbc.update("INSERT INTO annual_plan_entry (unit, plan_year, reference, title, headcount, loaded_at, loaded_by)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)", unit, year, entry.reference(), entry.title(), entry.headcount(), now, loadedBy);
+    }
+    return entries.size();
+  }
+
+  public List<Entry> entries(String unit, int year) {
+    return jdbc.query("SELECT reference, title, headcount FROM annual_plan_entry WHERE unit = ? AND plan_year = ?"
+        + " ORDER BY reference", (row, i) -> new Entry(row.getString(1), row.getString(2), row.getInt(3)), unit, year);
+  }
+
+  static List<Entry> parse(String csv) {
+    List<String> errors = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
+    Set<String> references = new HashSet<>();
+    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
+        .parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
+      if (!parser.getHeaderNames().equals(COLUMNS)) {
+        throw new InvalidPlanException(List.of("line 1: 列须为 " + COLUMNS + " / the columns must be " + COLUMNS
+            + ", not " + parser.getHeaderNames()));
+      }
+      for (CSVRecord record : parser) {
+        long line = record.getRecordNumber() + 1; // the header is line 1
+        if (!record.isConsistent()) {
+          errors.add("line " + line + ": 须有3列 / must have 3 columns");
+          continue;
+        }
+        String reference = record.get("reference");
+        String title = record.get("title");
+        String headcount = record.get("headcount");
+        if (reference.isEmpty() || reference.length() > 64) {
+          errors.add("line " + line + ": reference: 必填,不超过64字 / is required, at most 64 characters");
+        } else if (!references.add(reference)) {
+          errors.add("line " + line + ": reference: 重复 / " + reference + " appears twice");
+        }
+        if (title.isEmpty() || title.length() > 500) {
+          errors.add("line " + line + ": title: 必填,不超过500字 / is required, at most 500 characters");
+        }
+        if (!headcount.matches("[1-9]\\d{0,2}")) {
+          errors.add("line " + line + ": headcount: 须为1到999的整数 / must be a whole number from 1 to 999");
+        }
+        if (errors.isEmpty()) {
+          entries.add(new Entry(reference, title, Integer.parseInt(headcount)));
+        }
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException malformed) {
+      errors.add("line 1: 不是有效的CSV / is not valid CSV: " + malformed.getMessage());
+    }
+    if (errors.isEmpty() && entries.isEmpty()) {
+      errors.add("line 2: 计划为空 / the plan has no entries");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidPlanException(errors);
+    }
+    return entries;
+  }
+
+  /**
+   * The plan facts of a request of this unit. A unit without a plan for the departure year is not
+   * checked: plans are loaded by the office, and until they are, the reviewers judge.
+   */
+  PlanFacts check(TripRequest trip, String tripId) {
+    if (trip.unit() == null || !trip.isPlanned() || trip.departureDate() == null) {
+      return PlanFacts.NONE;
+    }
+    int year = trip.departureDate().getYear();
+    Integer total = jdbc.queryForObject("SELECT SUM(headcount) FROM annual_plan_entry WHERE unit = ? AND plan_year = ?",
+        Integer.class, trip.unit(), year);
+    if (total == null) {
+      return PlanFacts.NONE;
+    }
+    List<Integer> entry = jdbc.queryForList("SELECT headcount FROM annual_plan_entry WHERE unit = ? AND plan_year = ?"
+        + " AND reference = ?", Integer.class, trip.unit(), year, trip.planReference());
+    int size = trip.members().size();
+    Integer earlier = jdbc.queryForObject("SELECT COALESCE(SUM(delegation_size), 0) FROM trip_registry WHERE unit = ?"
+        + " AND departure_date >= ? AND departure_date <= ? AND status NOT IN ('REJECTED', 'WITHDRAWN', 'ENDED')"
+        + " AND process_instance_id <> ?", Integer.class, trip.unit(), java.sql.Date.valueOf(year + "-01-01"),
+        java.sql.Date.valueOf(year + "-12-31"), tripId == null ? "" : tripId);
+    int travellers = earlier + size;
+    if (entry.isEmpty()) {
+      return new PlanFacts("unknownEntry", trip.planReference(), 0, total, travellers);
+    }
+    if (size > entry.get(0)) {
+      return new PlanFacts("overHeadcount", trip.planReference(), entry.get(0), total, travellers);
+    }
+    if (travellers > total) {
+      return new PlanFacts("overYearlyTotal", trip.planReference(), entry.get(0), total, travellers);
+    }
+    return new PlanFacts("", trip.planReference(), entry.get(0), total, travellers);
+  }
+}
