@@ -130,4 +130,12 @@ public class TripRegistry {
         + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN (" + placeholders + ")"
         + " AND r.report_status = 'OVERDUE' AND r.process_instance_id <> ? ORDER BY m.name", String.class, arguments.toArray());
   }
+
+  /** How many other trips, in progress or done, this person is a member of with a departure strictly between the dates. */
+  public int tripsOf(String name, java.time.LocalDate after, java.time.LocalDate before, String exceptTrip) {
+    return jdbc.queryForObject("SELECT count(DISTINCT r.process_instance_id) FROM trip_member m JOIN trip_registry r"
+        + " ON r.process_instance_id = m.process_instance_id WHERE m.name = ? AND r.departure_date > ?"
+        + " AND r.departure_date < ? AND r.status NOT IN ('REJECTED', 'WITHDRAWN', 'ENDED') AND r.process_instance_id <> ?",
+        Integer.class, name, Date.valueOf(after), Date.valueOf(before), exceptTrip == null ? "" : exceptTrip);
+  }
 }

@@ -14,6 +14,7 @@ public class TripRules {
 
   static final String RULE_CHECK_DECISION = "trip-rule-check";
   static final String REGION_DECISION = "destination-region";
+  static final String FREQUENCY_DECISION = "trip-frequency";
 
   private final DecisionService decisionService;
   private final TripRegistry registry;
@@ -39,6 +40,7 @@ public class TripRules {
     facts.put("officialDays", (int) trip.itinerary().stream().filter(TripRules::isOfficial).count());
     facts.put("scheduleDays", trip.itinerary().size());
     facts.put("overdueMembers", String.join("、", registry.withOverdueReports(names, tripId)));
+    facts.put("tooFrequentMembers", tooFrequent(trip, tripId));
     AnnualPlans.PlanFacts plan = plans.check(trip, tripId);
     facts.put("planProblem", plan.problem());
     facts.put("planReference", plan.reference());
@@ -60,6 +62,28 @@ public class TripRules {
       extra = Math.max(extra, ((Number) days).intValue());
     }
     return extra;
+  }
+
+  /**
+   * Members who already travel as often as their rank allows (trip-frequency.dmn): another trip of
+   * theirs departs within the rank's period before or after this one.
+   */
+  private String tooFrequent(TripRequest trip, String tripId) {
+    List<String> found = new java.util.ArrayList<>();
+    for (TripRequest.Member member : trip.members()) {
+      var limit = decisionService.evaluateDecisionTableByKey(FREQUENCY_DECISION, Map.of("rank", member.rank().name()))
+          .getSingleResult();
+      if (limit == null || limit.get("maxTrips") == null) {
+        continue;
+      }
+      int years = ((Number) limit.get("periodYears")).intValue();
+      int others = registry.tripsOf(member.name(), trip.departureDate().minusYears(years),
+          trip.departureDate().plusYears(years), tripId);
+      if (others >= ((Number) limit.get("maxTrips")).intValue()) {
+        found.add(member.name());
+      }
+    }
+    return String.join("、", found);
   }
 
   /** A day with an official activity and a named counterpart organisation. */

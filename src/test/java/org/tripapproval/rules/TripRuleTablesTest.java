@@ -25,6 +25,7 @@ class TripRuleTablesTest {
   static DmnDecision rules;
   static DmnDecision regions;
   static DmnDecision afterReturn;
+  static DmnDecision frequency;
 
   @BeforeAll
   static void parse() throws Exception {
@@ -34,6 +35,9 @@ class TripRuleTablesTest {
     }
     try (InputStream in = Files.newInputStream(Path.of("bpmn", "destination-region.dmn"))) {
       regions = dmn.parseDecision("destination-region", in);
+    }
+    try (InputStream in = Files.newInputStream(Path.of("bpmn", "trip-frequency.dmn"))) {
+      frequency = dmn.parseDecision("trip-frequency", in);
     }
     try (InputStream in = Files.newInputStream(Path.of("bpmn", "trip-report-check.dmn"))) {
       afterReturn = dmn.parseDecision("trip-report-check", in);
@@ -63,6 +67,7 @@ class TripRuleTablesTest {
       official activity on 3 of 6 days   | officialDays=3,scheduleDays=6                | tasks
       official activity on 2 of 3 days   | officialDays=2,scheduleDays=3                | -
       a member with an overdue report    | overdueMembers=王五                          | overdue
+      a member who travels too often     | tooFrequentMembers=赵厅长                    | frequency
       """)
   void eachRuleFindsFromItsBoundaryOn(String situation, String changes, String expectedRule) {
     Map<String, Object> facts = validTrip();
@@ -131,6 +136,17 @@ class TripRuleTablesTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}: {1} in {2} years")
+  @CsvSource({"provincial, 1, 1", "bureau, 1, 2", "division, , ", "section, , ", "staff, , "})
+  void howOftenEachRankMayTravel(String rank, Integer maxTrips, Integer years) {
+    var limit = dmn.evaluateDecisionTable(frequency, Map.of("rank", rank)).getSingleResult();
+    if (maxTrips == null) {
+      assertThat(limit).as(rank + " has no limit").isNull();
+    } else {
+      assertThat(limit.getEntryMap()).containsEntry("maxTrips", maxTrips).containsEntry("periodYears", years);
+    }
+  }
+
   /** A four-day planned trip to Japan by two people: no finding. */
   private static Map<String, Object> validTrip() {
     Map<String, Object> facts = new HashMap<>();
@@ -144,6 +160,8 @@ class TripRuleTablesTest {
     facts.put("officialDays", 4);
     facts.put("scheduleDays", 4);
     facts.put("overdueMembers", "");
+    facts.put("planProblem", "");
+    facts.put("tooFrequentMembers", "");
     return facts;
   }
 }

@@ -129,6 +129,18 @@ class TripRulesProcessTest {
   }
 
   @Test
+  void aBureauLevelOfficialTravelsOnceInTwoYearsAndOthersAsOftenAsApproved() {
+    List<TripRequest.Member> delegation = List.of(new TripRequest.Member("孙厅长", "教育厅副厅长", TripRequest.Rank.bureau),
+        new TripRequest.Member("周翻译", "翻译", TripRequest.Rank.staff));
+    ProcessInstance first = driver.submit(aTrip().members(delegation).build());
+    assertThat(findings(first)).isEmpty();
+
+    JsonNode again = findings(driver.submit(aTrip().members(delegation).departingOn(java.time.LocalDate.now().plusMonths(6)).build()));
+    assertThat(again.findValuesAsText("rule")).containsExactly("frequency");
+    assertThat(again.get(0).get("message").asText()).contains("孙厅长").doesNotContain("周翻译");
+  }
+
+  @Test
   void aLimitChangedInTheTableAppliesOnceRedeployedWithoutACodeChange() throws Exception {
     TripRequest sixMembers = aTrip().members(6).build();
     assertThat(rules.check(sixMembers, true, null)).isEmpty();

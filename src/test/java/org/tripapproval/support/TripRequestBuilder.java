@@ -52,7 +52,7 @@ public final class TripRequestBuilder {
   }
 
   public TripRequestBuilder seniorOfficial() {
-    members.set(0, new Member("张伟", "商务厅厅长", Rank.bureau));
+    members.set(0, new Member("赵厅长", "商务厅厅长", Rank.bureau)); // one bureau-level trip per test context
     return this;
   }
 
