@@ -1,6 +1,6 @@
 // Behaviour of trip-editor.html, shared by the start and revision forms.
 // Evaluated by those forms with the form's AngularJS $scope; keeps the view model in $scope.f.
-var f = $scope.f = $scope.f || { tasks: [''], members: [{}], itinerary: [], budget: [{}], invitation: {}, planned: 'yes' };
+var f = $scope.f = $scope.f || { tasks: [''], members: [{}], itinerary: [], budget: [{}], invitation: {}, planned: 'yes', transits: [] };
 
 function isoDate(date) {
   if (!date) { return ''; }
@@ -56,6 +56,7 @@ $scope.editor = {
     f.members = copy(trip.members || [{}]);
     f.itinerary = copy(trip.itinerary || []);
     f.budget = copy(trip.budget || [{}]);
+    f.transits = copy(trip.transits || []);
     f.invitation = copy(trip.invitation || {});
     f.planned = trip.planReference ? 'yes' : 'no';
     f.planReference = trip.planReference;
@@ -75,6 +76,9 @@ $scope.editor = {
       }),
       invitation: Object.assign({}, f.invitation, { country: (f.invitation.country || '').toUpperCase() }),
       budget: f.budget,
+      transits: (f.transits || []).map(function (stop) {
+        return { country: (stop.country || '').toUpperCase(), leavesAirport: !!stop.leavesAirport };
+      }),
       planReference: f.planned === 'yes' ? f.planReference : null,
       unplannedReason: f.planned === 'no' ? f.unplannedReason : null
     });

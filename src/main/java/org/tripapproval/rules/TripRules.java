@@ -31,8 +31,8 @@ public class TripRules {
     List<String> names = trip.members().stream().map(TripRequest.Member::name).toList();
     Map<String, Object> facts = new HashMap<>();
     facts.put("delegationSize", trip.members().size());
-    facts.put("countryCount", trip.countries().size());
-    facts.put("countries", String.join(", ", trip.countries()));
+    facts.put("countryCount", trip.countriesCounted().size());
+    facts.put("countries", String.join(", ", trip.countriesCounted()));
     facts.put("daysAbroad", (int) trip.daysAbroad());
     facts.put("extraDays", extraDays(trip));
     facts.put("purposeLength", trip.purpose().strip().codePointCount(0, trip.purpose().strip().length()));

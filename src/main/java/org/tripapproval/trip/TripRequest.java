@@ -33,7 +33,16 @@ public record TripRequest(
     @Valid @NotNull(message = "{trip.invitation.required}") Invitation invitation,
     @NotEmpty(message = "{trip.budget.required}") @Size(max = 50) List<@Valid @NotNull(message = "{trip.entry.required}") BudgetItem> budget,
     @Size(max = 64) String planReference,
-    @Size(max = 2000) String unplannedReason) {
+    @Size(max = 2000) String unplannedReason,
+    @Size(max = 20) List<@Valid @NotNull(message = "{trip.entry.required}") Transit> transits) {
+
+  /** A request without transit stops (the field came later; older requests have none). */
+  public TripRequest(String unit, String purpose, List<Member> members, LocalDate departureDate, LocalDate returnDate,
+      List<ItineraryDay> itinerary, List<String> tasks, Invitation invitation, List<BudgetItem> budget,
+      String planReference, String unplannedReason) {
+    this(unit, purpose, members, departureDate, returnDate, itinerary, tasks, invitation, budget, planReference,
+        unplannedReason, List.of());
+  }
 
   /** Ranks from the lowest; routing and frequency rules read them. */
   public enum Rank { staff, section, division, bureau, provincial }
@@ -51,6 +60,12 @@ public record TripRequest(
       @NotBlank(message = "{trip.day.city.required}") @Size(max = 100) String city,
       @NotBlank(message = "{trip.day.activity.required}") @Size(max = 1000) String activity,
       @Size(max = 200) String counterpart) {}
+
+  /** A stop on the way: counted as a country when the travellers leave the airport (入境), not when they stay airside. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Transit(
+      @NotBlank(message = "{trip.transit.country.required}") @Size(max = 2) String country,
+      boolean leavesAirport) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Invitation(
@@ -77,7 +92,7 @@ public record TripRequest(
 
   public TripRequest withUnit(String newUnit) {
     return new TripRequest(newUnit, purpose, members, departureDate, returnDate, itinerary, tasks,
-        invitation, budget, planReference, unplannedReason);
+        invitation, budget, planReference, unplannedReason, transits);
   }
 
   @JsonIgnore
@@ -100,6 +115,22 @@ public record TripRequest(
     Set<String> countries = new LinkedHashSet<>();
     itinerary.forEach(day -> countries.add(day.country()));
     return countries;
+  }
+
+  /**
+   * The countries and regions the rules count: the destinations and every transit stop where the
+   * travellers leave the airport; airside transits are not counted.
+   */
+  @JsonIgnore
+  public Set<String> countriesCounted() {
+    Set<String> counted = new LinkedHashSet<>(countries());
+    transitStops().stream().filter(Transit::leavesAirport).forEach(stop -> counted.add(stop.country()));
+    return counted;
+  }
+
+  @JsonIgnore
+  public List<Transit> transitStops() {
+    return transits == null ? List.of() : transits;
   }
 
   /** Days abroad, from leaving to re-entering China, both days included. */

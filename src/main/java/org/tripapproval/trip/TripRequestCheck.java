@@ -49,6 +49,7 @@ public class TripRequestCheck {
       problems.add("returnDate: 回国日期不能晚于" + MAX_YEARS_AHEAD + "年后 / the return date is more than "
           + MAX_YEARS_AHEAD + " years ahead");
     }
+    problems.addAll(unknownCountries(trip));
     if (!problems.isEmpty()) {
       return problems;
     }
@@ -60,6 +61,34 @@ public class TripRequestCheck {
       }
     }
     return problems;
+  }
+
+  private static final java.util.Set<String> COUNTRY_CODES = java.util.Set.of(java.util.Locale.getISOCountries());
+
+  /** Every country named must be an ISO 3166 code (JP, KR, BR...), as the rule tables read them. */
+  private static List<String> unknownCountries(TripRequest trip) {
+    List<String> problems = new ArrayList<>();
+    String message = ": 不是国家或地区代码 / is not a country or region code (ISO 3166, e.g. JP)";
+    if (trip.itinerary() != null) {
+      for (int i = 0; i < trip.itinerary().size(); i++) {
+        if (trip.itinerary().get(i) != null && isUnknown(trip.itinerary().get(i).country())) {
+          problems.add("itinerary[" + i + "].country" + message);
+        }
+      }
+    }
+    if (trip.invitation() != null && isUnknown(trip.invitation().country())) {
+      problems.add("invitation.country" + message);
+    }
+    for (int i = 0; i < trip.transitStops().size(); i++) {
+      if (trip.transitStops().get(i) != null && isUnknown(trip.transitStops().get(i).country())) {
+        problems.add("transits[" + i + "].country" + message);
+      }
+    }
+    return problems;
+  }
+
+  private static boolean isUnknown(String country) {
+    return country != null && !country.isBlank() && !COUNTRY_CODES.contains(country);
   }
 
   private static String describe(ConstraintViolation<TripRequest> violation) {

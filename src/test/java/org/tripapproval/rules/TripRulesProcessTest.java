@@ -141,6 +141,19 @@ class TripRulesProcessTest {
   }
 
   @Test
+  void aTransitStopCountsAsACountryOnlyWhenTheTravellersLeaveTheAirport() {
+    TripRequest three = aTrip().countries("JP", "KR", "TH").days(6).build();
+    java.util.function.Function<Boolean, TripRequest> viaSingapore = leaves -> new TripRequest(three.unit(),
+        three.purpose(), three.members(), three.departureDate(), three.returnDate(), three.itinerary(), three.tasks(),
+        three.invitation(), three.budget(), three.planReference(), null, List.of(new TripRequest.Transit("SG", leaves)));
+
+    assertThat(findings(driver.submit(viaSingapore.apply(false)))).as("airside").isEmpty();
+    JsonNode landside = findings(driver.submit(viaSingapore.apply(true)));
+    assertThat(landside.findValuesAsText("rule")).containsExactly("countries");
+    assertThat(landside.get(0).get("message").asText()).contains("4 countries and regions (JP, KR, TH, SG)");
+  }
+
+  @Test
   void aLimitChangedInTheTableAppliesOnceRedeployedWithoutACodeChange() throws Exception {
     TripRequest sixMembers = aTrip().members(6).build();
     assertThat(rules.check(sixMembers, true, null)).isEmpty();

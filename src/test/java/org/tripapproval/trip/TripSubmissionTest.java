@@ -50,11 +50,20 @@ class TripSubmissionTest {
         Arguments.of("departureDate", aTrip().departingOn(LocalDate.now().minusDays(3)).build()),
         Arguments.of("plannedOrExplained", aTrip().unplanned(" ").build()),
         Arguments.of("unit", aTrip().unit("education").build()),
+        Arguments.of("itinerary[0].country", aTrip().countries("XX").build()),
+        Arguments.of("transits[0].country", withTransits(valid, new TripRequest.Transit("ZZ", true))),
+        Arguments.of("transits[0].country", withTransits(valid, new TripRequest.Transit(" ", false))),
         Arguments.of("departureDate", new TripRequest(null, valid.purpose(), valid.members(), null, null,
             valid.itinerary(), valid.tasks(), valid.invitation(), valid.budget(), "p", null)),
         Arguments.of("budget[0]", new TripRequest(null, valid.purpose(), valid.members(), soon, soon,
             valid.itinerary(), valid.tasks(), valid.invitation(), java.util.Arrays.asList((TripRequest.BudgetItem) null),
             "p", null)));
+  }
+
+  static TripRequest withTransits(TripRequest trip, TripRequest.Transit... stops) {
+    return new TripRequest(trip.unit(), trip.purpose(), trip.members(), trip.departureDate(), trip.returnDate(),
+        trip.itinerary(), trip.tasks(), trip.invitation(), trip.budget(), trip.planReference(), trip.unplannedReason(),
+        List.of(stops));
   }
 
   @ParameterizedTest(name = "{0}")
