@@ -1,6 +1,5 @@
 package org.tripapproval.config;
 
-import java.time.Period;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -10,9 +9,9 @@ import org.springframework.util.unit.DataSize;
 public record TripSettings(
     ZoneId zone,
     boolean demoData,
-    Period preTripDisclosure,
-    Period postTripDisclosure,
-    Period reviewDue,
+    int preTripDisclosureWorkingDays,
+    int postTripDisclosureWorkingDays,
+    int reviewDueWorkingDays,
     int reportDueDays,
     int reportReminderDaysBefore,
     DataSize maxAttachmentSize) {}

@@ -36,6 +36,8 @@ class WebSecurity {
             .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/plans/**")
             .hasAnyAuthority(ADMINISTRATORS, "GROUP_foreign-affairs-office", "GROUP_unit-heads")
             .requestMatchers("/api/plans/**").hasAuthority(ADMINISTRATORS)
+            .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/calendar/**").authenticated()
+            .requestMatchers("/api/calendar/**").hasAuthority(ADMINISTRATORS)
             .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/**").hasAuthority(AUDITORS)
             .requestMatchers("/api/audit/**").denyAll()
             .anyRequest().authenticated())

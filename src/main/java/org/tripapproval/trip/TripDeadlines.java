@@ -2,40 +2,48 @@ package org.tripapproval.trip;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 import org.tripapproval.config.TripSettings;
 
 /**
  * The dates the process waits for, read by the timers and due dates in overseas-trip.bpmn, e.g.
- * {@code ${tripDeadlines.reportDue(returnDate)}}. Dates are days in the settings' time zone.
+ * {@code ${tripDeadlines.reportDue(returnDate)}}. Dates are days in the settings' time zone; the
+ * disclosure windows and the review period count working days ({@link WorkingDays}).
  */
 @Component("tripDeadlines")
 public class TripDeadlines {
 
   private final Clock clock;
   private final TripSettings settings;
+  private final WorkingDays workingDays;
 
-  TripDeadlines(Clock clock, TripSettings settings) {
+  TripDeadlines(Clock clock, TripSettings settings, WorkingDays workingDays) {
     this.clock = clock;
     this.settings = settings;
+    this.workingDays = workingDays;
   }
 
+  /** The window runs for N full working days after today: it ends as the day after the N-th begins. */
   public Date preTripDisclosureEnd() {
-    return Date.from(ZonedDateTime.now(clock).plus(settings.preTripDisclosure()).toInstant());
+    return afterWorkingDays(settings.preTripDisclosureWorkingDays());
   }
 
   public Date postTripDisclosureEnd() {
-    return Date.from(ZonedDateTime.now(clock).plus(settings.postTripDisclosure()).toInstant());
+    return afterWorkingDays(settings.postTripDisclosureWorkingDays());
   }
 
   public Date reviewDue() {
-    return Date.from(ZonedDateTime.now(clock).plus(settings.reviewDue()).toInstant());
+    return afterWorkingDays(settings.reviewDueWorkingDays());
   }
 
   public String reviewPeriod() {
-    return settings.reviewDue().getDays() + " 天 days";
+    return settings.reviewDueWorkingDays() + " 个工作日 working days";
+  }
+
+  private Date afterWorkingDays(int n) {
+    LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+    return startOf(workingDays.plusWorkingDays(today, n).plusDays(1));
   }
 
   /** The day a deadline falls on, as people read it (a deadline at midnight belongs to the day before). */
@@ -52,7 +60,7 @@ public class TripDeadlines {
     return startOf(LocalDate.parse(isoDate).plusDays(1));
   }
 
-  /** The report is due by the end of the N-th day after return. */
+  /** The report is due by the end of the N-th day after return, or of the next working day if that is not one. */
   public Date reportDue(String returnDate) {
     return startOf(reportDueDay(returnDate).plusDays(1));
   }
@@ -67,7 +75,7 @@ public class TripDeadlines {
   }
 
   private LocalDate reportDueDay(String returnDate) {
-    return LocalDate.parse(returnDate).plusDays(settings.reportDueDays());
+    return workingDays.onOrAfter(LocalDate.parse(returnDate).plusDays(settings.reportDueDays()));
   }
 
   private Date startOf(LocalDate day) {

@@ -245,6 +245,25 @@ class SecurityIT {
   }
 
   @Test
+  void administratorsKeepTheWorkingDayCalendarAndEveryoneMayReadIt() {
+    RestClient admin = anonymous.as("admin");
+    String csv = "date,kind,name\n2029-01-01,HOLIDAY,元旦\n2029-02-17,WORKDAY,春节调休\n";
+    HttpResponse<String> loaded = admin.send(admin.request("/api/calendar/2029")
+        .header("Content-Type", "text/csv; charset=UTF-8").PUT(HttpRequest.BodyPublishers.ofString(csv)));
+    assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+    assertThat(read(expect(anonymous.as("zhang.wei").get("/api/calendar/2029"), 200)).findValuesAsText("name"))
+        .containsExactly("元旦", "春节调休");
+    HttpResponse<String> bad = admin.send(admin.request("/api/calendar/2029").header("Content-Type", "text/csv")
+        .PUT(HttpRequest.BodyPublishers.ofString("date,kind,name\n2028-12-31,HOLIDAY,x\n")));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("line 2: date");
+    assertThat(anonymous.as("wang.fang").send(anonymous.as("wang.fang").request("/api/calendar/2029")
+        .header("Content-Type", "text/csv").PUT(HttpRequest.BodyPublishers.ofString(csv))).statusCode()).isEqualTo(403);
+    assertThat(anonymous.get("/api/calendar/2029").statusCode()).isEqualTo(401);
+    assertThat(read(expect(anonymous.as("zhang.wei").get("/api/calendar/2029"), 200))).as("unchanged").hasSize(2);
+  }
+
+  @Test
   void aBadRequestOnStartIsRefusedWith400AndStartsNothing() {
     long before = engine.getRuntimeService().createProcessInstanceQuery().count();
     HttpResponse<String> started = anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/start",

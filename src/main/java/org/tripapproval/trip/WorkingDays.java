@@ -1,0 +1,166 @@
+package org.tripapproval.trip;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Date;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Working days (工作日): Monday to Friday, except the public holidays, plus the weekend days worked
+ * instead (调休), as an administrator loads them each year from the State Council's notice
+ * ({@code PUT /api/calendar/{year}}, CSV {@code date,kind,name}). A year without a calendar loaded
+ * counts Monday to Friday only.
+ */
+@Service
+public class WorkingDays {
+
+  public static final List<String> COLUMNS = List.of("date", "kind", "name");
+
+  public record CalendarDay(LocalDate date, String kind, String name) {}
+
+  /** Lines of a calendar that cannot be loaded, each naming its line. */
+  public static class InvalidCalendarException extends RuntimeException {
+    private final List<String> errors;
+
+    InvalidCalendarException(List<String> errors) {
+      super(String.join("; ", errors));
+      this.errors = List.copyOf(errors);
+    }
+
+    public List<String> errors() {
+      return errors;
+    }
+  }
+
+  private final JdbcTemplate jdbc;
+  /** Each year's exceptions as read (true for a working day), re-read after a minute: another node may have loaded a calendar. */
+  private record Cached(Map<LocalDate, Boolean> exceptions, long readAt) {}
+
+  private static final long FRESH_NANOS = 60_000_000_000L;
+  private final Map<Integer, Cached> years = new ConcurrentHashMap<>();
+
+  WorkingDays(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public boolean isWorkingDay(LocalDate day) {
+    Boolean exception = exceptionsOf(day.getYear()).get(day);
+    if (exception != null) {
+      return exception;
+    }
+    return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+  }
+
+  /** The n-th working day after the given day (the day itself not counted). */
+  public LocalDate plusWorkingDays(LocalDate from, int n) {
+    LocalDate day = from;
+    for (int counted = 0; counted < n; ) {
+      day = day.plusDays(1);
+      if (isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return day;
+  }
+
+  /** The day itself when it is a working day, else the next working day. */
+  public LocalDate onOrAfter(LocalDate day) {
+    LocalDate working = day;
+    while (!isWorkingDay(working)) {
+      working = working.plusDays(1);
+    }
+    return working;
+  }
+
+  public List<CalendarDay> of(int year) {
+    return jdbc.query("SELECT calendar_day, kind, name FROM work_calendar_day WHERE calendar_day >= ? AND calendar_day <= ?"
+        + " ORDER BY calendar_day", (row, i) -> new CalendarDay(row.getDate(1).toLocalDate(), row.getString(2), row.getString(3)),
+        Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+  }
+
+  /** Replaces the year's exceptions with the CSV's; a wrong file changes nothing. */
+  @Transactional
+  public int load(int year, String csv) {
+    List<CalendarDay> exceptions = parse(year, csv);
+    jdbc.update("DELETE FROM work_calendar_day WHERE calendar_day >= ? AND calendar_day <= ?",
+        Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+    for (CalendarDay exception : exceptions) {
+      jdbc.update("INSERT INTO work_calendar_day (calendar_day, kind, name) VALUES (?, ?, ?)",
+          Date.valueOf(exception.date()), exception.kind(), exception.name());
+    }
+    years.remove(year);
+    return exceptions.size();
+  }
+
+  static List<CalendarDay> parse(int year, String csv) {
+    List<String> errors = new ArrayList<>();
+    List<CalendarDay> exceptions = new ArrayList<>();
+    Set<LocalDate> seen = new HashSet<>();
+    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
+        .parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
+      if (!parser.getHeaderNames().equals(COLUMNS)) {
+        throw new InvalidCalendarException(List.of("line 1: 列须为 " + COLUMNS + " / the columns must be " + COLUMNS));
+      }
+      for (CSVRecord record : parser) {
+        long line = record.getRecordNumber() + 1; // the header is line 1
+        if (!record.isConsistent()) {
+          errors.add("line " + line + ": 须有3列 / must have 3 columns");
+          continue;
+        }
+        LocalDate date = null;
+        try {
+          date = LocalDate.parse(record.get("date"));
+        } catch (DateTimeParseException e) {
+          errors.add("line " + line + ": date: 须为日期 YYYY-MM-DD / must be a date YYYY-MM-DD");
+        }
+        if (date != null && date.getYear() != year) {
+          errors.add("line " + line + ": date: 不在" + year + "年 / is not in " + year);
+        } else if (date != null && !seen.add(date)) {
+          errors.add("line " + line + ": date: 重复 / " + date + " appears twice");
+        }
+        String kind = record.get("kind");
+        if (!kind.equals("HOLIDAY") && !kind.equals("WORKDAY")) {
+          errors.add("line " + line + ": kind: 须为 HOLIDAY 或 WORKDAY / must be HOLIDAY or WORKDAY");
+        }
+        String name = record.get("name");
+        if (name.isEmpty() || name.length() > 100) {
+          errors.add("line " + line + ": name: 必填,不超过100字 / is required, at most 100 characters");
+        }
+        if (errors.isEmpty()) {
+          exceptions.add(new CalendarDay(date, kind, name));
+        }
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException malformed) {
+      errors.add("line 1: 不是有效的CSV / is not valid CSV: " + malformed.getMessage());
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidCalendarException(errors);
+    }
+    return exceptions;
+  }
+
+  private Map<LocalDate, Boolean> exceptionsOf(int year) {
+    Cached cached = years.get(year);
+    if (cached == null || System.nanoTime() - cached.readAt() > FRESH_NANOS) {
+      Map<LocalDate, Boolean> exceptions = new java.util.HashMap<>();
+      of(year).forEach(day -> exceptions.put(day.date(), "WORKDAY".equals(day.kind())));
+      cached = new Cached(Map.copyOf(exceptions), System.nanoTime());
+      years.put(year, cached);
+    }
+    return cached.exceptions();
+  }
+}
