@@ -23,6 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tripapproval.audit.AuditTrail;
@@ -89,10 +90,18 @@ public class Substitutes {
     if (reviewerGroups(absentUser).isEmpty()) {
       throw new NotAReviewerException();
     }
-    jdbc.update("INSERT INTO substitution (absent_user, substitute, starts_on, ends_on, created_at) VALUES (?, ?, ?, ?, ?)",
-        absentUser, substitute, Date.valueOf(from), Date.valueOf(until), Timestamp.from(clock.instant()));
-    long id = jdbc.queryForObject("SELECT MAX(id) FROM substitution WHERE absent_user = ? AND substitute = ?",
-        Long.class, absentUser, substitute);
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var insert = connection.prepareStatement("INSERT INTO substitution (absent_user, substitute, starts_on, ends_on,"
+          + " created_at) VALUES (?, ?, ?, ?, ?)", new String[] {"id"});
+      insert.setString(1, absentUser);
+      insert.setString(2, substitute);
+      insert.setDate(3, Date.valueOf(from));
+      insert.setDate(4, Date.valueOf(until));
+      insert.setTimestamp(5, Timestamp.from(clock.instant()));
+      return insert;
+    }, key);
+    long id = key.getKey().longValue();
     trail.append(new AuditTrail.Entry(null, "substitute.named", absentUser, clock.instant(),
         "{\"substitute\":\"" + substitute + "\",\"from\":\"" + from + "\",\"until\":\"" + until + "\"}"));
     if (!from.isAfter(today)) {

@@ -15,6 +15,12 @@ class ApiErrors {
     return ResponseEntity.badRequest().body(Map.of("parameter", e.parameter(), "error", e.getMessage()));
   }
 
+  /** An uploaded CSV with wrong lines: all of them, by line. */
+  @ExceptionHandler(CsvUpload.InvalidCsvException.class)
+  ResponseEntity<Map<String, Object>> invalidCsv(CsvUpload.InvalidCsvException e) {
+    return ResponseEntity.badRequest().body(Map.of("parameter", "csv", "errors", e.errors()));
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, String>> malformed(MethodArgumentTypeMismatchException e) {
     return invalid(new InvalidParameterException(e.getName(), "格式不正确 / is malformed"));

@@ -4,8 +4,6 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -45,10 +43,6 @@ class AnnualPlanApi {
     return Map.of("unit", unit, "year", Integer.parseInt(year), "entries", loaded);
   }
 
-  @ExceptionHandler(AnnualPlans.InvalidPlanException.class)
-  ResponseEntity<Map<String, Object>> invalid(AnnualPlans.InvalidPlanException e) {
-    return ResponseEntity.badRequest().body(Map.of("parameter", "csv", "errors", e.errors()));
-  }
 
   private String knownUnit(String unit) {
     if (identity.createGroupQuery().groupId(unit).groupType(RoleGroups.UNIT_TYPE).count() == 0) {

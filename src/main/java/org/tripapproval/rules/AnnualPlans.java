@@ -1,17 +1,12 @@
 package org.tripapproval.rules;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tripapproval.config.CsvUpload;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tripapproval.trip.TripRequest;
@@ -28,20 +23,6 @@ public class AnnualPlans {
   public static final List<String> COLUMNS = List.of("reference", "title", "headcount");
 
   public record Entry(String reference, String title, int headcount) {}
-
-  /** Lines of a CSV that cannot be loaded, each naming its line and field. */
-  public static class InvalidPlanException extends RuntimeException {
-    private final List<String> errors;
-
-    InvalidPlanException(List<String> errors) {
-      super(String.join("; ", errors));
-      this.errors = List.copyOf(errors);
-    }
-
-    public List<String> errors() {
-      return errors;
-    }
-  }
 
   /** What the rule table reads about the plan; the problem is empty when there is none to report. */
   record PlanFacts(String problem, String reference, int headcount, int total, int travellers) {
@@ -74,47 +55,27 @@ public class AnnualPlans {
   }
 
   static List<Entry> parse(String csv) {
-    List<String> errors = new ArrayList<>();
-    List<Entry> entries = new ArrayList<>();
     Set<String> references = new HashSet<>();
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-        .parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
-      if (!parser.getHeaderNames().equals(COLUMNS)) {
-        throw new InvalidPlanException(List.of("line 1: 列须为 " + COLUMNS + " / the columns must be " + COLUMNS
-            + ", not " + parser.getHeaderNames()));
+    List<Entry> entries = CsvUpload.read(csv, COLUMNS, line -> {
+      String reference = line.get("reference");
+      String title = line.get("title");
+      String headcount = line.get("headcount");
+      if (reference.isEmpty() || reference.length() > 64) {
+        line.problem("reference", "必填,不超过64字 / is required, at most 64 characters");
+      } else if (!references.add(reference)) {
+        line.problem("reference", "重复 / " + reference + " appears twice");
       }
-      for (CSVRecord record : parser) {
-        long line = record.getRecordNumber() + 1; // the header is line 1
-        if (!record.isConsistent()) {
-          errors.add("line " + line + ": 须有3列 / must have 3 columns");
-          continue;
-        }
-        String reference = record.get("reference");
-        String title = record.get("title");
-        String headcount = record.get("headcount");
-        if (reference.isEmpty() || reference.length() > 64) {
-          errors.add("line " + line + ": reference: 必填,不超过64字 / is required, at most 64 characters");
-        } else if (!references.add(reference)) {
-          errors.add("line " + line + ": reference: 重复 / " + reference + " appears twice");
-        }
-        if (title.isEmpty() || title.length() > 500) {
-          errors.add("line " + line + ": title: 必填,不超过500字 / is required, at most 500 characters");
-        }
-        if (!headcount.matches("[1-9]\\d{0,2}")) {
-          errors.add("line " + line + ": headcount: 须为1到999的整数 / must be a whole number from 1 to 999");
-        }
-        if (errors.isEmpty()) {
-          entries.add(new Entry(reference, title, Integer.parseInt(headcount)));
-        }
+      if (title.isEmpty() || title.length() > 500) {
+        line.problem("title", "必填,不超过500字 / is required, at most 500 characters");
       }
-    } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException malformed) {
-      errors.add("line 1: 不是有效的CSV / is not valid CSV: " + malformed.getMessage());
-    }
-    if (errors.isEmpty() && entries.isEmpty()) {
-      errors.add("line 2: 计划为空 / the plan has no entries");
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidPlanException(errors);
+      if (!headcount.matches("[1-9]\\d{0,2}")) {
+        line.problem("headcount", "须为1到999的整数 / must be a whole number from 1 to 999");
+        return null;
+      }
+      return new Entry(reference, title, Integer.parseInt(headcount));
+    });
+    if (entries.isEmpty()) {
+      throw new CsvUpload.InvalidCsvException(List.of("line 2: 计划为空 / the plan has no entries"));
     }
     return entries;
   }

@@ -2,8 +2,6 @@ package org.tripapproval.trip;
 
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,10 +35,6 @@ class WorkCalendarApi {
     return Map.of("year", checkedYear(year), "days", workingDays.load(checkedYear(year), csv));
   }
 
-  @ExceptionHandler(WorkingDays.InvalidCalendarException.class)
-  ResponseEntity<Map<String, Object>> invalid(WorkingDays.InvalidCalendarException e) {
-    return ResponseEntity.badRequest().body(Map.of("parameter", "csv", "errors", e.errors()));
-  }
 
   private static int checkedYear(String year) {
     if (!year.matches("20\\d\\d")) {

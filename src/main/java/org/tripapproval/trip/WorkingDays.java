@@ -1,21 +1,16 @@
 package org.tripapproval.trip;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tripapproval.config.CsvUpload;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,25 +27,11 @@ public class WorkingDays {
 
   public record CalendarDay(LocalDate date, String kind, String name) {}
 
-  /** Lines of a calendar that cannot be loaded, each naming its line. */
-  public static class InvalidCalendarException extends RuntimeException {
-    private final List<String> errors;
-
-    InvalidCalendarException(List<String> errors) {
-      super(String.join("; ", errors));
-      this.errors = List.copyOf(errors);
-    }
-
-    public List<String> errors() {
-      return errors;
-    }
-  }
-
-  private final JdbcTemplate jdbc;
   /** Each year's exceptions as read (true for a working day), re-read after a minute: another node may have loaded a calendar. */
   private record Cached(Map<LocalDate, Boolean> exceptions, long readAt) {}
 
   private static final long FRESH_NANOS = 60_000_000_000L;
+  private final JdbcTemplate jdbc;
   private final Map<Integer, Cached> years = new ConcurrentHashMap<>();
 
   WorkingDays(JdbcTemplate jdbc) {
@@ -107,50 +88,29 @@ public class WorkingDays {
   }
 
   static List<CalendarDay> parse(int year, String csv) {
-    List<String> errors = new ArrayList<>();
-    List<CalendarDay> exceptions = new ArrayList<>();
     Set<LocalDate> seen = new HashSet<>();
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-        .parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
-      if (!parser.getHeaderNames().equals(COLUMNS)) {
-        throw new InvalidCalendarException(List.of("line 1: 列须为 " + COLUMNS + " / the columns must be " + COLUMNS));
+    return CsvUpload.read(csv, COLUMNS, line -> {
+      LocalDate date = null;
+      try {
+        date = LocalDate.parse(line.get("date"));
+      } catch (DateTimeParseException e) {
+        line.problem("date", "须为日期 YYYY-MM-DD / must be a date YYYY-MM-DD");
       }
-      for (CSVRecord record : parser) {
-        long line = record.getRecordNumber() + 1; // the header is line 1
-        if (!record.isConsistent()) {
-          errors.add("line " + line + ": 须有3列 / must have 3 columns");
-          continue;
-        }
-        LocalDate date = null;
-        try {
-          date = LocalDate.parse(record.get("date"));
-        } catch (DateTimeParseException e) {
-          errors.add("line " + line + ": date: 须为日期 YYYY-MM-DD / must be a date YYYY-MM-DD");
-        }
-        if (date != null && date.getYear() != year) {
-          errors.add("line " + line + ": date: 不在" + year + "年 / is not in " + year);
-        } else if (date != null && !seen.add(date)) {
-          errors.add("line " + line + ": date: 重复 / " + date + " appears twice");
-        }
-        String kind = record.get("kind");
-        if (!kind.equals("HOLIDAY") && !kind.equals("WORKDAY")) {
-          errors.add("line " + line + ": kind: 须为 HOLIDAY 或 WORKDAY / must be HOLIDAY or WORKDAY");
-        }
-        String name = record.get("name");
-        if (name.isEmpty() || name.length() > 100) {
-          errors.add("line " + line + ": name: 必填,不超过100字 / is required, at most 100 characters");
-        }
-        if (errors.isEmpty()) {
-          exceptions.add(new CalendarDay(date, kind, name));
-        }
+      if (date != null && date.getYear() != year) {
+        line.problem("date", "不在" + year + "年 / is not in " + year);
+      } else if (date != null && !seen.add(date)) {
+        line.problem("date", "重复 / " + date + " appears twice");
       }
-    } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException malformed) {
-      errors.add("line 1: 不是有效的CSV / is not valid CSV: " + malformed.getMessage());
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidCalendarException(errors);
-    }
-    return exceptions;
+      String kind = line.get("kind");
+      if (!kind.equals("HOLIDAY") && !kind.equals("WORKDAY")) {
+        line.problem("kind", "须为 HOLIDAY 或 WORKDAY / must be HOLIDAY or WORKDAY");
+      }
+      String name = line.get("name");
+      if (name.isEmpty() || name.length() > 100) {
+        line.problem("name", "必填,不超过100字 / is required, at most 100 characters");
+      }
+      return new CalendarDay(date, kind, name);
+    });
   }
 
   private Map<LocalDate, Boolean> exceptionsOf(int year) {

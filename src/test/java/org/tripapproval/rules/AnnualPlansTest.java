@@ -19,17 +19,17 @@ class AnnualPlansTest {
   @Test
   void refusesWrongColumnsDuplicatesAndBadHeadcountsNamingEachLine() {
     assertThatThrownBy(() -> AnnualPlans.parse("ref,title,people\nA,x,1\n"))
-        .isInstanceOf(AnnualPlans.InvalidPlanException.class).hasMessageContaining("line 1:").hasMessageContaining("columns");
+        .isInstanceOf(org.tripapproval.config.CsvUpload.InvalidCsvException.class).hasMessageContaining("line 1:").hasMessageContaining("columns");
     assertThatThrownBy(() -> AnnualPlans.parse("reference,title,headcount\nA,x,1\nB,y,0\nA,z,2\nC,,3\nD,w\nE,v,many\n"))
-        .isInstanceOfSatisfying(AnnualPlans.InvalidPlanException.class, e -> assertThat(e.errors()).containsExactly(
+        .isInstanceOfSatisfying(org.tripapproval.config.CsvUpload.InvalidCsvException.class, e -> assertThat(e.errors()).containsExactly(
             "line 3: headcount: 须为1到999的整数 / must be a whole number from 1 to 999",
             "line 4: reference: 重复 / A appears twice",
             "line 5: title: 必填,不超过500字 / is required, at most 500 characters",
             "line 6: 须有3列 / must have 3 columns",
             "line 7: headcount: 须为1到999的整数 / must be a whole number from 1 to 999"));
     assertThatThrownBy(() -> AnnualPlans.parse("reference,title,headcount\n"))
-        .isInstanceOf(AnnualPlans.InvalidPlanException.class).hasMessageContaining("no entries");
+        .isInstanceOf(org.tripapproval.config.CsvUpload.InvalidCsvException.class).hasMessageContaining("no entries");
     assertThatThrownBy(() -> AnnualPlans.parse(""))
-        .isInstanceOf(AnnualPlans.InvalidPlanException.class).hasMessageContaining("line 1:");
+        .isInstanceOf(org.tripapproval.config.CsvUpload.InvalidCsvException.class).hasMessageContaining("line 1:");
   }
 }

@@ -43,14 +43,14 @@ class WorkingDaysTest {
     workingDays.load(2031, "date,kind,name\n2031-01-01,HOLIDAY,元旦\n");
     assertThatThrownBy(() -> workingDays.load(2031, "date,kind,name\n2031-01-01,HOLIDAY,元旦\n2030-12-31,HOLIDAY,x\n"
         + "2031-01-01,WORKDAY,y\n2031-02-30,HOLIDAY,z\n2031-03-01,DAYOFF,w\n2031-03-02,HOLIDAY,\n"))
-        .isInstanceOfSatisfying(WorkingDays.InvalidCalendarException.class, e -> assertThat(e.errors()).containsExactly(
+        .isInstanceOfSatisfying(org.tripapproval.config.CsvUpload.InvalidCsvException.class, e -> assertThat(e.errors()).containsExactly(
             "line 3: date: 不在2031年 / is not in 2031",
             "line 4: date: 重复 / 2031-01-01 appears twice",
             "line 5: date: 须为日期 YYYY-MM-DD / must be a date YYYY-MM-DD",
             "line 6: kind: 须为 HOLIDAY 或 WORKDAY / must be HOLIDAY or WORKDAY",
             "line 7: name: 必填,不超过100字 / is required, at most 100 characters"));
     assertThatThrownBy(() -> workingDays.load(2031, "day,type\n2031-01-01,HOLIDAY\n"))
-        .isInstanceOf(WorkingDays.InvalidCalendarException.class).hasMessageContaining("line 1:");
+        .isInstanceOf(org.tripapproval.config.CsvUpload.InvalidCsvException.class).hasMessageContaining("line 1:");
     assertThat(workingDays.of(2031)).extracting(WorkingDays.CalendarDay::name).containsExactly("元旦");
   }
 
