@@ -23,6 +23,18 @@ class WorkingDaysTest {
   @Autowired TripDeadlines deadlines;
 
   @Test
+  void theShippedCalendarOf2026IsLoadedAtStartUp() {
+    // the State Council's notice for 2026: Spring Festival 15-23 February off, Saturdays 14 and 28 February worked
+    assertThat(workingDays.of(2026)).hasSize(39).extracting(WorkingDays.CalendarDay::kind).containsOnly("HOLIDAY", "WORKDAY");
+    assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 2, 14))).as("调休 Saturday").isTrue();
+    assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 2, 16))).as("Spring Festival Monday").isFalse();
+    assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 10, 8))).as("Thursday after National Day").isTrue();
+    // from Friday 13 February: Saturday 14 (worked), then 24, 25, 26 and 27 February
+    assertThat(workingDays.plusWorkingDays(LocalDate.of(2026, 2, 13), 5)).isEqualTo(LocalDate.of(2026, 2, 27));
+    assertThat(workingDays.of(2025)).as("the previous year ships too").isNotEmpty();
+  }
+
+  @Test
   void holidaysAndAdjustedWorkingDaysComeFromTheLoadedCalendar() {
     assertThat(workingDays.load(2030, CALENDAR_2030)).isEqualTo(2);
 
