@@ -137,6 +137,13 @@ class TasklistIT {
     browser.click(By.id("checkDraft"));
     browser.waitUntilTextContains(By.id("draftCheckResult"), "未发现问题 No findings");
 
+    // one member, three days in Japan: 2 nights x JPY 20000 x 0.047 = CNY 1880 for lodging
+    new Select(browser.visible(By.id("budget-category-0"))).selectByVisibleText("住宿费 lodging");
+    browser.click(By.id("checkDraft"));
+    browser.waitUntilTextContains(By.id("draftCheckResult"), "提示 Warning");
+    assertThat(browser.visible(By.id("draftCheckResult")).getText())
+        .contains("The lodging budget of CNY 12000 exceeds the standard of CNY 1880 (JP", "财行〔2013〕516号");
+
     browser.driver().findElement(By.id("purpose")).clear();
     browser.type("purpose", "考察学习");
     browser.click(By.id("checkDraft"));

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.tripapproval.trip.TripReport;
@@ -129,6 +130,27 @@ public class TripRegistry {
     return jdbc.queryForList("SELECT DISTINCT m.name FROM trip_member m JOIN trip_registry r"
         + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN (" + placeholders + ")"
         + " AND r.report_status = 'OVERDUE' AND r.process_instance_id <> ? ORDER BY m.name", String.class, arguments.toArray());
+  }
+
+  /**
+   * For each of these people whose report of an earlier trip is still to come (so their passport is
+   * not known to be back), the approved return day of the earliest such trip.
+   */
+  public Map<String, java.time.LocalDate> returnedWithoutReport(java.util.Collection<String> names, String exceptTrip) {
+    if (names.isEmpty()) {
+      return Map.of();
+    }
+    String placeholders = String.join(",", java.util.Collections.nCopies(names.size(), "?"));
+    List<Object> arguments = new java.util.ArrayList<>(names);
+    arguments.add(exceptTrip == null ? "" : exceptTrip);
+    Map<String, java.time.LocalDate> returned = new java.util.TreeMap<>();
+    jdbc.query("SELECT m.name, min(r.return_date) FROM trip_member m JOIN trip_registry r"
+        + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN (" + placeholders + ")"
+        + " AND r.report_status IN ('DUE', 'OVERDUE') AND r.return_date IS NOT NULL AND r.process_instance_id <> ?"
+        + " GROUP BY m.name", row -> {
+          returned.put(row.getString(1), row.getDate(2).toLocalDate());
+        }, arguments.toArray());
+    return returned;
   }
 
   /** How many other trips, in progress or done, this person is a member of with a departure strictly between the dates. */

@@ -26,6 +26,7 @@ import org.tripapproval.trip.TripRequest;
 class TripReportCheck implements ExecutionListener {
 
   static final String REPORT_CHECK_DECISION = "trip-report-check";
+  static final String PASSPORT_RULE = "passport";
 
   private final DecisionService decisionService;
   private final JsonVariables json;
@@ -40,6 +41,20 @@ class TripReportCheck implements ExecutionListener {
     TripRequest trip = json.read(execution, TRIP, TripRequest.class);
     TripReport report = json.read(execution, REPORT, TripReport.class);
     json.write(execution, REPORT_FINDINGS, check(trip, report));
+  }
+
+  /** Whether a passport handed back on that day after that return would be a finding of the table's passport row. */
+  static boolean passportLate(DecisionService decisionService, java.time.LocalDate returned, java.time.LocalDate handedBack) {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("approvedDepartureDay", returned.toEpochDay());
+    facts.put("actualDepartureDay", returned.toEpochDay());
+    facts.put("approvedReturnDay", returned.toEpochDay());
+    facts.put("actualReturnDay", returned.toEpochDay());
+    facts.put("countriesAdded", "");
+    facts.put("countriesDropped", "");
+    facts.put("passportDaysAfterReturn", (int) ChronoUnit.DAYS.between(returned, handedBack));
+    return decisionService.evaluateDecisionTableByKey(REPORT_CHECK_DECISION, facts).getResultList().stream()
+        .anyMatch(row -> PASSPORT_RULE.equals(row.get("rule")));
   }
 
   List<RuleFinding> check(TripRequest trip, TripReport report) {

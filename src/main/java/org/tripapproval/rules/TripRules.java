@@ -1,11 +1,14 @@
 package org.tripapproval.rules;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.tripapproval.audit.TripRegistry;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
+import org.tripapproval.config.TripSettings;
 import org.tripapproval.trip.TripRequest;
 
 /** Computes the facts that the rule table reads and returns its findings. */
@@ -19,11 +22,18 @@ public class TripRules {
   private final DecisionService decisionService;
   private final TripRegistry registry;
   private final AnnualPlans plans;
+  private final BudgetStandards budgetStandards;
+  private final Clock clock;
+  private final TripSettings settings;
 
-  TripRules(DecisionService decisionService, TripRegistry registry, AnnualPlans plans) {
+  TripRules(DecisionService decisionService, TripRegistry registry, AnnualPlans plans, BudgetStandards budgetStandards,
+      Clock clock, TripSettings settings) {
     this.decisionService = decisionService;
     this.registry = registry;
     this.plans = plans;
+    this.budgetStandards = budgetStandards;
+    this.clock = clock;
+    this.settings = settings;
   }
 
   /** The findings for a request; {@code tripId} is the trip itself (null for a draft), left out of its members' history. */
@@ -41,6 +51,8 @@ public class TripRules {
     facts.put("scheduleDays", trip.itinerary().size());
     facts.put("overdueMembers", String.join("、", registry.withOverdueReports(names, tripId)));
     facts.put("tooFrequentMembers", tooFrequent(trip, tripId));
+    facts.put("unreturnedPassportMembers", passportsNotBack(names, tripId));
+    budgetStandards.check(trip).into(facts);
     AnnualPlans.PlanFacts plan = plans.check(trip, tripId);
     facts.put("planProblem", plan.problem());
     facts.put("planReference", plan.reference());
@@ -84,6 +96,22 @@ public class TripRules {
       }
     }
     return String.join("、", found);
+  }
+
+  /**
+   * Members whose passport from an earlier trip is not known to be back (its report is still to
+   * come) although it would already be late by the after-return table's passport row, counted as
+   * if handed back today: one limit, in trip-report-check.dmn, for both.
+   */
+  private String passportsNotBack(List<String> names, String tripId) {
+    LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+    List<String> late = new java.util.ArrayList<>();
+    registry.returnedWithoutReport(names, tripId).forEach((name, returned) -> {
+      if (returned.isBefore(today) && TripReportCheck.passportLate(decisionService, returned, today)) {
+        late.add(name);
+      }
+    });
+    return String.join("、", late);
   }
 
   /** A day with an official activity and a named counterpart organisation. */

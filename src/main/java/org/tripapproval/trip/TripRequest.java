@@ -76,7 +76,17 @@ public record TripRequest(
   public record BudgetItem(
       @NotBlank(message = "{trip.budget.item.required}") @Size(max = 100) String item,
       @NotNull(message = "{trip.budget.amount.required}") @Positive(message = "{trip.budget.amount.positive}") @DecimalMax(value = "100000000", message = "{trip.budget.amount.max}") BigDecimal amount,
-      @NotBlank(message = "{trip.budget.fundingSource.required}") @Size(max = 200) String fundingSource) {}
+      @NotBlank(message = "{trip.budget.fundingSource.required}") @Size(max = 200) String fundingSource,
+      BudgetCategory category) {
+
+    /** An item with no category (requests before categories came; compared with no standard). */
+    public BudgetItem(String item, BigDecimal amount, String fundingSource) {
+      this(item, amount, fundingSource, null);
+    }
+  }
+
+  /** What a budget item pays for; lodging, meals and incidentals are compared with the per-diem standards. */
+  public enum BudgetCategory { lodging, meals, incidentals, travel, other }
 
   @JsonIgnore
   @AssertTrue(message = "{trip.returnDate.beforeDeparture}")

@@ -68,6 +68,13 @@ class TripRuleTablesTest {
       official activity on 2 of 3 days   | officialDays=2,scheduleDays=3                | -
       a member with an overdue report    | overdueMembers=王五                          | overdue
       a member who travels too often     | tooFrequentMembers=赵厅长                    | frequency
+      a member's passport is not back    | unreturnedPassportMembers=王五               | overdue
+      lodging at the standard            | lodgingBudget=5640,lodgingStandard=5640      | -
+      lodging a yuan over the standard   | lodgingBudget=5641,lodgingStandard=5640      | budget
+      lodging, no standard to compare    | lodgingBudget=5641                           | -
+      meals at the standard              | mealsBudget=5640,mealsStandard=5640          | -
+      meals a yuan over the standard     | mealsBudget=5641,mealsStandard=5640          | budget
+      a destination without a standard   | countriesWithoutStandard=US                  | budget
       """)
   void eachRuleFindsFromItsBoundaryOn(String situation, String changes, String expectedRule) {
     Map<String, Object> facts = validTrip();
@@ -90,10 +97,14 @@ class TripRuleTablesTest {
       4 countries        | countryCount=4              | (JP, KR, SG, TH)   | 4 countries and regions
       6 days             | daysAbroad=6                | 在外6天            | 6 days abroad
       a member overdue   | overdueMembers=王五         | 团员王五           | 王五: a report
+      passport not back  | unreturnedPassportMembers=王五 | 团员王五前次出访 | 王五: the passport
+      lodging over       | lodgingBudget=6000          | 住宿费预算6000元,超过标准5640元(JP | CNY 6000 exceeds the standard of CNY 5640 (JP
+      no standard        | countriesWithoutStandard=US | 没有US的           | No per-diem standard for US
       """)
   void messagesNameWhatTheyAreAbout(String situation, String change, String chinese, String english) {
     Map<String, Object> facts = validTrip();
     facts.put("countries", "JP, KR, SG, TH");
+    facts.put("lodgingStandard", java.math.BigDecimal.valueOf(5640));
     String[] pair = change.split("=");
     facts.put(pair[0], pair[1].matches("\\d+") ? (Object) Integer.valueOf(pair[1]) : pair[1]);
     String message = (String) dmn.evaluateDecisionTable(rules, facts).getSingleResult().get("message");
@@ -147,6 +158,24 @@ class TripRuleTablesTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}: {1} {2}/{3}/{4}, {5} yuan per unit")
+  @CsvSource({"MN, USD, 90, 50, 35, 7.1", "KR, USD, 180, 70, 35, 7.1", "JP, JPY, 20000, 10000, 5000, 0.047"})
+  void theStandardsPerCountryAndTheirCurrency(String country, String currency, double lodging, double meals,
+      double incidentals, double cnyPerUnit) throws Exception {
+    try (InputStream in = Files.newInputStream(Path.of("bpmn", "per-diem-standards.dmn"))) {
+      var decisions = dmn.parseDecisions(in);
+      DmnDecision standards = decisions.stream().filter(d -> d.getKey().equals("per-diem-standard")).findFirst().orElseThrow();
+      DmnDecision rates = decisions.stream().filter(d -> d.getKey().equals("exchange-rate")).findFirst().orElseThrow();
+      assertThat(dmn.evaluateDecisionTable(standards, Map.of("country", country)).getFirstResult().getEntryMap())
+          .containsEntry("currency", currency).containsEntry("lodging", lodging).containsEntry("meals", meals)
+          .containsEntry("incidentals", incidentals);
+      assertThat(dmn.evaluateDecisionTable(rates, Map.of("currency", currency)).getSingleResult().getEntryMap())
+          .containsEntry("cnyPerUnit", cnyPerUnit);
+      assertThat(dmn.evaluateDecisionTable(standards, Map.of("country", "US")).getFirstResult())
+          .as("a country without a row has no standard").isNull();
+    }
+  }
+
   /** A four-day planned trip to Japan by two people: no finding. */
   private static Map<String, Object> validTrip() {
     Map<String, Object> facts = new HashMap<>();
@@ -162,6 +191,12 @@ class TripRuleTablesTest {
     facts.put("overdueMembers", "");
     facts.put("planProblem", "");
     facts.put("tooFrequentMembers", "");
+    facts.put("unreturnedPassportMembers", "");
+    facts.put("lodgingBudget", null);
+    facts.put("lodgingStandard", null);
+    facts.put("mealsBudget", null);
+    facts.put("mealsStandard", null);
+    facts.put("countriesWithoutStandard", "");
     return facts;
   }
 }

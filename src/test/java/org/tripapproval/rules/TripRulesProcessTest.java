@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -16,10 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripRequest;
+import org.tripapproval.trip.TripRequest.BudgetCategory;
+import org.tripapproval.trip.TripRequest.BudgetItem;
 
 /** The rule tables at work in the process: what blocks goes back, what warns reaches the reviewers, a changed row applies. */
 @SpringBootTest
@@ -31,6 +37,7 @@ class TripRulesProcessTest {
   @Autowired ObjectMapper mapper;
   @Autowired TripRules rules;
   @Autowired AnnualPlans plans;
+  @Autowired JdbcTemplate jdbc;
   TripDriver driver;
 
   @BeforeEach
@@ -81,6 +88,57 @@ class TripRulesProcessTest {
 
     driver.fileReport(earlier, TripDriver.reportFor(first));
     assertThat(rules.check(aTrip().build(), true, null)).as("once the report is filed").isEmpty();
+  }
+
+  @Test
+  void aMemberWhosePassportFromAnEarlierTripIsNotBackInTimeCannotBeInANewRequest() {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    earlierTripReturned("passport-back-7", today.minusDays(7), "赵七日");
+    earlierTripReturned("passport-back-8", today.minusDays(8), "钱八日");
+    List<TripRequest.Member> members = List.of(new TripRequest.Member("赵七日", "商务厅干部", TripRequest.Rank.section),
+        new TripRequest.Member("钱八日", "商务厅干部", TripRequest.Rank.section));
+
+    ProcessInstance next = driver.submit(aTrip().members(members).build());
+    assertThat(findings(next)).extracting(f -> f.get("rule").asText() + ":" + f.get("severity").asText())
+        .containsExactly("overdue:blocking");
+    assertThat(findings(next).get(0).get("message").asText()).contains("钱八日", "passport").doesNotContain("赵七日");
+    assertThat(driver.isWaitingAt(next, TripProcess.REVISE_TRIP_REQUEST)).isTrue();
+
+    jdbc.update("UPDATE trip_registry SET report_status = 'FILED' WHERE process_instance_id = 'passport-back-8'");
+    assertThat(rules.check(aTrip().members(members).build(), true, null)).as("once the report says it is back").isEmpty();
+  }
+
+  @Test
+  void aBudgetOverThePerDiemStandardIsAWarningForTheReviewersAndADestinationWithoutOneIsNamed() {
+    // two members, four days in Japan: 3 nights x 2 x JPY 20000 x 0.047 = CNY 5640 lodging; 4 days x 2 x JPY 15000 x 0.047 = CNY 5640 meals and incidentals
+    BudgetItem meals = new BudgetItem("伙食费 meals", new BigDecimal("4000"), "部门预算 unit budget", BudgetCategory.meals);
+    BudgetItem incidentals = new BudgetItem("公杂费 incidentals", new BigDecimal("1640"), "部门预算 unit budget", BudgetCategory.incidentals);
+
+    ProcessInstance over = driver.submit(aTrip().budget(lodging("5641"), meals, incidentals).build());
+    assertThat(findings(over)).extracting(f -> f.get("rule").asText() + ":" + f.get("severity").asText())
+        .containsExactly("budget:warning");
+    assertThat(findings(over).get(0).get("message").asText()).contains("CNY 5641 exceeds the standard of CNY 5640 (JP");
+    assertThat(driver.isWaitingAt(over, TripProcess.REVIEW_TRIP_REQUEST)).as("a warning goes on to the reviewers").isTrue();
+
+    assertThat(rules.check(aTrip().budget(lodging("5640"), meals, incidentals).build(), true, null)).as("at the standard").isEmpty();
+    assertThat(rules.check(aTrip().budget(new BudgetItem("住宿费 lodging", new BigDecimal("99999"), "部门预算 unit budget")).build(),
+        true, null)).as("an item without a category is not compared").isEmpty();
+    assertThat(rules.check(aTrip().countries("US").budget(lodging("5641")).build(), true, null))
+        .extracting(RuleFinding::rule, RuleFinding::message).containsExactly(org.assertj.core.groups.Tuple.tuple("budget",
+            "per-diem-standards.dmn中没有US的住宿费、伙食费标准,请财务人工核对 / No per-diem standard for US in per-diem-standards.dmn: finance checks the budget by hand"));
+  }
+
+  private static BudgetItem lodging(String amount) {
+    return new BudgetItem("住宿费 lodging", new BigDecimal(amount), "部门预算 unit budget", BudgetCategory.lodging);
+  }
+
+  /** An earlier trip of this person, back on that day, its report (and the passport's return with it) still to come. */
+  private void earlierTripReturned(String id, LocalDate returned, String member) {
+    jdbc.update("INSERT INTO trip_registry (process_instance_id, status, report_status, departure_date, return_date, updated_at)"
+        + " VALUES (?, 'REPORT_DUE', 'DUE', ?, ?, CURRENT_TIMESTAMP)", id, java.sql.Date.valueOf(returned.minusDays(3)),
+        java.sql.Date.valueOf(returned));
+    jdbc.update("INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank) VALUES (?, 0, ?, '干部', 'section')",
+        id, member);
   }
 
   @Test

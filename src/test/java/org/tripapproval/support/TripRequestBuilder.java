@@ -24,7 +24,7 @@ public final class TripRequestBuilder {
   private List<String> tasks = List.of("商谈合作备忘录条款", "考察两家拟合作企业的生产线");
   private List<BudgetItem> budget = List.of(
       new BudgetItem("住宿费 lodging", new BigDecimal("12000"), "部门预算 unit budget"),
-      new BudgetItem("国际旅费 flights", new BigDecimal("18000"), "部门预算 unit budget"));
+      new BudgetItem("国际旅费 flights", new BigDecimal("18000"), "部门预算 unit budget", TripRequest.BudgetCategory.travel));
   private String planReference = "2027-商务-03";
   private String unplannedReason;
   private String unit;
@@ -73,6 +73,11 @@ public final class TripRequestBuilder {
 
   public TripRequestBuilder budget(BigDecimal amount) {
     this.budget = List.of(new BudgetItem("住宿费 lodging", amount, "部门预算 unit budget"));
+    return this;
+  }
+
+  public TripRequestBuilder budget(BudgetItem... items) {
+    this.budget = List.of(items);
     return this;
   }
 
