@@ -53,15 +53,30 @@ public class TripRequestCheck {
     if (!problems.isEmpty()) {
       return problems;
     }
+    java.util.Set<LocalDate> scheduled = new java.util.HashSet<>();
     for (int i = 0; i < trip.itinerary().size(); i++) {
       LocalDate day = trip.itinerary().get(i).date();
       if (day.isBefore(trip.departureDate()) || day.isAfter(trip.returnDate())) {
         problems.add("itinerary[" + i + "].date: 日程日期不在出访期间 / the day " + day
             + " is outside the trip's dates");
+      } else if (!scheduled.add(day)) {
+        problems.add("itinerary[" + i + "].date: " + day + "已有日程,每天一行 / " + day
+            + " is already in the schedule: one line per day");
+      }
+    }
+    if (problems.isEmpty() && trip.daysAbroad() <= MAX_SCHEDULE_DAYS) {
+      List<LocalDate> missing = trip.departureDate().datesUntil(trip.returnDate().plusDays(1))
+          .filter(day -> !scheduled.contains(day)).toList();
+      if (!missing.isEmpty()) {
+        problems.add("itinerary: 缺少" + missing + "的日程,在外每天都须填写 / no schedule for " + missing
+            + ": every day abroad needs a line");
       }
     }
     return problems;
   }
+
+  /** The longest schedule a request holds (TripRequest's itinerary size); a longer trip is refused by that limit. */
+  private static final int MAX_SCHEDULE_DAYS = 60;
 
   private static final java.util.Set<String> COUNTRY_CODES = java.util.Set.of(java.util.Locale.getISOCountries());
 

@@ -51,6 +51,10 @@ class TripSubmissionTest {
         Arguments.of("plannedOrExplained", aTrip().unplanned(" ").build()),
         Arguments.of("unit", aTrip().unit("education").build()),
         Arguments.of("itinerary[0].country", aTrip().countries("XX").build()),
+        Arguments.of("itinerary[1].date", withItinerary(valid, valid.itinerary().get(0), valid.itinerary().get(0),
+            valid.itinerary().get(2), valid.itinerary().get(3))),
+        Arguments.of("itinerary", withItinerary(valid, valid.itinerary().get(0), valid.itinerary().get(1),
+            valid.itinerary().get(3))),
         Arguments.of("transits[0].country", withTransits(valid, new TripRequest.Transit("ZZ", true))),
         Arguments.of("transits[0].country", withTransits(valid, new TripRequest.Transit(" ", false))),
         Arguments.of("departureDate", new TripRequest(null, valid.purpose(), valid.members(), null, null,
@@ -58,6 +62,11 @@ class TripSubmissionTest {
         Arguments.of("budget[0]", new TripRequest(null, valid.purpose(), valid.members(), soon, soon,
             valid.itinerary(), valid.tasks(), valid.invitation(), java.util.Arrays.asList((TripRequest.BudgetItem) null),
             "p", null)));
+  }
+
+  static TripRequest withItinerary(TripRequest trip, TripRequest.ItineraryDay... days) {
+    return new TripRequest(trip.unit(), trip.purpose(), trip.members(), trip.departureDate(), trip.returnDate(),
+        List.of(days), trip.tasks(), trip.invitation(), trip.budget(), trip.planReference(), trip.unplannedReason());
   }
 
   static TripRequest withTransits(TripRequest trip, TripRequest.Transit... stops) {
