@@ -43,7 +43,9 @@
           trip.findings]));
       });
       const pages = Math.max(1, Math.ceil(result.total / size));
-      document.getElementById('total').textContent = '共 ' + result.total + ' 条 / ' + result.total + ' trips';
+      const count = result.total + (result.totalExact ? '' : '+');
+      document.getElementById('total').textContent = '共 ' + count + ' 条 / ' + count + ' trips'
+        + (result.totalExact ? '' : ' (请缩小检索范围或导出CSV / narrow the search or export the CSV)');
       document.getElementById('pageInfo').textContent = (page + 1) + ' / ' + pages;
       document.getElementById('previous').disabled = page === 0;
       document.getElementById('next').disabled = page + 1 >= pages;

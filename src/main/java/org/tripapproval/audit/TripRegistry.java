@@ -44,15 +44,20 @@ public class TripRegistry {
         + " total_budget = ?, planned = ?", trip.unit(), trip.purpose(), Date.valueOf(trip.departureDate()),
         Date.valueOf(trip.returnDate()), trip.members().size(), trip.totalBudget(), trip.isPlanned());
     jdbc.update("DELETE FROM trip_member WHERE process_instance_id = ?", processInstanceId);
+    List<Object[]> members = new java.util.ArrayList<>();
     for (int i = 0; i < trip.members().size(); i++) {
       TripRequest.Member member = trip.members().get(i);
-      jdbc.update("INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank) VALUES (?, ?, ?, ?, ?)",
-          processInstanceId, i, member.name(), member.post(), member.rank() == null ? null : member.rank().name());
+      members.add(new Object[] {processInstanceId, i, member.name(), member.post(),
+          member.rank() == null ? null : member.rank().name()});
     }
+    jdbc.batchUpdate("INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank)"
+        + " VALUES (?, ?, ?, ?, ?)", members);
+    jdbc.update("UPDATE trip_finding SET departure_date = ? WHERE process_instance_id = ?",
+        Date.valueOf(trip.departureDate()), processInstanceId);
     jdbc.update("DELETE FROM trip_country WHERE process_instance_id = ?", processInstanceId);
-    for (String country : trip.countries()) {
-      jdbc.update("INSERT INTO trip_country (process_instance_id, country) VALUES (?, ?)", processInstanceId, country);
-    }
+    jdbc.batchUpdate("INSERT INTO trip_country (process_instance_id, country, departure_date) VALUES (?, ?, ?)",
+        trip.countries().stream().map(country -> new Object[] {processInstanceId, country,
+            Date.valueOf(trip.departureDate())}).toList());
   }
 
   void report(String processInstanceId, TripReport report) {
@@ -65,6 +70,11 @@ public class TripRegistry {
 
   void findings(String processInstanceId, int blocking, String rules) {
     update(processInstanceId, "blocking_findings = ?, findings = ?", blocking, truncate(rules, 4000));
+    jdbc.update("DELETE FROM trip_finding WHERE process_instance_id = ?", processInstanceId);
+    jdbc.batchUpdate("INSERT INTO trip_finding (process_instance_id, rule, departure_date)"
+        + " SELECT process_instance_id, ?, departure_date FROM trip_registry WHERE process_instance_id = ?",
+        java.util.Arrays.stream(rules.split(",")).filter(rule -> !rule.isBlank()).distinct()
+            .map(rule -> new Object[] {truncate(rule, 40), processInstanceId}).toList());
   }
 
   void approvalNumber(String processInstanceId, String approvalNumber) {

@@ -20,7 +20,11 @@ class TripSearch {
       Integer delegationSize, Boolean planned, String reportStatus, int blockingFindings, String findings,
       String lastDecision, List<String> members, List<String> countries) {}
 
-  record Page(int page, int size, long total, List<TripRow> trips) {}
+  /** A page of trips; {@code total} is exact up to {@value #MAX_COUNTED}, beyond which {@code totalExact} is false. */
+  record Page(int page, int size, long total, boolean totalExact, List<TripRow> trips) {}
+
+  /** Counting every match of a broad search grows with the registry; beyond this many, a search says "more than". */
+  static final int MAX_COUNTED = 1_000;
 
   private static final String COLUMNS = "r.process_instance_id, r.applicant, r.unit, r.status, r.departure_date,"
       + " r.return_date, r.actual_departure_date, r.actual_return_date, r.approval_number, r.delegation_size,"
@@ -36,12 +40,15 @@ class TripSearch {
   Page search(TripFilter filter) {
     MapSqlParameterSource parameters = new MapSqlParameterSource();
     String where = where(filter, parameters);
-    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM trip_registry r" + where, parameters, Long.class);
+    parameters.addValue("counted", MAX_COUNTED + 1);
+    Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 AS found FROM trip_registry r" + where
+        + " FETCH FIRST :counted ROWS ONLY) matches", parameters, Long.class);
+    long total = counted == null ? 0 : counted;
     parameters.addValue("offset", (long) filter.page() * filter.size()).addValue("size", filter.size());
     List<TripRow> rows = rows("SELECT " + COLUMNS + " FROM trip_registry r" + where
         + " ORDER BY r.departure_date DESC NULLS LAST, r.process_instance_id"
         + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY", parameters);
-    return new Page(filter.page(), filter.size(), total == null ? 0 : total, rows);
+    return new Page(filter.page(), filter.size(), Math.min(total, MAX_COUNTED), total <= MAX_COUNTED, rows);
   }
 
   java.util.Optional<TripRow> byId(String processInstanceId) {
@@ -126,8 +133,10 @@ class TripSearch {
       parameters.addValue("member", filter.member());
     }
     if (filter.country() != null) {
+      // the period again inside, so that the country's index range finds the trips (V11)
       where.append(" AND EXISTS (SELECT 1 FROM trip_country c WHERE c.process_instance_id = r.process_instance_id"
-          + " AND c.country = :country)");
+          + " AND c.country = :country" + (filter.from() != null ? " AND c.departure_date >= :from" : "")
+          + (filter.to() != null ? " AND c.departure_date <= :to" : "") + ")");
       parameters.addValue("country", filter.country());
     }
     if (filter.from() != null) {
@@ -143,8 +152,10 @@ class TripSearch {
       parameters.addValue("status", filter.status());
     }
     if (filter.finding() != null) {
-      where.append(" AND (',' || r.findings || ',') LIKE :finding");
-      parameters.addValue("finding", "%," + filter.finding() + ",%");
+      where.append(" AND EXISTS (SELECT 1 FROM trip_finding f WHERE f.process_instance_id = r.process_instance_id"
+          + " AND f.rule = :finding" + (filter.from() != null ? " AND f.departure_date >= :from" : "")
+          + (filter.to() != null ? " AND f.departure_date <= :to" : "") + ")");
+      parameters.addValue("finding", filter.finding());
     }
     if (filter.overdueReport() != null) {
       where.append(filter.overdueReport() ? " AND r.report_status = 'OVERDUE'" : " AND r.report_status <> 'OVERDUE'");

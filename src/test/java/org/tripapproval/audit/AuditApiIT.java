@@ -104,6 +104,10 @@ class AuditApiIT {
     assertThat(total("finding=size")).isEqualTo(1);
     assertThat(total("unit=commerce&applicant=zhang.wei")).isEqualTo(4);
     assertThat(total("from=" + year + "-01-01&to=" + year + "-12-31")).isEqualTo(4);
+    assertThat(total("finding=size&from=" + year + "-01-01&to=" + year + "-12-31")).isEqualTo(1);
+    assertThat(total("country=KR&from=" + year + "-01-01&to=" + year + "-12-31")).isEqualTo(1);
+    assertThat(total("country=KR&from=" + (year + 1) + "-01-01")).isZero();
+    assertThat(total("finding=size&to=" + (year - 1) + "-12-31")).isZero();
     assertThat(total("unit=education")).isZero();
     assertThat(total("member=" + java.net.URLEncoder.encode("'; DROP TABLE trip_registry; --", StandardCharsets.UTF_8)))
         .isZero();
@@ -214,11 +218,18 @@ class AuditApiIT {
         HttpResponse.BodyHandlers.ofLines());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body().count()).isEqualTo(trips + 1);
+
+    com.fasterxml.jackson.databind.JsonNode broad = mapper.readTree(call("GET", "/api/audit/trips?size=50", "zhao.lei").body());
+    assertThat(broad.get("total").asLong()).isEqualTo(TripSearch.MAX_COUNTED);
+    assertThat(broad.get("totalExact").asBoolean()).as("more than 10,000 matches are not all counted").isFalse();
+    assertThat(broad.get("trips").get(0).get("departureDate").asText()).as("the latest departure first")
+        .isGreaterThanOrEqualTo(broad.get("trips").get(49).get("departureDate").asText());
   }
 
   private long total(String query) throws Exception {
     HttpResponse<String> response = call("GET", "/api/audit/trips?" + query, "zhao.lei");
     assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
+    assertThat(mapper.readTree(response.body()).path("totalExact").asBoolean()).as(query).isTrue();
     return mapper.readTree(response.body()).path("total").asLong();
   }
 
