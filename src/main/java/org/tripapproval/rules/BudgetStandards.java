@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripRequest.BudgetCategory;
@@ -41,10 +39,10 @@ class BudgetStandards {
   /** A country's standard per person, in yuan. */
   private record Daily(BigDecimal lodging, BigDecimal mealsAndIncidentals) {}
 
-  private final DecisionService decisionService;
+  private final LookupTables lookups;
 
-  BudgetStandards(DecisionService decisionService) {
-    this.decisionService = decisionService;
+  BudgetStandards(LookupTables lookups) {
+    this.lookups = lookups;
   }
 
   Facts check(TripRequest trip) {
@@ -75,13 +73,11 @@ class BudgetStandards {
   }
 
   private Daily standardOf(String country) {
-    DmnDecisionRuleResult standard = decisionService.evaluateDecisionTableByKey(STANDARD_DECISION,
-        Map.of("country", country)).getFirstResult();
-    if (standard == null) {
+    Map<String, Object> standard = lookups.first(STANDARD_DECISION, Map.of("country", country)).orElse(null);
+    if (standard == null || standard.get("currency") == null) {
       return null;
     }
-    DmnDecisionRuleResult rate = decisionService.evaluateDecisionTableByKey(RATE_DECISION,
-        Map.of("currency", standard.get("currency"))).getSingleResult();
+    Map<String, Object> rate = lookups.first(RATE_DECISION, Map.of("currency", standard.get("currency"))).orElse(null);
     if (rate == null || rate.get("cnyPerUnit") == null) {
       return null;
     }

@@ -23,15 +23,17 @@ public class TripRules {
   private final TripRegistry registry;
   private final AnnualPlans plans;
   private final BudgetStandards budgetStandards;
+  private final LookupTables lookups;
   private final Clock clock;
   private final TripSettings settings;
 
   TripRules(DecisionService decisionService, TripRegistry registry, AnnualPlans plans, BudgetStandards budgetStandards,
-      Clock clock, TripSettings settings) {
+      LookupTables lookups, Clock clock, TripSettings settings) {
     this.decisionService = decisionService;
     this.registry = registry;
     this.plans = plans;
     this.budgetStandards = budgetStandards;
+    this.lookups = lookups;
     this.clock = clock;
     this.settings = settings;
   }
@@ -69,8 +71,8 @@ public class TripRules {
   private int extraDays(TripRequest trip) {
     int extra = 0;
     for (String country : trip.countries()) {
-      Object days = decisionService.evaluateDecisionTableByKey(REGION_DECISION, Map.of("country", country))
-          .getSingleResult().getEntry("extraDays");
+      Object days = lookups.first(REGION_DECISION, Map.of("country", country))
+          .orElseThrow(() -> new IllegalStateException("destination-region.dmn has no row for " + country)).get("extraDays");
       extra = Math.max(extra, ((Number) days).intValue());
     }
     return extra;
@@ -83,8 +85,7 @@ public class TripRules {
   private String tooFrequent(TripRequest trip, String tripId) {
     List<String> found = new java.util.ArrayList<>();
     for (TripRequest.Member member : trip.members()) {
-      var limit = decisionService.evaluateDecisionTableByKey(FREQUENCY_DECISION, Map.of("rank", member.rank().name()))
-          .getSingleResult();
+      Map<String, Object> limit = lookups.first(FREQUENCY_DECISION, Map.of("rank", member.rank().name())).orElse(null);
       if (limit == null || limit.get("maxTrips") == null) {
         continue;
       }
