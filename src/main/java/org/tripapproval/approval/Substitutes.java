@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
+import org.tripapproval.trip.TripProcess;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -136,6 +137,9 @@ public class Substitutes {
   @EventListener
   @Order(Ordered.HIGHEST_PRECEDENCE) // before the new-task mail, so the substitutes hear of it too
   void onTaskEvent(DelegateTask task) {
+    if (!TripProcess.isTrip(task.getProcessDefinitionId())) {
+      return;
+    }
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
       for (String substitute : substitutesFor(task)) {
         task.addCandidateUser(substitute);

@@ -79,17 +79,8 @@ public class TaskInputs extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     Matcher task = TASK.matcher(path);
     Matcher start = START.matcher(path);
-    String activity;
-    if (task.matches()) {
-      activity = taskKey(task.group(1));
-    } else if (start.matches()) {
-      activity = TripProcess.SUBMITTED;
-    } else {
-      chain.doFilter(request, response);
-      return;
-    }
-    if (activity == null || !mayBeAuthenticated(request)) {
-      chain.doFilter(request, response); // not one of ours, no such task, or no login: the engine answers
+    if (!task.matches() && !start.matches() || !mayBeAuthenticated(request)) {
+      chain.doFilter(request, response); // not one of ours, or no login: the engine answers
       return;
     }
     Map<String, JsonNode> named = new java.util.TreeMap<>();
@@ -108,6 +99,12 @@ public class TaskInputs extends OncePerRequestFilter {
           : body == null ? UPLOADED : body.path("value"));
     } else if (body != null) {
       named.putAll(submittedVariables(body));
+    }
+    // a claim or an empty completion sets nothing; else the task's key says what it may set
+    String activity = named.isEmpty() ? null : task.matches() ? taskKey(task.group(1)) : TripProcess.SUBMITTED;
+    if (activity == null) {
+      chain.doFilter(buffered, response); // nothing set, or no such task of ours: the engine answers
+      return;
     }
     Set<String> allowed = ALLOWED.get(activity);
     // Tasklist's forms send back the variables they only displayed, unchanged: those pass

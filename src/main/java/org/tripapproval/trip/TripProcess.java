@@ -27,4 +27,9 @@ public final class TripProcess {
   public static final String TRIP_WITHDRAWN = "tripWithdrawn";
 
   private TripProcess() {}
+
+  /** Whether a process definition id (key:version:id) is a version of the trip process, not another process on the engine. */
+  public static boolean isTrip(String processDefinitionId) {
+    return processDefinitionId != null && processDefinitionId.startsWith(KEY + ":");
+  }
 }
