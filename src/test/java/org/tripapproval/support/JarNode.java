@@ -24,18 +24,26 @@ public final class JarNode implements AutoCloseable {
   private final int port;
   private final List<String> settings;
   private final Path workDir;
+  private final List<String> jvmOptions;
   private Process process;
+  private Duration startUp;
 
-  private JarNode(String name, Path workDir, List<String> settings) {
+  private JarNode(String name, Path workDir, List<String> jvmOptions, List<String> settings) {
     this.name = name;
     this.port = freePort();
     this.workDir = workDir;
+    this.jvmOptions = jvmOptions;
     this.settings = settings;
   }
 
-  /** Starts the node and waits until its health endpoint says UP. */
+  /** Starts the node with a 512 MiB heap and waits until its health endpoint says UP. */
   public static JarNode start(String name, Path workDir, String... settings) {
-    JarNode node = new JarNode(name, workDir, List.of(settings));
+    return start(name, workDir, List.of("-Xmx512m"), settings);
+  }
+
+  /** Starts the node with these JVM options and waits until its health endpoint says UP. */
+  public static JarNode start(String name, Path workDir, List<String> jvmOptions, String... settings) {
+    JarNode node = new JarNode(name, workDir, jvmOptions, List.of(settings));
     try {
       Files.writeString(node.log(), "");
     } catch (IOException e) {
@@ -51,22 +59,36 @@ public final class JarNode implements AutoCloseable {
    * due by hand, which only wakes the node that was asked), and a host name for the job log.
    */
   public static JarNode onPostgres(String name, Path workDir, String url, int smtpPort, String... more) {
+    return onPostgres(name, workDir, List.of("-Xmx512m"), url, smtpPort, more);
+  }
+
+  /** {@link #onPostgres(String, Path, String, int, String...)} with these JVM options. */
+  public static JarNode onPostgres(String name, Path workDir, List<String> jvmOptions, String url, int smtpPort,
+      String... more) {
+    return onPostgres(name, workDir, jvmOptions, url, "postgres", "postgres", smtpPort, more);
+  }
+
+  /** {@link #onPostgres(String, Path, String, int, String...)} with these JVM options, database user and password. */
+  public static JarNode onPostgres(String name, Path workDir, List<String> jvmOptions, String url, String user,
+      String password, int smtpPort, String... more) {
     List<String> settings = new ArrayList<>(List.of(
-        "--DB_URL=" + url, "--DB_USER=postgres", "--DB_PASSWORD=postgres",
+        "--DB_URL=" + url, "--DB_USER=" + user, "--DB_PASSWORD=" + password,
         "--trips.mail.embedded-server=false", "--SMTP_HOST=127.0.0.1", "--SMTP_PORT=" + smtpPort,
         "--trips.mail.delivery-interval=PT1S", "--camunda.bpm.job-execution.wait-time-in-millis=500",
         "--camunda.bpm.job-execution.max-wait=1000",
         "--camunda.bpm.generic-properties.properties.hostname=node-" + name));
     settings.addAll(List.of(more));
-    return start(name, workDir, settings.toArray(String[]::new));
+    return start(name, workDir, jvmOptions, settings.toArray(String[]::new));
   }
 
   /** Starts the node again with the same port and settings, e.g. after {@link #kill()}. */
   public void start() {
     String java = ProcessHandle.current().info().command().orElse("java");
     Path log = log();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar().toString(),
-        "--server.port=" + port));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
+    long launched = System.nanoTime();
     command.addAll(settings);
     try {
       process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
@@ -75,9 +97,19 @@ public final class JarNode implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     RestClient anonymous = new RestClient(baseUrl(), null);
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
         .failFast("node " + name + " stopped; see " + log, () -> !process.isAlive())
         .until(() -> anonymous.get("/actuator/health").body().contains("UP"));
+    startUp = Duration.ofNanos(System.nanoTime() - launched);
+  }
+
+  /** From launching the JVM to the health endpoint's first UP, at the last start. */
+  public Duration startUp() {
+    return startUp;
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   public String baseUrl() {
