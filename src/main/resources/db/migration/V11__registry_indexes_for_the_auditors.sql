@@ -20,23 +20,7 @@ CREATE TABLE trip_finding (
     CONSTRAINT pk_trip_finding PRIMARY KEY (process_instance_id, rule)
 );
 CREATE INDEX ix_trip_finding_departure ON trip_finding (rule, departure_date);
-INSERT INTO trip_finding (process_instance_id, rule, departure_date) SELECT process_instance_id, 'budget', departure_date
-    FROM trip_registry WHERE (',' || findings || ',') LIKE '%,budget,%';
-INSERT INTO trip_finding (process_instance_id, rule, departure_date) SELECT process_instance_id, 'countries', departure_date
-    FROM trip_registry WHERE (',' || findings || ',') LIKE '%,countries,%';
-INSERT INTO trip_finding (process_instance_id, rule, departure_date) SELECT process_instance_id, 'days', departure_date
-    FROM trip_registry WHERE (',' || findings || ',') LIKE '%,days,%';
-INSERT INTO trip_finding (process_instance_id, rule, departure_date) SELECT process_instance_id, 'frequency', departure_date
-    FROM trip_registry WHERE (',' || findings || ',') LIKE '%,frequency,%';
-INSERT INTO trip_finding (process_instance_id, rule, departure_date) SELECT process_instance_id, 'invitation', departure_date
-    FROM trip_registry WHERE (',' || findings || ',') LIKE '%,invitation,%';
-INSERT INTO trip_finding (process_instance_id, rule, departure_date) SELECT process_instance_id, 'overdue', departure_date
-    FROM trip_registry WHERE (',' || findings || ',') LIKE '%,overdue,%';
-INSERT INTO trip_finding (process_instance_id, rule, departure_date) SELECT process_instance_id, 'plan', departure_date
-    FROM trip_registry WHERE (',' || findings || ',') LIKE '%,plan,%';
-INSERT INTO trip_finding (process_instance_id, rule, departure_date) SELECT process_instance_id, 'purpose', departure_date
-    FROM trip_registry WHERE (',' || findings || ',') LIKE '%,purpose,%';
-INSERT INTO trip_finding (process_instance_id, rule, departure_date) SELECT process_instance_id, 'size', departure_date
-    FROM trip_registry WHERE (',' || findings || ',') LIKE '%,size,%';
-INSERT INTO trip_finding (process_instance_id, rule, departure_date) SELECT process_instance_id, 'tasks', departure_date
-    FROM trip_registry WHERE (',' || findings || ',') LIKE '%,tasks,%';
+INSERT INTO trip_finding (process_instance_id, rule, departure_date)
+    SELECT r.process_instance_id, k.rule, r.departure_date
+    FROM trip_registry r JOIN (VALUES ('budget'), ('countries'), ('days'), ('frequency'), ('invitation'), ('overdue'),
+        ('plan'), ('purpose'), ('size'), ('tasks')) AS k (rule) ON (',' || r.findings || ',') LIKE '%,' || k.rule || ',%';

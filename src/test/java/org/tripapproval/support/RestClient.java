@@ -41,20 +41,17 @@ public final class RestClient {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** The response body as a stream, e.g. a large export read as it arrives. */
   public HttpResponse<java.io.InputStream> sendForStream(HttpRequest.Builder request) {
+    return send(request, HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  private static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      return HTTP.send(request.build(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
