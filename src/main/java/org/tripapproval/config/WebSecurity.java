@@ -30,8 +30,11 @@ class WebSecurity {
   @Bean
   @Order(1)
   SecurityFilterChain projectEndpoints(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/api/**", "/mail/**", "/mail")
+    return http.securityMatcher("/api/**", "/mail/**", "/mail", "/actuator/**")
         .authorizeHttpRequests(requests -> requests
+            // a load balancer asks for health without a login; the metrics are for administrators
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/actuator/**").hasAuthority(ADMINISTRATORS)
             .requestMatchers("/api/notifications/**").hasAuthority(ADMINISTRATORS)
             .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/plans/**")
             .hasAnyAuthority(ADMINISTRATORS, "GROUP_foreign-affairs-office", "GROUP_unit-heads")

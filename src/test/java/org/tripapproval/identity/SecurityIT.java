@@ -107,6 +107,11 @@ class SecurityIT {
         {"wang.fang", "POST", "/engine-rest/deployment/create", false},
         {"zhao.lei", "POST", "/engine-rest/deployment/create", false},
         {"admin", "GET", "/api/notifications", true},
+        // health for the load balancer; the node's metrics for administrators
+        {null, "GET", "/actuator/health", true},
+        {null, "GET", "/actuator/metrics", false},
+        {"zhao.lei", "GET", "/actuator/metrics/jvm.memory.used", false},
+        {"admin", "GET", "/actuator/metrics/jvm.memory.used", true},
         {"admin", "GET", "/engine-rest/deployment?maxResults=10", true},
     };
     for (Object[] row : matrix) {
