@@ -95,7 +95,9 @@ class BudgetStandards {
     return new BigDecimal(number.toString());
   }
 
+  /** To the fen, written without trailing zeros (5640, 5640.4), so that a message reads as people write amounts. */
   private static BigDecimal yuan(BigDecimal amount) {
-    return amount.setScale(0, RoundingMode.HALF_UP);
+    BigDecimal exact = amount.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+    return exact.scale() < 0 ? exact.setScale(0) : exact;
   }
 }

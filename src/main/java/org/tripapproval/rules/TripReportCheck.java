@@ -4,7 +4,9 @@ import static org.tripapproval.trip.TripVariables.REPORT;
 import static org.tripapproval.trip.TripVariables.REPORT_FINDINGS;
 import static org.tripapproval.trip.TripVariables.TRIP;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,38 +46,35 @@ class TripReportCheck implements ExecutionListener {
   }
 
   /** Whether a passport handed back on that day after that return would be a finding of the table's passport row. */
-  static boolean passportLate(DecisionService decisionService, java.time.LocalDate returned, java.time.LocalDate handedBack) {
-    Map<String, Object> facts = new HashMap<>();
-    facts.put("approvedDepartureDay", returned.toEpochDay());
-    facts.put("actualDepartureDay", returned.toEpochDay());
-    facts.put("approvedReturnDay", returned.toEpochDay());
-    facts.put("actualReturnDay", returned.toEpochDay());
-    facts.put("countriesAdded", "");
-    facts.put("countriesDropped", "");
-    facts.put("passportDaysAfterReturn", (int) ChronoUnit.DAYS.between(returned, handedBack));
-    return decisionService.evaluateDecisionTableByKey(REPORT_CHECK_DECISION, facts).getResultList().stream()
-        .anyMatch(row -> PASSPORT_RULE.equals(row.get("rule")));
+  static boolean passportLate(DecisionService decisionService, LocalDate returned, LocalDate handedBack) {
+    return findings(decisionService, returned, returned, List.of(), returned, returned, List.of(), handedBack).stream()
+        .anyMatch(finding -> PASSPORT_RULE.equals(finding.rule()));
   }
 
   List<RuleFinding> check(TripRequest trip, TripReport report) {
-    TreeSet<String> approved = new TreeSet<>(trip.countries());
-    TreeSet<String> actual = new TreeSet<>(report.actualCountries());
-    TreeSet<String> added = new TreeSet<>(actual);
-    added.removeAll(approved);
-    TreeSet<String> dropped = new TreeSet<>(approved);
-    dropped.removeAll(actual);
+    return findings(decisionService, trip.departureDate(), trip.returnDate(), trip.countries(),
+        report.actualDepartureDate(), report.actualReturnDate(), report.actualCountries(), report.passportReturnedOn());
+  }
+
+  private static List<RuleFinding> findings(DecisionService decisionService, LocalDate approvedDeparture,
+      LocalDate approvedReturn, Collection<String> approvedCountries, LocalDate actualDeparture, LocalDate actualReturn,
+      Collection<String> actualCountries, LocalDate passportBack) {
+    TreeSet<String> added = new TreeSet<>(actualCountries);
+    added.removeAll(approvedCountries);
+    TreeSet<String> dropped = new TreeSet<>(approvedCountries);
+    dropped.removeAll(actualCountries);
     Map<String, Object> facts = new HashMap<>();
-    facts.put("approvedDepartureDay", trip.departureDate().toEpochDay());
-    facts.put("actualDepartureDay", report.actualDepartureDate().toEpochDay());
-    facts.put("approvedReturnDay", trip.returnDate().toEpochDay());
-    facts.put("actualReturnDay", report.actualReturnDate().toEpochDay());
-    facts.put("approvedDepartureDate", trip.departureDate().toString());
-    facts.put("actualDepartureDate", report.actualDepartureDate().toString());
-    facts.put("approvedReturnDate", trip.returnDate().toString());
-    facts.put("actualReturnDate", report.actualReturnDate().toString());
+    facts.put("approvedDepartureDay", approvedDeparture.toEpochDay());
+    facts.put("actualDepartureDay", actualDeparture.toEpochDay());
+    facts.put("approvedReturnDay", approvedReturn.toEpochDay());
+    facts.put("actualReturnDay", actualReturn.toEpochDay());
+    facts.put("approvedDepartureDate", approvedDeparture.toString());
+    facts.put("actualDepartureDate", actualDeparture.toString());
+    facts.put("approvedReturnDate", approvedReturn.toString());
+    facts.put("actualReturnDate", actualReturn.toString());
     facts.put("countriesAdded", String.join(", ", added));
     facts.put("countriesDropped", String.join(", ", dropped));
-    facts.put("passportDaysAfterReturn", (int) ChronoUnit.DAYS.between(report.actualReturnDate(), report.passportReturnedOn()));
+    facts.put("passportDaysAfterReturn", (int) ChronoUnit.DAYS.between(actualReturn, passportBack));
     return decisionService.evaluateDecisionTableByKey(REPORT_CHECK_DECISION, facts).getResultList().stream()
         .map(row -> new RuleFinding((String) row.get("rule"), (String) row.get("severity"),
             (String) row.get("message"), (String) row.get("regulation")))

@@ -85,7 +85,7 @@ class PerformanceBenchmark {
       RestClient admin = new RestClient(node.baseUrl(), "admin");
       deployBaseline(admin);
       Lifecycle lifecycle = new Lifecycle(node.baseUrl());
-      String probeTrip = lifecycle.drive(new BenchDriver(node::baseUrl, new Latencies()), realModel(), nextTrip());
+      String probeTrip = new BenchDriver(node::baseUrl, new Latencies()).run(realModel(), nextTrip());
       JsonNode levels = reviewLevels(admin, probeTrip);
       BenchDriver.Start baseline = baselineModel(levels);
       // warm-up: the JIT, the pools and the caches of both paths, not measured
@@ -303,10 +303,6 @@ class PerformanceBenchmark {
 
     Lifecycle(String baseUrl) {
       this.baseUrl = baseUrl;
-    }
-
-    String drive(BenchDriver driver, BenchDriver.Start start, TripRequest trip) {
-      return driver.run(start, trip);
     }
 
     Run run(int clients, int tripsPerClient, BenchDriver.Start start, java.util.function.Supplier<TripRequest> trips)

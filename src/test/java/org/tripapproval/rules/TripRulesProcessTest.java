@@ -121,6 +121,9 @@ class TripRulesProcessTest {
     assertThat(driver.isWaitingAt(over, TripProcess.REVIEW_TRIP_REQUEST)).as("a warning goes on to the reviewers").isTrue();
 
     assertThat(rules.check(aTrip().budget(lodging("5640"), meals, incidentals).build(), true, null)).as("at the standard").isEmpty();
+    assertThat(rules.check(aTrip().budget(lodging("5640.40"), meals, incidentals).build(), true, null))
+        .as("40 fen over").extracting(RuleFinding::message).singleElement().asString()
+        .contains("CNY 5640.4 exceeds the standard of CNY 5640 (JP");
     assertThat(rules.check(aTrip().budget(new BudgetItem("住宿费 lodging", new BigDecimal("99999"), "部门预算 unit budget")).build(),
         true, null)).as("an item without a category is not compared").isEmpty();
     assertThat(rules.check(aTrip().countries("US").budget(lodging("5641")).build(), true, null))
