@@ -110,6 +110,22 @@
   document.getElementById('previous').addEventListener('click', () => { page -= 1; search(); });
   document.getElementById('next').addEventListener('click', () => { page += 1; search(); });
   document.getElementById('statistics').addEventListener('submit', event => { event.preventDefault(); statistics(); });
-  document.getElementById('year').value = new Date().getFullYear();
+  // the picker offers the years that have trips and opens on the latest of them
+  async function years() {
+    const picker = document.getElementById('year');
+    try {
+      const result = await Audit.get('/api/audit/statistics/years');
+      const offered = result.years.length ? result.years : [new Date().getFullYear()];
+      offered.forEach(year => {
+        const option = Audit.el('option', String(year));
+        option.value = String(year);
+        picker.appendChild(option);
+      });
+      picker.dataset.ready = 'true';
+    } catch (e) {
+      Audit.showError(document.getElementById('statisticsError'), e);
+    }
+  }
+  years();
   search();
 })();

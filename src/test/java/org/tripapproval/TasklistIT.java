@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +31,7 @@ import org.tripapproval.support.Browser;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripProcess;
+import org.tripapproval.trip.TripVariables;
 
 /**
  * Every form renders and submits in Camunda Tasklist, in a real browser, as the demo users use them.
@@ -252,7 +254,14 @@ class TasklistIT {
     assertThat(browser.visible(By.id("summary")).getText()).contains(hostile, "外办〔");
     assertThat(browser.driver().findElements(By.cssSelector("#summary img"))).isEmpty();
 
+    // the statistics of the year the trip departs, whichever year today is
+    String departureYear = String.valueOf(LocalDate.parse(
+        (String) runtimeService.getVariable(trip.getId(), TripVariables.DEPARTURE_DATE)).getYear());
     browser.open("http://localhost:" + port + "/audit/");
+    browser.visible(By.cssSelector("#year[data-ready='true']"));
+    assertThat(new Select(browser.visible(By.id("year"))).getOptions()).extracting(WebElement::getText)
+        .contains(departureYear);
+    new Select(browser.visible(By.id("year"))).selectByValue(departureYear);
     browser.click(By.id("statisticsButton"));
     browser.waitUntilTextContains(By.id("statisticsTable"), "commerce");
     browser.screenshot("audit-search");

@@ -68,6 +68,12 @@ class AuditApi {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trips.csv\"").body(body);
   }
 
+  /** The years that have trips, latest first. */
+  @GetMapping("/statistics/years")
+  Map<String, List<Integer>> yearsWithTrips() {
+    return Map.of("years", statistics.yearsWithTrips());
+  }
+
   @GetMapping("/statistics")
   TripStatistics.YearStatistics statistics(@RequestParam Map<String, String> parameters) {
     for (String name : parameters.keySet()) {

@@ -47,6 +47,13 @@ class TripStatistics {
     this.jdbc = jdbc;
   }
 
+  /** The years in which trips depart, latest first: the auditors' year picker opens on the first. */
+  List<Integer> yearsWithTrips() {
+    return jdbc.getJdbcTemplate().queryForList("SELECT DISTINCT departure_date FROM trip_registry"
+        + " WHERE departure_date IS NOT NULL AND unit IS NOT NULL", Date.class).stream()
+        .map(date -> date.toLocalDate().getYear()).distinct().sorted(Comparator.reverseOrder()).toList();
+  }
+
   YearStatistics forYear(int year) {
     MapSqlParameterSource range = new MapSqlParameterSource()
         .addValue("from", Date.valueOf(LocalDate.of(year, 1, 1)))
