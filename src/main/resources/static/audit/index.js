@@ -126,6 +126,6 @@
       Audit.showError(document.getElementById('statisticsError'), e);
     }
   }
-  years();
-  search();
+  // one call after the other: the search first, so that what a visitor may see is answered once
+  search().then(years);
 })();
