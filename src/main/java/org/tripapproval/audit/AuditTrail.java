@@ -163,7 +163,8 @@ public class AuditTrail {
     }
     Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash, keyed_from FROM audit_chain_head WHERE id = 1");
     long keyedFrom = ((Number) head.get("keyed_from")).longValue();
-    Map<Long, Checkpoints.Checkpoint> byRow = new HashMap<>();
+    // several checkpoints may name one row (the chain cut there and written again): each must fit
+    Map<Long, List<Checkpoints.Checkpoint>> byRow = new HashMap<>();
     Checkpoints.Checkpoint furthest = null;
     for (Checkpoints.Checkpoint checkpoint : reading.checkpoints()) {
       if (checkpoint.keyedFrom() != keyedFrom) {
@@ -171,7 +172,7 @@ public class AuditTrail {
             "the keyed part of the chain was moved: checkpoint " + checkpoint.number() + " says it starts at row "
                 + checkpoint.keyedFrom() + ", the database says " + keyedFrom, checked);
       }
-      byRow.put(checkpoint.lastId(), checkpoint);
+      byRow.computeIfAbsent(checkpoint.lastId(), row -> new ArrayList<>()).add(checkpoint);
       if (furthest == null || checkpoint.lastId() > furthest.lastId()) {
         furthest = checkpoint;
       }
@@ -192,7 +193,8 @@ public class AuditTrail {
               occurredAt(rs), rs.getString("details"));
           String stored = rs.getString("hash").trim();
           String expected = id < keyedFrom ? ChainMac.legacyHash(previous[0], id, entry) : mac.mac(previous[0], id, entry);
-          Checkpoints.Checkpoint checkpoint = byRow.get(id);
+          Checkpoints.Checkpoint differing = byRow.getOrDefault(id, List.of()).stream()
+              .filter(checkpoint -> !ChainMac.same(stored, checkpoint.lastMac())).findFirst().orElse(null);
           if (id != expectedId[0] + 1) {
             broken[0] = id;
             problem[0] = "row " + (expectedId[0] + 1) + " is missing";
@@ -203,9 +205,9 @@ public class AuditTrail {
             broken[0] = id;
             problem[0] = id < keyedFrom ? "its content was changed"
                 : "its content was changed, or it was sealed without the key";
-          } else if (checkpoint != null && !ChainMac.same(stored, checkpoint.lastMac())) {
+          } else if (differing != null) {
             broken[0] = id;
-            problem[0] = "row " + id + " differs from its checkpoint " + checkpoint.number();
+            problem[0] = "row " + id + " differs from its checkpoint " + differing.number();
           }
           expectedId[0] = id;
           previous[0] = stored;

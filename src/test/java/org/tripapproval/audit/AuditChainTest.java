@@ -148,6 +148,20 @@ class AuditChainTest {
   }
 
   @Test
+  void detectsARowCutOffAndWrittenAgainAfterALaterCheckpointFitsIt() {
+    appendEntries(3);
+    trail.checkpoint();
+    jdbc.update("DELETE FROM audit_trail WHERE id = 3");
+    jdbc.update("UPDATE audit_chain_head SET last_id = 2, last_hash = (SELECT hash FROM audit_trail WHERE id = 2)");
+    appendEntries(1);
+    trail.checkpoint();
+
+    AuditTrail.Verification verification = trail.verify();
+
+    assertThat(verification.problem()).isEqualTo("row 3 differs from its checkpoint 1");
+  }
+
+  @Test
   void detectsAChangedCheckpoint() throws Exception {
     appendEntries(2);
     trail.checkpoint();
