@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,7 @@ class SystemAuditIT {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper mapper;
+  @Autowired Clock clock;
 
   @Test
   void anAdministratorsChangesThroughTheEngineRestApiAreTrailEntriesWithoutATrip() throws Exception {
@@ -86,6 +89,17 @@ class SystemAuditIT {
     HttpResponse<String> listed = new RestClient("http://localhost:" + port, "zhao.lei").get("/api/audit/system-trail");
     assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
     assertThat(listed.body()).contains("system.deployment.create", "qian.yu@inspection");
+    RestClient auditor = new RestClient("http://localhost:" + port, "zhao.lei");
+    String today = LocalDate.now(clock).toString();
+    assertThat(auditor.get("/api/audit/system-trail?from=" + today + "&to=" + today + "&size=200").body())
+        .contains("system.user.create");
+    assertThat(mapper.readTree(auditor.get("/api/audit/system-trail?to=2020-12-31").body()).get("entries")).isEmpty();
+    HttpResponse<String> badDate = auditor.get("/api/audit/system-trail?from=2026-13-01");
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).contains("\"parameter\":\"from\"", "YYYY-MM-DD");
+    assertThat(auditor.get("/api/audit/system-trail?from=2026-02-01&to=2026-01-01").statusCode()).isEqualTo(400);
+    assertThat(auditor.get("/api/audit/system-trail?size=201").statusCode()).isEqualTo(400);
+    assertThat(auditor.get("/api/audit/system-trail?event=x").body()).contains("unknown parameter");
     assertThat(new RestClient("http://localhost:" + port, "admin").get("/api/audit/system-trail").statusCode())
         .isEqualTo(403);
     assertThat(new RestClient("http://localhost:" + port, "zhao.lei").get("/api/audit/trail/verification").body())
