@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The chain's head as this node saw it, appended to a file outside the database, each line sealed
  * with the key. Someone who can write the database can cut the chain and move audit_chain_head
  * back, or recompute it; they cannot make it agree with a checkpoint they cannot reach. Each node
- * keeps its own file (ADR 0010); every line is also logged, for a copy in the log store.
+ * keeps its own file or several share one (ADR 0010); every line is also logged, for a copy in the
+ * log store.
  */
 final class Checkpoints {
 
@@ -48,21 +50,37 @@ final class Checkpoints {
     return file;
   }
 
-  /** Appends a checkpoint unless the head has not moved since the last one; returns what the file ends with. */
+  /**
+   * Appends a checkpoint unless the head has not moved since the file's last one; returns what the
+   * file ends with. The file is locked from reading to appending, so nodes that share one file (a
+   * shared volume) number their lines in one sequence.
+   */
   synchronized Checkpoint write(long lastId, String lastMac, long keyedFrom) {
-    Reading reading = read();
-    List<Checkpoint> existing = reading.checkpoints();
-    Checkpoint last = existing.isEmpty() ? null : existing.get(existing.size() - 1);
-    if (reading.problem() == null && last != null && last.lastId() == lastId && last.lastMac().equals(lastMac)
-        && last.keyedFrom() == keyedFrom) {
-      return last;
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
+        Reading reading = read();
+        List<Checkpoint> existing = reading.checkpoints();
+        Checkpoint last = existing.isEmpty() ? null : existing.get(existing.size() - 1);
+        if (reading.problem() == null && last != null && last.lastId() == lastId && last.lastMac().equals(lastMac)
+            && last.keyedFrom() == keyedFrom) {
+          return last;
+        }
+        Checkpoint next = new Checkpoint(last == null ? 1 : last.number() + 1, clock.instant(), node, lastId, lastMac,
+            keyedFrom);
+        String fields = fields(next);
+        // forced to disk before the caller goes on: a checkpoint that a crash loses protects nothing
+        channel.write(ByteBuffer.wrap((fields + " " + mac.sign(fields) + "\n").getBytes(StandardCharsets.UTF_8)));
+        channel.force(true);
+        log.info("audit checkpoint {} in {}: chain ends at row {} sealed {}", next.number(), file, lastId, lastMac);
+        return next;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    Checkpoint next = new Checkpoint(last == null ? 1 : last.number() + 1, clock.instant(), node, lastId, lastMac,
-        keyedFrom);
-    String fields = fields(next);
-    append(fields + " " + mac.sign(fields) + "\n");
-    log.info("audit checkpoint {} in {}: chain ends at row {} sealed {}", next.number(), file, lastId, lastMac);
-    return next;
   }
 
   /** Every line, its seal checked; stops at the first line that is not sealed with the key or out of order. */
@@ -70,12 +88,14 @@ final class Checkpoints {
     if (!Files.exists(file)) {
       return new Reading(List.of(), null);
     }
-    List<String> lines;
+    String content;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      content = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // a line without its newline is being appended by another node right now: the next reading has it
+    List<String> lines = List.of(content.substring(0, content.lastIndexOf('\n') + 1).split("\n"));
     List<Checkpoint> checkpoints = new ArrayList<>();
     for (String line : lines) {
       if (line.isBlank()) {
@@ -114,19 +134,4 @@ final class Checkpoints {
         checkpoint.node(), Long.toString(checkpoint.lastId()), checkpoint.lastMac(), Long.toString(checkpoint.keyedFrom()));
   }
 
-  /** Appended and forced to disk before the caller goes on: a checkpoint that a crash loses protects nothing. */
-  private void append(String line) {
-    try {
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND)) {
-        channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-        channel.force(true);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

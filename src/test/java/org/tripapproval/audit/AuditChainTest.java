@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -186,6 +187,26 @@ class AuditChainTest {
 
     assertThat(lines).hasSize(2);
     assertThat(lines.get(1)).startsWith("v1 2 ").contains(" node-a 3 ");
+    assertThat(trail.verify()).extracting(AuditTrail.Verification::intact, AuditTrail.Verification::checkpointsChecked)
+        .containsExactly(true, 2);
+  }
+
+  @Test
+  void nodesSharingOneCheckpointFileNumberTheirCheckpointsInOneSequence() throws Exception {
+    ChainMac mac = new ChainMac(KEY);
+    Clock clock = Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC);
+    AuditTrail otherNode = new AuditTrail(jdbc, mac, new Checkpoints(directory.resolve("checkpoints.log"), mac,
+        "node-b", clock));
+    appendEntries(1);
+    trail.checkpoint();
+    otherNode.append(new AuditTrail.Entry(null, "system.user.create", "admin", Instant.parse("2026-03-09T10:00:00Z"),
+        "{}"));
+    otherNode.checkpoint();
+    // a line that another node is appending right now, not yet complete
+    Files.writeString(directory.resolve("checkpoints.log"), "v1 3 2026-03-10T00:00:00Z node-c 2", StandardOpenOption.APPEND);
+
+    assertThat(Files.readAllLines(directory.resolve("checkpoints.log"))).extracting(line -> line.split(" ")[1] + " "
+        + line.split(" ")[3]).startsWith("1 node-a", "2 node-b");
     assertThat(trail.verify()).extracting(AuditTrail.Verification::intact, AuditTrail.Verification::checkpointsChecked)
         .containsExactly(true, 2);
   }
