@@ -1,11 +1,15 @@
 package org.tripapproval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 import static org.tripapproval.trip.TripProcess.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,10 +26,12 @@ import org.tripapproval.trip.TripRequest;
 class PostgresLifecycleIT {
 
   static String databaseUrl;
+  static Path checkpoints;
 
   @BeforeAll
-  static void createDatabase() {
+  static void createDatabase() throws IOException {
     databaseUrl = TestPostgres.newDatabase("lifecycle");
+    checkpoints = Files.createTempDirectory("lifecycle-audit").resolve("checkpoints.log");
   }
 
   @Test
@@ -70,6 +76,14 @@ class PostgresLifecycleIT {
       AuditTrail.Verification afterDelete = trail.verify();
       assertThat(afterDelete.firstBrokenRow()).isEqualTo(last);
       assertThat(afterDelete.problem()).contains("missing");
+      // the head moved back as well: only the checkpoint outside the database still knows row `last`
+      trail.checkpoint();
+      jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = (SELECT hash FROM audit_trail WHERE id = ?)"
+          + " WHERE id = 1", last - 1, last - 1);
+      AuditTrail.Verification afterCut = trail.verify();
+      assertThat(afterCut.intact()).isFalse();
+      assertThat(afterCut.firstBrokenRow()).isEqualTo(last);
+      assertThat(afterCut.problem()).startsWith("cut off after checkpoint");
     }
 
     try (ConfigurableApplicationContext app = startApplication()) {
@@ -80,20 +94,38 @@ class PostgresLifecycleIT {
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
           .singleResult().getEndActivityId()).isEqualTo(TRIP_CLOSED);
       assertThat(engine.getIdentityService().createUserQuery().userId("zhang.wei").count()).isEqualTo(1);
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForList("SELECT actor FROM audit_trail WHERE event = 'system.deployment.create'", String.class))
+          .as("the models deployed once, by the system; the restart found them unchanged").containsExactly((String) null);
+      assertThat(app.getBean(AuditTrail.class).verify().problem()).as("the checkpoints outlive a restart")
+          .startsWith("cut off after checkpoint");
     }
+  }
+
+  @Test
+  void refusesToStartWithoutTheAuditTrailsKey() {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(TripApprovalApplication.class).profiles("postgres")
+        .run(settings(TestPostgres.newDatabase("lifecycle_without_key"), "--TRIPS_AUDIT_KEY=")).close())
+        .hasStackTraceContaining("TRIPS_AUDIT_KEY");
   }
 
   /** Command-line arguments, as an operator would pass them: they outrank application-postgres.yaml. */
   private static ConfigurableApplicationContext startApplication() {
     return new SpringApplicationBuilder(TripApprovalApplication.class)
         .profiles("postgres")
-        .run("--DB_URL=" + databaseUrl,
-            "--DB_USER=postgres",
-            "--DB_PASSWORD=postgres",
-            "--ADMIN_PASSWORD=Strong-Pass-2026!",
-            "--trips.demo-data=true",
-            "--camunda.bpm.job-execution.enabled=false",
-            "--trips.mail.delivery-interval=PT1H",
-            "--server.port=0");
+        .run(settings(databaseUrl, "--TRIPS_AUDIT_KEY=lifecycle-test-audit-key-0123456789abcdef"));
+  }
+
+  private static String[] settings(String url, String auditKey) {
+    return new String[] {"--DB_URL=" + url,
+        "--DB_USER=postgres",
+        "--DB_PASSWORD=postgres",
+        "--ADMIN_PASSWORD=Strong-Pass-2026!",
+        auditKey,
+        "--TRIPS_AUDIT_CHECKPOINT_FILE=" + checkpoints,
+        "--trips.demo-data=true",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--trips.mail.delivery-interval=PT1H",
+        "--server.port=0"};
   }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,12 +29,14 @@ class AuditApi {
   private final TripSearch search;
   private final TripStatistics statistics;
   private final TripPath paths;
+  private final Clock clock;
 
-  AuditApi(AuditTrail trail, TripSearch search, TripStatistics statistics, TripPath paths) {
+  AuditApi(AuditTrail trail, TripSearch search, TripStatistics statistics, TripPath paths, Clock clock) {
     this.trail = trail;
     this.search = search;
     this.statistics = statistics;
     this.paths = paths;
+    this.clock = clock;
   }
 
   @GetMapping("/trips/{processInstanceId}")
@@ -92,6 +95,14 @@ class AuditApi {
   @GetMapping("/trail/verification")
   AuditTrail.Verification verify() {
     return trail.verify();
+  }
+
+  /** The entries of no trip: users, groups, memberships, authorizations, deployments, refused calls. */
+  @GetMapping("/system-trail")
+  AuditTrail.SystemPage systemTrail(@RequestParam Map<String, String> parameters) {
+    SystemTrailFilter filter = SystemTrailFilter.parse(parameters);
+    return trail.systemEntries(filter.start(clock.getZone()), filter.end(clock.getZone()), filter.page(),
+        filter.size());
   }
 
   @GetMapping("/trips/{processInstanceId}/trail")

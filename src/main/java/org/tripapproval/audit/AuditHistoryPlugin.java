@@ -5,16 +5,23 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
-/** Adds the trip history handler beside the engine's own (database) history handler. */
+/**
+ * Adds the trip history handler beside the engine's own (database) history handler, and lets the
+ * system audit itself: the history event producer that turns identity, authorization and deployment
+ * operations into trail entries, and the interceptor that has them logged without a logged-in user.
+ */
 @Component
 class AuditHistoryPlugin extends AbstractProcessEnginePlugin {
 
   private final TripHistory tripHistory;
+  private final SystemOperations systemOperations;
 
-  AuditHistoryPlugin(TripHistory tripHistory) {
+  AuditHistoryPlugin(TripHistory tripHistory, SystemOperations systemOperations) {
     this.tripHistory = tripHistory;
+    this.systemOperations = systemOperations;
   }
 
   @Override
@@ -26,5 +33,19 @@ class AuditHistoryPlugin extends AbstractProcessEnginePlugin {
     handlers.add(tripHistory);
     configuration.setCustomHistoryEventHandlers(handlers);
     configuration.setEnableDefaultDbHistoryEventHandler(true);
+    configuration.setHistoryEventProducer(systemOperations);
+    configuration.setCustomPostCommandInterceptorsTxRequired(
+        withSystemOperationsLogged(configuration.getCustomPostCommandInterceptorsTxRequired()));
+    configuration.setCustomPostCommandInterceptorsTxRequiresNew(
+        withSystemOperationsLogged(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
+  }
+
+  private static List<CommandInterceptor> withSystemOperationsLogged(List<CommandInterceptor> existing) {
+    List<CommandInterceptor> interceptors = new ArrayList<>();
+    if (existing != null) {
+      interceptors.addAll(existing);
+    }
+    interceptors.add(new SystemOperationsLogged());
+    return interceptors;
   }
 }

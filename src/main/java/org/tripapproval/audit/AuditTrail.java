@@ -1,11 +1,14 @@
 package org.tripapproval.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The append-only audit trail. Entries of one transaction are buffered and appended just before it
  * commits, under a lock on the single chain-head row: appenders queue there for a moment, the
- * chain never forks, and a rolled-back transaction leaves no entry.
+ * chain never forks, and a rolled-back transaction leaves no entry. Each row is sealed with a keyed
+ * MAC over the row before it ({@link ChainMac}); the head is checkpointed outside the database
+ * ({@link Checkpoints}), so a chain cut off or recomputed by someone with database access is found.
  */
 @Repository
 public class AuditTrail {
@@ -29,15 +34,23 @@ public class AuditTrail {
   public record TrailEntry(long id, String event, String actor, Instant occurredAt, String details) {}
 
   /** Result of a check of the whole chain: intact, or the first row that does not fit. */
-  public record Verification(boolean intact, long rowsChecked, Long firstBrokenRow, String problem) {}
+  public record Verification(boolean intact, long rowsChecked, Long firstBrokenRow, String problem,
+      int checkpointsChecked) {}
+
+  /** A page of entries that belong to no trip (the system's own: identity, authorizations, deployments, refusals). */
+  public record SystemPage(int page, int size, List<TrailEntry> entries) {}
 
   static final String GENESIS = "0".repeat(64);
   private static final Object PENDING_KEY = new Object();
 
   private final JdbcTemplate jdbc;
+  private final ChainMac mac;
+  private final Checkpoints checkpoints;
 
-  AuditTrail(JdbcTemplate jdbc) {
+  AuditTrail(JdbcTemplate jdbc, ChainMac mac, Checkpoints checkpoints) {
     this.jdbc = jdbc;
+    this.mac = mac;
+    this.checkpoints = checkpoints;
   }
 
   /**
@@ -87,10 +100,10 @@ public class AuditTrail {
     List<Object[]> rows = new ArrayList<>();
     for (Entry entry : entries) {
       id++;
-      String hash = hash(previous, id, entry);
+      String sealed = mac.mac(previous, id, entry);
       rows.add(new Object[] {id, entry.processInstanceId(), entry.event(), entry.actor(),
-          Timestamp.from(entry.occurredAt()), entry.details(), previous, hash});
-      previous = hash;
+          OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC), entry.details(), previous, sealed});
+      previous = sealed;
     }
     jdbc.batchUpdate("INSERT INTO audit_trail (id, process_instance_id, event, actor, occurred_at, details,"
         + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
@@ -99,52 +112,121 @@ public class AuditTrail {
 
   public List<TrailEntry> forTrip(String processInstanceId) {
     return jdbc.query("SELECT id, event, actor, occurred_at, details FROM audit_trail"
-        + " WHERE process_instance_id = ? ORDER BY id", (rs, row) -> new TrailEntry(rs.getLong("id"),
-        rs.getString("event"), rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("details")),
-        processInstanceId);
+        + " WHERE process_instance_id = ? ORDER BY id", (rs, row) -> trailEntry(rs), processInstanceId);
   }
 
-  /** Recomputes the chain row by row, streaming, and names the first row that does not fit. */
+  /** Entries without a trip, newest first, occurred in [from, to); either bound may be null. */
+  public SystemPage systemEntries(Instant from, Instant to, int page, int size) {
+    StringBuilder sql = new StringBuilder("SELECT id, event, actor, occurred_at, details FROM audit_trail"
+        + " WHERE process_instance_id IS NULL");
+    List<Object> arguments = new ArrayList<>();
+    if (from != null) {
+      sql.append(" AND occurred_at >= ?");
+      arguments.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+    }
+    if (to != null) {
+      sql.append(" AND occurred_at < ?");
+      arguments.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    }
+    sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
+    arguments.add(size);
+    arguments.add((long) page * size);
+    return new SystemPage(page, size, jdbc.query(sql.toString(), (rs, row) -> trailEntry(rs), arguments.toArray()));
+  }
+
+  private static TrailEntry trailEntry(ResultSet rs) throws SQLException {
+    return new TrailEntry(rs.getLong("id"), rs.getString("event"), rs.getString("actor"), occurredAt(rs),
+        rs.getString("details"));
+  }
+
+  /** Read as an instant, not through the JVM's zone: every node computes the same MAC. */
+  private static Instant occurredAt(ResultSet rs) throws SQLException {
+    return rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+  }
+
+  /** Writes a checkpoint of the head outside the database, unless the head has not moved since the last one. */
+  public void checkpoint() {
+    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash, keyed_from FROM audit_chain_head WHERE id = 1");
+    checkpoints.write(((Number) head.get("last_id")).longValue(), ((String) head.get("last_hash")).trim(),
+        ((Number) head.get("keyed_from")).longValue());
+  }
+
+  /**
+   * Recomputes the chain row by row, streaming, and names the first row that does not fit: a changed
+   * row, a row not sealed with the key, a missing row, or a row that differs from a checkpoint.
+   */
   public Verification verify() {
+    Checkpoints.Reading reading = checkpoints.read();
+    int checked = reading.checkpoints().size();
+    if (reading.problem() != null) {
+      return new Verification(false, 0, null, reading.problem(), checked);
+    }
+    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash, keyed_from FROM audit_chain_head WHERE id = 1");
+    long keyedFrom = ((Number) head.get("keyed_from")).longValue();
+    // several checkpoints may name one row (the chain cut there and written again): each must fit
+    Map<Long, List<Checkpoints.Checkpoint>> byRow = new HashMap<>();
+    Checkpoints.Checkpoint furthest = null;
+    for (Checkpoints.Checkpoint checkpoint : reading.checkpoints()) {
+      if (checkpoint.keyedFrom() != keyedFrom) {
+        return new Verification(false, 0, Math.min(keyedFrom, checkpoint.keyedFrom()),
+            "the keyed part of the chain was moved: checkpoint " + checkpoint.number() + " says it starts at row "
+                + checkpoint.keyedFrom() + ", the database says " + keyedFrom, checked);
+      }
+      byRow.computeIfAbsent(checkpoint.lastId(), row -> new ArrayList<>()).add(checkpoint);
+      if (furthest == null || checkpoint.lastId() > furthest.lastId()) {
+        furthest = checkpoint;
+      }
+    }
+    // rows appended while this runs are left for the next verification
+    long headId = ((Number) head.get("last_id")).longValue();
     long[] expectedId = {0};
     String[] previous = {GENESIS};
     Long[] broken = {null};
     String[] problem = {null};
     jdbc.query("SELECT id, process_instance_id, event, actor, occurred_at, details, previous_hash, hash"
-        + " FROM audit_trail ORDER BY id", rs -> {
+        + " FROM audit_trail WHERE id <= ? ORDER BY id", rs -> {
           if (broken[0] != null) {
             return;
           }
           long id = rs.getLong("id");
           Entry entry = new Entry(rs.getString("process_instance_id"), rs.getString("event"), rs.getString("actor"),
-              rs.getTimestamp("occurred_at").toInstant(), rs.getString("details"));
+              occurredAt(rs), rs.getString("details"));
           String stored = rs.getString("hash").trim();
+          String expected = id < keyedFrom ? ChainMac.legacyHash(previous[0], id, entry) : mac.mac(previous[0], id, entry);
+          Checkpoints.Checkpoint differing = byRow.getOrDefault(id, List.of()).stream()
+              .filter(checkpoint -> !ChainMac.same(stored, checkpoint.lastMac())).findFirst().orElse(null);
           if (id != expectedId[0] + 1) {
             broken[0] = id;
             problem[0] = "row " + (expectedId[0] + 1) + " is missing";
           } else if (!previous[0].equals(rs.getString("previous_hash").trim())) {
             broken[0] = id;
             problem[0] = "does not follow the row before it";
-          } else if (!stored.equals(hash(previous[0], id, entry))) {
+          } else if (!ChainMac.same(stored, expected)) {
             broken[0] = id;
-            problem[0] = "its content was changed";
+            problem[0] = id < keyedFrom ? "its content was changed"
+                : "its content was changed, or it was sealed without the key";
+          } else if (differing != null) {
+            broken[0] = id;
+            problem[0] = "row " + id + " differs from its checkpoint " + differing.number();
           }
           expectedId[0] = id;
           previous[0] = stored;
-        });
-    if (broken[0] == null) {
-      Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1");
-      if (((Number) head.get("last_id")).longValue() != expectedId[0]) {
-        return new Verification(false, expectedId[0], expectedId[0] + 1, "rows after " + expectedId[0] + " are missing");
-      }
+        }, headId);
+    if (broken[0] != null) {
+      return new Verification(false, expectedId[0], broken[0], problem[0], checked);
     }
-    return new Verification(broken[0] == null, expectedId[0], broken[0], problem[0]);
-  }
-
-  static String hash(String previous, long id, Entry entry) {
-    String content = String.join("\u001f", previous, Long.toString(id), String.valueOf(entry.processInstanceId()),
-        entry.event(), String.valueOf(entry.actor()), Long.toString(entry.occurredAt().toEpochMilli()), entry.details());
-    return sha256(content.getBytes(StandardCharsets.UTF_8));
+    long last = expectedId[0];
+    if (furthest != null && furthest.lastId() > last) {
+      return new Verification(false, last, last + 1, "cut off after checkpoint " + furthest.number()
+          + ": it recorded the chain up to row " + furthest.lastId() + ", the trail ends at row " + last, checked);
+    }
+    if (headId != last) {
+      return new Verification(false, last, last + 1, "rows after " + last + " are missing", checked);
+    }
+    if (!previous[0].equals(((String) head.get("last_hash")).trim())) {
+      return new Verification(false, last, last, "the chain head does not match row " + last, checked);
+    }
+    return new Verification(true, last, null, null, checked);
   }
 
   static String sha256(byte[] content) {

@@ -55,7 +55,7 @@ record TripFilter(String unit, String applicant, String member, String country, 
     return value;
   }
 
-  private static LocalDate date(Map<String, String> parameters, String name) {
+  static LocalDate date(Map<String, String> parameters, String name) {
     String value = parameters.get(name);
     try {
       return value == null ? null : LocalDate.parse(value);
@@ -64,7 +64,7 @@ record TripFilter(String unit, String applicant, String member, String country, 
     }
   }
 
-  private static int number(Map<String, String> parameters, String name, int fallback, int min, int max) {
+  static int number(Map<String, String> parameters, String name, int fallback, int min, int max) {
     String value = parameters.get(name);
     if (value == null) {
       return fallback;
