@@ -26,8 +26,8 @@ import org.tripapproval.trip.TripRequest;
  * assignment and completion of the review and verification tasks, so a claim, an assignment by an
  * administrator or a completion through any API is refused by the engine. A member is matched by
  * user id where the request gives one, and otherwise by name against the user's names in the
- * identity service (which users cannot change themselves: ReadOnlyOwnUser). Every refusal is written to the audit
- * trail in a transaction of its own, as the refused step itself is rolled back.
+ * identity service (which users cannot change themselves: ReadOnlyOwnUser). Every refusal is
+ * written to the audit trail in a transaction of its own, as the refused step itself is rolled back.
  */
 @Component("fourEyes")
 public class FourEyes implements TaskListener {
