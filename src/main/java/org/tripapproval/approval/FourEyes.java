@@ -25,8 +25,9 @@ import org.tripapproval.trip.TripRequest;
  * Four eyes (回避): nobody reviews a trip they applied for or travel on. Bound in the model to the
  * assignment and completion of the review and verification tasks, so a claim, an assignment by an
  * administrator or a completion through any API is refused by the engine. A member is matched by
- * name against the user's names in the identity service. Every refusal is written to the audit
- * trail in a transaction of its own, as the refused step itself is rolled back.
+ * user id where the request gives one, and otherwise by name against the user's names in the
+ * identity service (which users cannot change themselves: ReadOnlyOwnUser). Every refusal is
+ * written to the audit trail in a transaction of its own, as the refused step itself is rolled back.
  */
 @Component("fourEyes")
 public class FourEyes implements TaskListener {
@@ -74,9 +75,24 @@ public class FourEyes implements TaskListener {
     if (trip == null || trip.members() == null) {
       return null;
     }
-    Set<String> names = namesOf(user);
-    return trip.members().stream().anyMatch(member -> member != null && names.contains(normalized(member.name())))
-        ? "member" : null;
+    Set<String> names = null;
+    for (TripRequest.Member member : trip.members()) {
+      if (member == null) {
+        continue;
+      }
+      if (member.userId() != null && !member.userId().isBlank()) {
+        if (member.userId().equals(user)) {
+          return "member";
+        }
+      } else {
+        // no user id given for this member: their name against the user's names in the directory
+        names = names == null ? namesOf(user) : names;
+        if (names.contains(normalized(member.name()))) {
+          return "member";
+        }
+      }
+    }
+    return null;
   }
 
   private Set<String> namesOf(String userId) {

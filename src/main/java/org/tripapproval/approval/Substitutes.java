@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,27 +16,34 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.tripapproval.trip.TripProcess;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.config.InvalidParameterException;
 import org.tripapproval.identity.RoleGroups;
+import org.tripapproval.notification.Notifications;
 
 /**
  * Substitutes (代理): a reviewer who will be away names someone to stand in for a period. Every task
  * that reaches one of the reviewer's groups meanwhile (and those already waiting) is offered to the
  * substitute too, who is told by mail like the group; when the substitute decides, the decision
- * records for whom ({@code onBehalfOf}), and so does the audit trail.
+ * records for whom ({@code onBehalfOf}), and so does the audit trail. The substitute must already
+ * share one of the reviewer's review groups; when the period is over or cancelled, the tasks go back
+ * and the reviewer's head hears of it.
  */
 @Service
 public class Substitutes {
@@ -46,17 +54,24 @@ public class Substitutes {
 
   public record Substitution(long id, String absentUser, String substitute, LocalDate startsOn, LocalDate endsOn) {}
 
+  private static final String COLUMNS = "id, absent_user, substitute, starts_on, ends_on";
+  private static final RowMapper<Substitution> ROW = (row, i) -> new Substitution(row.getLong(1), row.getString(2),
+      row.getString(3), row.getDate(4).toLocalDate(), row.getDate(5).toLocalDate());
+
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
   private final TaskService tasks;
   private final AuditTrail trail;
+  private final Notifications notifications;
   private final Clock clock;
 
-  Substitutes(JdbcTemplate jdbc, IdentityService identity, TaskService tasks, AuditTrail trail, Clock clock) {
+  Substitutes(JdbcTemplate jdbc, IdentityService identity, TaskService tasks, AuditTrail trail,
+      Notifications notifications, Clock clock) {
     this.jdbc = jdbc;
     this.identity = identity;
     this.tasks = tasks;
     this.trail = trail;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -85,11 +100,19 @@ public class Substitutes {
     if (until.isBefore(today)) {
       throw new InvalidParameterException("until", "已过 / is in the past");
     }
+    if (from.isBefore(today)) {
+      // tasks decided before the naming cannot have been the substitute's: a period starts today or later
+      throw new InvalidParameterException("from", "不能早于今天 / must not be in the past");
+    }
     if (ChronoUnit.DAYS.between(from, until) >= LONGEST_PERIOD_DAYS) {
       throw new InvalidParameterException("until", "代理期不超过一年 / a substitution lasts a year at most");
     }
     if (reviewerGroups(absentUser).isEmpty()) {
       throw new NotAReviewerException();
+    }
+    if (Collections.disjoint(reviewGroups(absentUser), reviewGroups(substitute))) {
+      // the substitute must already be trusted with this kind of review, not anyone the reviewer picks
+      throw new InvalidParameterException("substitute", "须为您所在审批组的成员 / must be a member of one of your review groups");
     }
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
@@ -116,21 +139,113 @@ public class Substitutes {
 
   /** The user's substitutions that are not over: those they named and those they stand in for. */
   public List<Substitution> of(String user) {
-    return jdbc.query("SELECT id, absent_user, substitute, starts_on, ends_on FROM substitution"
-            + " WHERE (absent_user = ? OR substitute = ?) AND ends_on >= ? ORDER BY starts_on, id",
-        (row, i) -> new Substitution(row.getLong(1), row.getString(2), row.getString(3),
-            row.getDate(4).toLocalDate(), row.getDate(5).toLocalDate()),
-        user, user, Date.valueOf(LocalDate.now(clock)));
+    return jdbc.query("SELECT " + COLUMNS + " FROM substitution WHERE (absent_user = ? OR substitute = ?)"
+        + " AND ends_on >= ? ORDER BY starts_on, id", ROW, user, user, Date.valueOf(LocalDate.now(clock)));
   }
 
-  /** Ends a substitution the user named; tasks already offered stay with both until done. */
+  /** Ends a substitution the user named: see {@link #end}. */
   @Transactional
   public boolean cancel(long id, String absentUser) {
-    boolean cancelled = jdbc.update("DELETE FROM substitution WHERE id = ? AND absent_user = ?", id, absentUser) == 1;
-    if (cancelled) {
-      trail.append(new AuditTrail.Entry(null, "substitute.cancelled", absentUser, clock.instant(), "{\"substitution\":" + id + "}"));
+    List<Substitution> named = jdbc.query("SELECT " + COLUMNS + " FROM substitution WHERE id = ? AND absent_user = ?"
+        + " FOR UPDATE", ROW, id, absentUser);
+    named.forEach(substitution -> end(substitution, Ending.CANCELLED));
+    return !named.isEmpty();
+  }
+
+  /**
+   * Ends the periods that are over (the day after their last day). Nodes share the work: a period
+   * another node is ending is skipped, never ended twice.
+   */
+  @Scheduled(initialDelayString = "${trips.substitutes.sweep-interval:PT10M}",
+      fixedDelayString = "${trips.substitutes.sweep-interval:PT10M}")
+  @Transactional
+  public void endPeriodsThatAreOver() {
+    jdbc.query("SELECT " + COLUMNS + " FROM substitution WHERE ends_on < ? ORDER BY id FOR UPDATE SKIP LOCKED", ROW,
+        Date.valueOf(LocalDate.now(clock))).forEach(substitution -> end(substitution, Ending.EXPIRED));
+  }
+
+  enum Ending {
+    CANCELLED("substitute.cancelled", "取消 cancelled"),
+    EXPIRED("substitute.ended", "到期 over");
+
+    final String event;
+    final String label;
+
+    Ending(String event, String label) {
+      this.event = event;
+      this.label = label;
     }
-    return cancelled;
+  }
+
+  /**
+   * The substitute no longer has the absent reviewer's tasks: offered ones are taken back, claimed
+   * ones go back to the group, unless another running substitution gives them the same task. The
+   * trail records it, and the reviewer's head is told by mail.
+   */
+  private void end(Substitution substitution, Ending ending) {
+    jdbc.update("DELETE FROM substitution WHERE id = ?", substitution.id());
+    int withdrawn = withdrawFromTasks(substitution);
+    String actor = ending == Ending.CANCELLED ? substitution.absentUser() : "system";
+    trail.append(new AuditTrail.Entry(null, ending.event, actor, clock.instant(), "{\"substitution\":"
+        + substitution.id() + ",\"absentUser\":\"" + substitution.absentUser() + "\",\"substitute\":\""
+        + substitution.substitute() + "\",\"tasksWithdrawn\":" + withdrawn + "}"));
+    notifications.substitutionEnded(headsOf(substitution.absentUser()), displayName(substitution.absentUser()) + " → "
+        + displayName(substitution.substitute()) + ", " + substitution.startsOn() + " — " + substitution.endsOn()
+        + " (" + ending.label + "), " + withdrawn + " 项任务 tasks");
+  }
+
+  private int withdrawFromTasks(Substitution substitution) {
+    String substitute = substitution.substitute();
+    List<String> groups = new ArrayList<>(reviewerGroups(substitution.absentUser()));
+    int withdrawn = 0;
+    if (groups.isEmpty()) {
+      return withdrawn;
+    }
+    for (Task task : tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().unlimitedList()) {
+      List<IdentityLink> links = tasks.getIdentityLinksForTask(task.getId());
+      boolean offered = links.stream().anyMatch(link -> substitute.equals(link.getUserId())
+          && IdentityLinkType.CANDIDATE.equals(link.getType()));
+      List<String> taskGroups = links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+          .map(IdentityLink::getGroupId).filter(group -> group != null).toList();
+      if (!offered || stillStandsIn(substitute, taskGroups)) {
+        continue;
+      }
+      tasks.deleteCandidateUser(task.getId(), substitute);
+      if (substitute.equals(task.getAssignee()) && !memberOfAny(substitute, taskGroups)) {
+        tasks.setAssignee(task.getId(), null);
+      }
+      withdrawn++;
+    }
+    return withdrawn;
+  }
+
+  /** Whether another running substitution still gives the substitute a task of these groups. */
+  private boolean stillStandsIn(String substitute, List<String> taskGroups) {
+    Date today = Date.valueOf(LocalDate.now(clock));
+    return jdbc.queryForList("SELECT absent_user FROM substitution WHERE substitute = ? AND starts_on <= ?"
+        + " AND ends_on >= ?", String.class, substitute, today, today).stream()
+        .anyMatch(absent -> memberOfAny(absent, taskGroups));
+  }
+
+  private boolean memberOfAny(String user, List<String> groups) {
+    return !groups.isEmpty() && withoutAuthorization(() -> identity.createGroupQuery().groupMember(user)
+        .groupIdIn(groups.toArray(String[]::new)).count()) > 0;
+  }
+
+  /**
+   * Who answers for the reviewer: the head group of each unit the reviewer belongs to; for reviewers
+   * outside the units (the office, finance, leadership) the foreign affairs office, which runs reviews.
+   */
+  private List<String> headsOf(String reviewer) {
+    List<String> heads = withoutAuthorization(() -> identity.createGroupQuery().groupMember(reviewer)
+        .groupType(RoleGroups.UNIT_TYPE).unlimitedList()).stream().map(unit -> RoleGroups.unitHeads(unit.getId())).toList();
+    return heads.isEmpty() ? List.of(RoleGroups.FOREIGN_AFFAIRS_OFFICE) : heads;
+  }
+
+  private String displayName(String userId) {
+    User user = withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
+    String name = user == null || user.getFirstName() == null ? "" : user.getFirstName();
+    return name.isBlank() ? userId : name + " " + userId;
   }
 
   /** A new task is offered to the substitutes of its candidates; a completion by a substitute notes for whom. */
@@ -194,6 +309,15 @@ public class Substitutes {
 
   private static List<String> candidateGroups(DelegateTask task) {
     return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+  }
+
+  /** The groups whose work a substitute must already share: the task groups, and all unit heads as one. */
+  private Set<String> reviewGroups(String user) {
+    Set<String> groups = reviewerGroups(user);
+    if (withoutAuthorization(() -> identity.createGroupQuery().groupMember(user).groupId(RoleGroups.UNIT_HEADS).count()) > 0) {
+      groups.add(RoleGroups.UNIT_HEADS);
+    }
+    return groups;
   }
 
   private Set<String> reviewerGroups(String user) {

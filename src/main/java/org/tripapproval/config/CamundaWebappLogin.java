@@ -17,23 +17,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Whoever is logged in to the Camunda webapps (Cockpit, Tasklist) is logged in for the project's
- * pages and API too: one login, the same session. The groups become GROUP_<id> authorities. Only
- * for reads: a request that changes something must carry its own credentials, so that another site
- * cannot make a logged-in browser do it.
+ * pages and API too: one login, the same session. The groups become GROUP_<id> authorities. A
+ * request that changes something reaches here only with X-Requested-With (CrossSiteRequestGuard runs
+ * first), so that another site cannot make a logged-in browser do it.
  */
 class CamundaWebappLogin extends OncePerRequestFilter {
 
   private static final String ENGINE = "default";
-  private static final String DRAFT_CHECK = "/api/rules/check";
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    // reads, and the draft check that computes without storing anything: nothing a forged request could change
-    boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
-        || "POST".equals(request.getMethod()) && DRAFT_CHECK.equals(request.getRequestURI().substring(request.getContextPath().length()));
-    if (read && session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
+    if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
       Authentication camunda = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(ENGINE);
       if (camunda instanceof UserAuthentication user) {
         List<SimpleGrantedAuthority> groups = user.getGroupIds() == null ? List.of()

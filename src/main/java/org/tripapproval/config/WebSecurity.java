@@ -13,10 +13,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.tripapproval.web.CrossSiteRequestGuard;
+import org.tripapproval.web.NoBasicChallenge;
 
 /**
  * Spring Security guards the project's own endpoints (/api, /mail): HTTP Basic against the engine's
- * users, or the login of the Camunda webapps' session (CamundaWebappLogin). Everything else is left
+ * users (never challenged for), or the login of the Camunda webapps' session (CamundaWebappLogin),
+ * which changes state only with the header a cross-site form cannot send (CrossSiteRequestGuard). Everything else is left
  * to Camunda: the webapps have their own login and CSRF protection, /engine-rest its own
  * authentication filter (EngineRestAuthentication). The auditors' pages under /audit are static; their
  * data comes from /api/audit.
@@ -44,17 +47,17 @@ class WebSecurity {
             .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/**").hasAuthority(AUDITORS)
             .requestMatchers("/api/audit/**").denyAll()
             .anyRequest().authenticated())
+        // a change riding the webapps' session needs X-Requested-With; then the session logs the caller in
+        .addFilterBefore(new CrossSiteRequestGuard(), BasicAuthenticationFilter.class)
         .addFilterBefore(new CamundaWebappLogin(), BasicAuthenticationFilter.class)
-        // the auditors' pages call with X-Requested-With: a 401 then means "log in", not a browser dialog
-        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-          if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"trip-approval\"");
-          }
-          response.sendError(401);
-        }))
-        // only GET reads with the webapps' session; everything that changes state needs HTTP Basic
+        // 401 without a Basic challenge: browsers never cache Basic credentials; scripts send them unasked
+        .httpBasic(basic -> basic.authenticationEntryPoint(new NoBasicChallenge()))
+        // CrossSiteRequestGuard is the CSRF defence: Spring's token would break the scripts' curl calls
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        // the login (and its new session id) happened in the webapps: a call here must not change the id,
+        // or Tasklist's own calls in flight with the old cookie would find themselves logged out
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+            .sessionFixation(fixation -> fixation.none()))
         .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .build();
   }

@@ -81,6 +81,23 @@ class AccessSetup {
       grant(group, Resources.FILTER, mine.getId(), Permissions.READ);
       grant(group, Resources.FILTER, groups.getId(), Permissions.READ);
     }
+    cutSelfGrantsToRead();
+  }
+
+  /**
+   * Camunda gave every user ALL on their own user before ReadOnlyOwnUser: on a database from then,
+   * a user could still change their own names and e-mail. Each such grant is cut to READ.
+   */
+  private void cutSelfGrantsToRead() {
+    for (Authorization own : authorizationService.createAuthorizationQuery().resourceType(Resources.USER)
+        .authorizationType(AUTH_TYPE_GRANT).list()) {
+      boolean self = own.getUserId() != null && own.getUserId().equals(own.getResourceId());
+      if (self && (own.isPermissionGranted(Permissions.UPDATE) || own.isPermissionGranted(Permissions.DELETE)
+          || own.isPermissionGranted(Permissions.CREATE))) {
+        own.setPermissions(new Permission[] {Permissions.READ});
+        authorizationService.saveAuthorization(own);
+      }
+    }
   }
 
   void ensureGroup(String id, String name, String type) {

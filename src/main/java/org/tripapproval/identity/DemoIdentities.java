@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo units and one user per role, so that a newcomer can walk a trip through every step (see
- * README). Only where trips.demo-data is true: the embedded default, never the postgres profile.
+ * README). Only where trips.demo-data is true, which nothing sets by default: the demo profile
+ * (application-demo.yaml) or TRIPS_DEMO_DATA=true asks for them.
  */
 @Component
 @ConditionalOnProperty(name = "trips.demo-data", havingValue = "true")

@@ -24,7 +24,9 @@ class MailComposer {
 
   RenderedMail compose(NotificationKind kind, MailModel model) {
     String action = text("mail." + kind + ".action", model);
-    String subject = ("[出国审批 Trip approval] " + model.trip().label() + " — " + action).replaceAll("\\p{Cntrl}", " ");
+    // a message about no single trip (a substitution that ended) has no trip line
+    String about = model.trip() == null ? "" : model.trip().label() + " — ";
+    String subject = ("[出国审批 Trip approval] " + about + action).replaceAll("\\p{Cntrl}", " ");
     Context context = new Context(Locale.ROOT, Map.of(
         "m", model,
         "subject", subject,

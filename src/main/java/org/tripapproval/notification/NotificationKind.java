@@ -17,5 +17,7 @@ public enum NotificationKind {
   REPORT_OVERDUE_ESCALATION,
   REVIEW_OVERDUE_ESCALATION,
   REPORT_ACCEPTED,
-  REPORT_SENT_BACK
+  REPORT_SENT_BACK,
+  /** To the absent reviewer's head: the substitute no longer has the reviewer's tasks. */
+  SUBSTITUTION_ENDED
 }

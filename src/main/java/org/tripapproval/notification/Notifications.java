@@ -70,6 +70,17 @@ public class Notifications {
     send(execution, execution, kind, detail, tasklistLink(), recipients.values());
   }
 
+  /** A substitution is over: the members of the groups hear of it, in the caller's transaction. */
+  public void substitutionEnded(Collection<String> groups, String detail) {
+    Map<String, User> recipients = new LinkedHashMap<>();
+    groups.forEach(group -> addGroup(recipients, group));
+    for (User user : recipients.values()) {
+      RenderedMail mail = composer.compose(NotificationKind.SUBSTITUTION_ENDED,
+          new MailModel(displayName(user.getId()), null, detail, tasklistLink()));
+      outbox.add(NotificationKind.SUBSTITUTION_ENDED, null, user.getEmail(), mail);
+    }
+  }
+
   private void send(DelegateExecution execution, VariableScope scope, NotificationKind kind, String detail,
       String link, Collection<User> recipients) {
     MailModel.TripSummary trip = summary(scope);

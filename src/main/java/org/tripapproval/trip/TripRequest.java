@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -47,11 +48,23 @@ public record TripRequest(
   /** Ranks from the lowest; routing and frequency rules read them. */
   public enum Rank { staff, section, division, bureau, provincial }
 
+  /**
+   * A traveller. {@code userId} is the member's user where they have one: four eyes goes by it, as
+   * a name can be typed or changed; members without it are matched by name.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Member(
       @NotBlank(message = "{trip.member.name.required}") @Size(max = 100) String name,
       @NotBlank(message = "{trip.member.post.required}") @Size(max = 200) String post,
-      @NotNull(message = "{trip.member.rank.required}") Rank rank) {}
+      @NotNull(message = "{trip.member.rank.required}") Rank rank,
+      @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9._-]*", message = "{trip.member.userId.malformed}")
+      String userId) {
+
+    /** A member without a user of their own (or whose user the form does not know yet). */
+    public Member(String name, String post, Rank rank) {
+      this(name, post, rank, null);
+    }
+  }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ItineraryDay(

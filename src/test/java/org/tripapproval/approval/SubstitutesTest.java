@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -72,14 +73,14 @@ class SubstitutesTest {
   void tasksAlreadyWaitingAreOfferedWhenTheSubstituteIsNamedAndFuturePeriodsWait() {
     ProcessInstance trip = driver.submit(aTrip().build());
     Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
-    substitutes.name("li.na", "liu.yang", today.plusDays(3), today.plusDays(5));
-    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateUser("liu.yang").count()).isZero();
+    substitutes.name("li.na", "zhou.qiang", today.plusDays(3), today.plusDays(5));
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateUser("zhou.qiang").count()).isZero();
 
     substitutes.name("li.na", "zhou.qiang", today, today);
     assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateUser("zhou.qiang").count())
         .isEqualTo(1);
-    assertThat(substitutes.of("li.na")).extracting(Substitutes.Substitution::substitute)
-        .containsExactly("zhou.qiang", "liu.yang");
+    assertThat(substitutes.of("li.na")).extracting(Substitutes.Substitution::startsOn)
+        .containsExactly(today, today.plusDays(3));
     assertThat(trail.verify().intact()).isTrue();
   }
 
@@ -98,6 +99,76 @@ class SubstitutesTest {
     assertThatThrownBy(() -> substitutes.name("zhang.wei", "sun.li", today, today))
         .isInstanceOf(Substitutes.NotAReviewerException.class);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM substitution", Integer.class)).isZero();
+  }
+
+  @Test
+  void theSubstituteMustAlreadyShareOneOfTheReviewersGroups() {
+    assertThatThrownBy(() -> substitutes.name("li.na", "liu.yang", today, today.plusDays(3)))
+        .as("finance does not review for a unit head")
+        .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("substitute:")
+        .hasMessageContaining("must be a member of one of your review groups");
+    assertThatThrownBy(() -> substitutes.name("li.na", "zhang.wei", today, today.plusDays(3)))
+        .as("an applicant of her own unit does not review at all")
+        .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("substitute:");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM substitution", Integer.class)).isZero();
+    // another unit's head reviews as she does
+    assertThat(substitutes.name("li.na", "zhou.qiang", today, today.plusDays(3)).substitute()).isEqualTo("zhou.qiang");
+  }
+
+  @Test
+  void aPeriodMayNotStartInThePast() {
+    assertThatThrownBy(() -> substitutes.name("li.na", "zhou.qiang", today.minusDays(1), today.plusDays(3)))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("from: 不能早于今天 / must not be in the past");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM substitution", Integer.class)).isZero();
+  }
+
+  @Test
+  void cancellingTakesTheTasksBackEvenAClaimedOneAndTellsTheReviewersHead() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
+    Substitutes.Substitution named = substitutes.name("li.na", "zhou.qiang", today, today.plusDays(3));
+    engine.getTaskService().claim(review.getId(), "zhou.qiang");
+
+    assertThat(substitutes.cancel(named.id(), "li.na")).isTrue();
+
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateUser("zhou.qiang")
+        .includeAssignedTasks().count()).as("no longer offered to the substitute").isZero();
+    Task after = engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult();
+    assertThat(after.getAssignee()).as("back to li.na's group").isNull();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateGroup("unit-head-commerce")
+        .count()).isEqualTo(1);
+    assertThat(endedMailsTo()).containsExactly("li.na@trips.example");
+    assertThat(jdbc.queryForObject("SELECT details FROM audit_trail WHERE event = 'substitute.cancelled'", String.class))
+        .contains("\"substitute\":\"zhou.qiang\"", "\"tasksWithdrawn\":1");
+    assertThat(trail.verify().intact()).isTrue();
+  }
+
+  @Test
+  void whenThePeriodIsOverTheSubstituteLosesTheTasksAndTheHeadIsToldOnce() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
+    Substitutes.Substitution named = substitutes.name("li.na", "zhou.qiang", today, today);
+    // the period ran out: its last day was yesterday
+    jdbc.update("UPDATE substitution SET starts_on = ?, ends_on = ? WHERE id = ?",
+        Date.valueOf(today.minusDays(1)), Date.valueOf(today.minusDays(1)), named.id());
+
+    substitutes.endPeriodsThatAreOver();
+    substitutes.endPeriodsThatAreOver();
+
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateUser("zhou.qiang").count())
+        .as("the substitute no longer has li.na's task").isZero();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM substitution", Integer.class)).isZero();
+    assertThat(endedMailsTo()).as("the head of li.na's unit, once").containsExactly("li.na@trips.example");
+    assertThat(jdbc.queryForObject("SELECT body_text FROM notification_outbox WHERE kind = 'SUBSTITUTION_ENDED'",
+        String.class)).contains("代理已结束", "Substitution ended", "li.na", "zhou.qiang", "1 项任务 tasks");
+    assertThat(jdbc.queryForObject("SELECT actor FROM audit_trail WHERE event = 'substitute.ended'", String.class))
+        .isEqualTo("system");
+    // the trip itself goes on with li.na's group
+    driver.review(trip, "approve", "同意");
+  }
+
+  private List<String> endedMailsTo() {
+    return jdbc.queryForList("SELECT recipient FROM notification_outbox WHERE kind = 'SUBSTITUTION_ENDED'", String.class);
   }
 
   private Object readDecisions(ProcessInstance trip) {

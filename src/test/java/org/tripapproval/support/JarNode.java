@@ -43,7 +43,10 @@ public final class JarNode implements AutoCloseable {
 
   /** Starts the node with these JVM options and waits until its health endpoint says UP. */
   public static JarNode start(String name, Path workDir, List<String> jvmOptions, String... settings) {
-    JarNode node = new JarNode(name, workDir, jvmOptions, List.of(settings));
+    // the tests act as the demo users, which exist only when asked for
+    List<String> withDemo = new ArrayList<>(List.of("--trips.demo-data=true"));
+    withDemo.addAll(List.of(settings));
+    JarNode node = new JarNode(name, workDir, jvmOptions, withDemo);
     try {
       Files.writeString(node.log(), "");
     } catch (IOException e) {
