@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -99,20 +100,20 @@ class EngineApiGuard extends OncePerRequestFilter {
       refuse(request, response, caller, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(cap), "body too large");
       return;
     }
-    CappedRequest capped = new CappedRequest(request, cap);
-    capped.setAttribute(TaskInputs.CALLER, caller);
-    capped.setAttribute(TaskInputs.RESOURCE, call.resource());
-    try {
-      chain.doFilter(capped, response);
-    } catch (IOException | ServletException | RuntimeException failure) {
-      if (!capped.overflowed || response.isCommitted()) {
-        throw failure;
+    HttpServletRequest passed = request;
+    if (request.getContentLengthLong() < 0 && !"GET".equals(method) && !"HEAD".equals(method)) {
+      // a body sent without its length: read it up to the cap here, so nothing behind reads more
+      byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+      if (body.length > cap) {
+        refuse(request, response, caller, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(cap), "body too large");
+        return;
       }
+      passed = new ReadBody(request, body);
     }
-    if (capped.overflowed && !response.isCommitted()) {
-      response.reset();
-      refuse(request, response, caller, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(cap), "body too large");
-    } else if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
+    passed.setAttribute(TaskInputs.CALLER, caller);
+    passed.setAttribute(TaskInputs.RESOURCE, call.resource());
+    chain.doFilter(passed, response);
+    if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
       refusals.record(caller.getUserId(), method, path, "refused by the engine");
     }
   }
@@ -165,63 +166,54 @@ class EngineApiGuard extends OncePerRequestFilter {
     return "请求体过大,上限 " + megabytes + " MB / the request body is larger than " + megabytes + " MB";
   }
 
-  /** The request whose body ends with an error once it passes the cap (a body sent without its length). */
-  private static final class CappedRequest extends HttpServletRequestWrapper {
-    private final long cap;
-    private boolean overflowed;
-    private ServletInputStream stream;
+  /** The request with its body already read (within the cap). */
+  private static final class ReadBody extends HttpServletRequestWrapper {
+    private final byte[] body;
 
-    CappedRequest(HttpServletRequest request, long cap) {
+    ReadBody(HttpServletRequest request, byte[] body) {
       super(request);
-      this.cap = cap;
+      this.body = body;
     }
 
     @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (stream == null) {
-        ServletInputStream body = super.getInputStream();
-        stream = new ServletInputStream() {
-          private long read;
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return bytes.read();
+        }
 
-          @Override
-          public int read() throws IOException {
-            int b = body.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-          }
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return bytes.read(buffer, offset, length);
+        }
 
-          @Override
-          public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = body.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-          }
+        @Override
+        public boolean isFinished() {
+          return bytes.available() == 0;
+        }
 
-          private void count(int n) throws IOException {
-            read += n;
-            if (read > cap) {
-              overflowed = true;
-              throw new IOException("request body larger than " + cap + " bytes");
-            }
-          }
+        @Override
+        public boolean isReady() {
+          return true;
+        }
 
-          @Override
-          public boolean isFinished() {
-            return body.isFinished();
-          }
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("a body read within the cap is read synchronously");
+        }
+      };
+    }
 
-          @Override
-          public boolean isReady() {
-            return body.isReady();
-          }
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            body.setReadListener(listener);
-          }
-        };
-      }
-      return stream;
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
     }
 
     @Override
