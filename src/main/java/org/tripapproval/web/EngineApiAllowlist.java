@@ -66,6 +66,8 @@ final class EngineApiAllowlist {
       new Rule("GET", "/identity/password-policy", ANYONE),
       new Rule("POST", "/identity/password-policy", ANYONE),
       new Rule("GET", "/authorization/check", ANYONE),
+      // which operations the caller may use on a resource (Tasklist asks of filters, Admin of users and groups)
+      new Rule("OPTIONS", "/**", ANYONE),
       // Tasklist: the filters and their tasks, the task's form and variables, the start forms, the diagram, the history
       new Rule("GET", "/filter", TASKLIST),
       new Rule("GET", "/filter/count", TASKLIST),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,8 +75,10 @@ class WebappsAfterLockdownIT {
     Task review = engine.getTaskService().createTaskQuery().processInstanceId(trip.getId())
         .taskDefinitionKey(TripProcess.REVIEW_TRIP_REQUEST).singleResult();
     logIn("tasklist", "li.na");
-    browser.visible(By.cssSelector(".start-process-action a"));
+    browser.waitForPageText("我的组任务 My groups' tasks");
+    browser.click(By.partialLinkText("我的组任务"));
     browser.waitForPageText("Review trip request");
+    browser.screenshot("lockdown-tasklist-group-tasks");
     browser.open(app("tasklist") + "#/?task=" + review.getId());
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.visible(By.id("decisionReject"));
@@ -107,10 +112,23 @@ class WebappsAfterLockdownIT {
     browser.waitForPageText("Process Definitions");
     browser.open(app("cockpit") + "#/process-definition/" + definition + "/runtime");
     browser.visible(By.cssSelector(".djs-container")); // the diagram
-    browser.waitForPageText(trip.getId()); // the running trip in the instance list: the page's queries answered
+    browser.waitForPageText(trip.getId()); // the running trip in the instance list
+    awaitQuietHttp();
     browser.screenshot("lockdown-cockpit-" + user);
+    for (String tab : List.of("Incidents", "Called Process Definitions", "Job Definitions")) {
+      browser.click(By.linkText(tab));
+      awaitQuietHttp();
+    }
+    browser.screenshot("lockdown-cockpit-" + user + "-job-definitions");
     assertThat(browser.driver().getPageSource()).doesNotContain(UNBOUND);
     assertNothingRefused(user);
+  }
+
+  /** Until AngularJS (the webapps) has no request in flight: the tab's queries have been answered. */
+  private void awaitQuietHttp() {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+        "var injector = angular.element(document.body).injector();"
+            + " return !!injector && injector.get('$http').pendingRequests.length === 0;"));
   }
 
   private void assertNothingRefused(String user) {
