@@ -268,10 +268,11 @@ class SecurityIT {
     assertThat(read(expect(anonymous.as("zhang.wei").get("/api/calendar/2029"), 200))).as("unchanged").hasSize(2);
   }
 
+  /** A trip starts through its start form only (/start, with its start instructions, is refused at the edge). */
   @Test
   void aBadRequestOnStartIsRefusedWith400AndStartsNothing() {
     long before = engine.getRuntimeService().createProcessInstanceQuery().count();
-    HttpResponse<String> started = anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/start",
+    HttpResponse<String> started = anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/submit-form",
         "{\"variables\":{\"trip\":{\"type\":\"Json\",\"value\":\"{\\\"purpose\\\":\\\"\\\",\\\"members\\\":[]}\"}}}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(400);
     assertThat(started.body()).contains("purpose:", "members:");
