@@ -1,6 +1,7 @@
 package org.tripapproval.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,9 +81,11 @@ class WebappsAfterLockdownIT {
     browser.waitForPageText("Review trip request");
     browser.screenshot("lockdown-tasklist-group-tasks");
     browser.open(app("tasklist") + "#/?task=" + review.getId());
-    browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.visible(By.id("decisionReject"));
     browser.screenshot("lockdown-tasklist-review-form");
+    browser.click(By.cssSelector("[ng-click='claim()']"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "li.na".equals(
+        engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee()));
     assertNothingRefused("li.na");
   }
 
