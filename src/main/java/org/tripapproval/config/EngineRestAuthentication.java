@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.tripapproval.web.EdgeFilters;
 
 /**
  * /engine-rest is open by default. Every call must log in (HTTP Basic against the engine's users),
@@ -21,6 +22,8 @@ class EngineRestAuthentication {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    // before the allowlist, which needs to know who calls
+    registration.setOrder(EdgeFilters.AUTHENTICATION);
     return registration;
   }
 }

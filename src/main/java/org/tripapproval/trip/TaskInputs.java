@@ -22,13 +22,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,11 +36,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What a client may set when it starts a trip or completes, resolves or changes the variables of a
  * task, through /engine-rest or the webapps' API (Tasklist): the variables the task's form submits,
  * nothing else. A request naming any other variable (say {@code applicant} or {@code decisions}) is
- * refused with 400 naming it, before it reaches the engine.
+ * refused with 400 naming it, before it reaches the engine. So is a variable of type Object (a
+ * serialized Java or JSON object the engine would deserialize), on any task or start.
+ *
+ * <p>It runs behind the edge (web/EdgeFilters): only for calls the edge let through for a logged-in
+ * caller, who is in {@link #CALLER}, with the normalized path in {@link #RESOURCE} and the body
+ * already capped. It looks up the task as that caller, so a task the caller may not see is left to
+ * the engine to answer, and nothing here tells whether it exists.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class TaskInputs extends OncePerRequestFilter {
+
+  /** Request attribute: the caller (an engine {@link Authentication}) of a call the edge let through. */
+  public static final String CALLER = TaskInputs.class.getName() + ".caller";
+  /** Request attribute: the call's path within the engine's REST API, e.g. {@code /task/1/submit-form}. */
+  public static final String RESOURCE = TaskInputs.class.getName() + ".resource";
 
   /** Per task (or the start event), the variables its form submits. */
   public static final Map<String, Set<String>> ALLOWED = Map.of(
@@ -51,20 +61,21 @@ public class TaskInputs extends OncePerRequestFilter {
       TripProcess.WITHDRAW_TRIP_REQUEST, Set.of(DECISION, DECISION_REASON),
       TripProcess.FILE_TRIP_REPORT, Set.of(REPORT, REPORT_ATTACHMENT));
 
-  private static final String ENGINE = "(?:/engine-rest|/camunda/api/engine/engine/[^/]+)";
   private static final Pattern TASK = Pattern.compile(
-      ENGINE + "/task/([^/]+)/(submit-form|complete|resolve|variables|localVariables)(?:/([^/]+))?(?:/data)?/?");
+      "/task/([^/]+)/(submit-form|complete|resolve|variables|localVariables)(?:/([^/]+))?(?:/data)?");
   private static final Pattern START = Pattern.compile(
-      ENGINE + "/process-definition/(?:key/" + TripProcess.KEY + "(?:/tenant-id/[^/]+)?|" + TripProcess.KEY + ":[^/]+)"
-          + "/(start|submit-form)/?");
+      "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)");
+  private static final String OBJECT_TYPE = "Object";
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskInputs.class);
 
   private final TaskService tasks;
+  private final IdentityService identity;
   private final ObjectMapper mapper;
 
-  TaskInputs(TaskService tasks, ObjectMapper mapper) {
+  TaskInputs(TaskService tasks, IdentityService identity, ObjectMapper mapper) {
     this.tasks = tasks;
+    this.identity = identity;
     this.mapper = mapper;
   }
 
@@ -76,13 +87,29 @@ public class TaskInputs extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    Matcher task = TASK.matcher(path);
-    Matcher start = START.matcher(path);
-    if (!task.matches() && !start.matches() || !mayBeAuthenticated(request)) {
+    String path = (String) request.getAttribute(RESOURCE);
+    Authentication caller = (Authentication) request.getAttribute(CALLER);
+    Matcher task = path == null ? null : TASK.matcher(path);
+    Matcher start = path == null ? null : START.matcher(path);
+    if (caller == null || !task.matches() && !start.matches()) {
       chain.doFilter(request, response); // not one of ours, or no login: the engine answers
       return;
     }
+    Authentication before = identity.getCurrentAuthentication();
+    identity.setAuthentication(caller); // look the task up as the caller: what they may not see stays unseen
+    try {
+      check(request, response, chain, path, task, start);
+    } finally {
+      if (before == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(before);
+      }
+    }
+  }
+
+  private void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path,
+      Matcher task, Matcher start) throws ServletException, IOException {
     Map<String, JsonNode> named = new java.util.TreeMap<>();
     BufferedRequest buffered = new BufferedRequest(request);
     JsonNode body = null;
@@ -94,14 +121,25 @@ public class TaskInputs extends OncePerRequestFilter {
         return;
       }
     }
+    List<String> objects = new ArrayList<>();
     if (task.matches() && task.group(3) != null) {
       named.put(task.group(3), "DELETE".equals(request.getMethod()) ? DELETED
           : body == null ? UPLOADED : body.path("value"));
+      if (body != null && OBJECT_TYPE.equalsIgnoreCase(body.path("type").asText())) {
+        objects.add(task.group(3));
+      }
     } else if (body != null) {
       named.putAll(submittedVariables(body));
+      objects.addAll(objectVariables(body));
     }
+    if (!objects.isEmpty()) {
+      refuse(response, "variables: " + objects + " 不能是 Object 类型 / may not be of type Object");
+      return;
+    }
+    boolean trip = start.matches() && (TripProcess.KEY.equals(start.group(1))
+        || start.group(2) != null && start.group(2).startsWith(TripProcess.KEY + ":"));
     // a claim or an empty completion sets nothing; else the task's key says what it may set
-    String activity = named.isEmpty() ? null : task.matches() ? taskKey(task.group(1)) : TripProcess.SUBMITTED;
+    String activity = named.isEmpty() ? null : task.matches() ? taskKey(task.group(1)) : trip ? TripProcess.SUBMITTED : null;
     if (activity == null) {
       chain.doFilter(buffered, response); // nothing set, or no such task of ours: the engine answers
       return;
@@ -121,9 +159,20 @@ public class TaskInputs extends OncePerRequestFilter {
     chain.doFilter(buffered, response);
   }
 
-  /** Without credentials the engine refuses with 401; this check must not answer first and tell what exists. */
-  private static boolean mayBeAuthenticated(HttpServletRequest request) {
-    return request.getHeader("Authorization") != null || request.getRequestedSessionId() != null;
+  /** The names of submitted variables typed Object: the engine would deserialize whatever class they name. */
+  private static List<String> objectVariables(JsonNode body) {
+    List<String> objects = new ArrayList<>();
+    for (String container : List.of("variables", "modifications")) {
+      JsonNode submitted = body.get(container);
+      if (submitted != null && submitted.isObject()) {
+        submitted.fields().forEachRemaining(field -> {
+          if (OBJECT_TYPE.equalsIgnoreCase(field.getValue().path("type").asText())) {
+            objects.add(field.getKey());
+          }
+        });
+      }
+    }
+    return objects;
   }
 
   private String taskKey(String taskId) {

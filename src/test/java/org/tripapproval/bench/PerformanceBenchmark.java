@@ -99,6 +99,7 @@ class PerformanceBenchmark {
       Latencies baselineAt16 = null;
       double commitsPerTrip = 0;
       double baselineCommitsPerTrip = 0;
+      double[] edge = null;
       for (int clients : CLIENTS) {
         int trips = clients == 1 ? SINGLE_CLIENT_TRIPS : clients * TRIPS_PER_CLIENT;
         boolean counting = clients == 16;
@@ -108,7 +109,14 @@ class PerformanceBenchmark {
         long commitsBetween = counting ? database.commits(sql) : 0;
         database.awaitOutboxDrained(sql);
         Profile profile = counting ? Profile.start(node.pid()) : Profile.NONE;
+        double[] edgeBefore = counting ? edgeChecks(admin) : null;
         Run ours = lifecycle.run(clients, trips / clients, realModel(), this::nextTrip);
+        if (counting) {
+          double[] edgeAfter = edgeChecks(admin);
+          // seconds spent in the edge's check, over the client-seconds of the run (each client calls back to back)
+          edge = new double[] {(edgeAfter[1] - edgeBefore[1]) / (edgeAfter[0] - edgeBefore[0]),
+              (edgeAfter[1] - edgeBefore[1]) / (clients * ours.seconds)};
+        }
         profile.stop(Path.of("target", "bench-lifecycle-16-clients.jfr"));
         long commitsAfter = counting ? database.commits(sql) : 0;
         throughput.put(clients, new double[] {ours.tripsPerSecond(), base.tripsPerSecond()});
@@ -124,6 +132,8 @@ class PerformanceBenchmark {
           baselineCommitsPerTrip = (commitsBetween - commitsBefore) / (double) base.trips;
         }
       }
+      table.row("16 clients: the edge's allowlist check (trips.edge.check) per call / share of the lifecycle's time",
+          String.format(Locale.ROOT, "%.1f µs / %.2f%%", edge[0] * 1e6, edge[1] * 100), verdict(edge[1] < 0.05, "< 5%"));
       table.section("Latency at 16 clients, ms: p50 / p95 / p99 (baseline p95)");
       for (String operation : List.of("submit", "claim review", "complete review", "file report", "claim verify",
           "complete verify", "timer")) {
@@ -331,6 +341,21 @@ class PerformanceBenchmark {
       pool.shutdown();
       return new Run(clients * tripsPerClient, seconds, calls.get(), latencies);
     }
+  }
+
+  /** The edge's check so far on the node: how many, and their total time in seconds (the node's own metrics). */
+  private static double[] edgeChecks(RestClient admin) {
+    JsonNode measurements = read(expect(admin.get("/actuator/metrics/trips.edge.check"), 200)).get("measurements");
+    double count = 0;
+    double total = 0;
+    for (JsonNode measurement : measurements) {
+      switch (measurement.get("statistic").asText()) {
+        case "COUNT" -> count = measurement.get("value").asDouble();
+        case "TOTAL_TIME" -> total = measurement.get("value").asDouble();
+        default -> { }
+      }
+    }
+    return new double[] {count, total};
   }
 
   private record Run(int trips, double seconds, long calls, Latencies latencies) {

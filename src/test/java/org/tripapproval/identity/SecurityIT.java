@@ -165,15 +165,15 @@ class SecurityIT {
     assertThat(smuggled.body()).contains("[applicant]", "decision");
     assertThat(reviewer.post("/engine-rest/task/" + review + "/complete",
         "{\"variables\":{\"decisions\":{\"value\":\"[]\"}}}").statusCode()).isEqualTo(400);
+    // variables are set through a task's form only: the variable endpoints are refused at the edge (403)
     assertThat(reviewer.post("/engine-rest/task/" + review + "/variables",
-        "{\"modifications\":{\"totalBudget\":{\"value\":1}}}").statusCode()).isEqualTo(400);
+        "{\"modifications\":{\"totalBudget\":{\"value\":1}}}").statusCode()).isEqualTo(403);
     assertThat(reviewer.put("/engine-rest/task/" + review + "/variables/hasBlockingFindings",
-        "{\"value\":true}").statusCode()).isEqualTo(400);
-    // sending back a shown variable unchanged, as Tasklist's forms do, is no change and passes
+        "{\"value\":true}").statusCode()).isEqualTo(403);
     assertThat(reviewer.put("/engine-rest/task/" + review + "/variables/applicant",
-        "{\"value\":\"zhang.wei\"}").statusCode()).isEqualTo(204);
+        "{\"value\":\"zhang.wei\"}").statusCode()).isEqualTo(403);
     assertThat(anonymous.as("zhang.wei").put("/engine-rest/task/" + withdraw + "/variables/applicant",
-        "{\"value\":\"someone.else\"}").statusCode()).isEqualTo(400);
+        "{\"value\":\"someone.else\"}").statusCode()).isEqualTo(403);
     assertThat(anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/submit-form",
         "{\"variables\":{\"applicant\":{\"value\":\"li.na\"}}}").statusCode()).isEqualTo(400);
     assertThat(engine.getRuntimeService().getVariable(trip, "applicant")).isEqualTo("zhang.wei");
@@ -268,10 +268,11 @@ class SecurityIT {
     assertThat(read(expect(anonymous.as("zhang.wei").get("/api/calendar/2029"), 200))).as("unchanged").hasSize(2);
   }
 
+  /** A trip starts through its start form only (/start, with its start instructions, is refused at the edge). */
   @Test
   void aBadRequestOnStartIsRefusedWith400AndStartsNothing() {
     long before = engine.getRuntimeService().createProcessInstanceQuery().count();
-    HttpResponse<String> started = anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/start",
+    HttpResponse<String> started = anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/submit-form",
         "{\"variables\":{\"trip\":{\"type\":\"Json\",\"value\":\"{\\\"purpose\\\":\\\"\\\",\\\"members\\\":[]}\"}}}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(400);
     assertThat(started.body()).contains("purpose:", "members:");
