@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -19,6 +20,9 @@ import java.util.stream.Stream;
  * with its log in target/. Settings are command-line arguments, e.g. {@code --DB_URL=...}.
  */
 public final class JarNode implements AutoCloseable {
+
+  /** The demo users' password (README); the administrator gets it too where a test sets none. */
+  public static final String DEMO_PASSWORD = "Trip-Demo-2026";
 
   private final String name;
   private final int port;
@@ -45,6 +49,9 @@ public final class JarNode implements AutoCloseable {
   public static JarNode start(String name, Path workDir, List<String> jvmOptions, String... settings) {
     // the tests act as the demo users, which exist only when asked for
     List<String> withDemo = new ArrayList<>(List.of("--trips.demo-data=true"));
+    if (Arrays.stream(settings).noneMatch(setting -> setting.startsWith("--ADMIN_PASSWORD="))) {
+      withDemo.add("--ADMIN_PASSWORD=" + DEMO_PASSWORD);
+    }
     withDemo.addAll(List.of(settings));
     JarNode node = new JarNode(name, workDir, jvmOptions, withDemo);
     try {
