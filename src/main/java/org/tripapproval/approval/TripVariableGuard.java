@@ -36,15 +36,19 @@ import org.tripapproval.trip.TripProcess;
  *
  * <p>A write made by the process itself (a listener, delegate, DMN result or multi-instance of the
  * model) runs with the execution on the engine's execution context; a client's write does not.
- * Clients may set only what a form submits: a decision on its own task, the trip and its letter
- * (when starting or revising), the report. Re-sending a value unchanged, as Tasklist's forms do
+ * Clients may set only what a form submits, while its task is open: a decision on its own task,
+ * the trip and its letter (when starting or revising), the report (while filing it). Re-sending a value unchanged, as Tasklist's forms do
  * with what they show, is no write. Once the trip is approved (it reached the pre-trip disclosure),
  * its data no longer changes, whoever writes.
  */
 class TripVariableGuard implements HistoryEventHandler {
 
-  /** What the forms of the start event, revision and report submit. */
-  private static final Set<String> CLIENT_INPUTS = Set.of(TRIP, INVITATION_LETTER, REPORT, REPORT_ATTACHMENT);
+  /** What the forms of the start event, revision and report submit, by the task that submits it after the start. */
+  private static final Map<String, String> CLIENT_INPUTS = Map.of(TRIP, TripProcess.REVISE_TRIP_REQUEST,
+      INVITATION_LETTER, TripProcess.REVISE_TRIP_REQUEST, REPORT, TripProcess.FILE_TRIP_REPORT,
+      REPORT_ATTACHMENT, TripProcess.FILE_TRIP_REPORT);
+  /** What the start form submits: created on the process instance when the trip starts. */
+  private static final Set<String> START_INPUTS = Set.of(TRIP, INVITATION_LETTER);
   /** What a decision task's form submits: only on the task itself. */
   private static final Set<String> TASK_DECISION = Set.of(DECISION, DECISION_REASON);
   /** An approved trip: dates, countries and delegation, and what was derived from them and routed. */
@@ -88,15 +92,17 @@ class TripVariableGuard implements HistoryEventHandler {
     String name = variable.getVariableName();
     boolean ownStep = Context.getBpmnExecutionContext() != null;
     boolean deletion = variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
+    boolean creation = variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE);
     if (deletion && (ownStep || variable.getTaskId() != null || isEnding(variable.getProcessInstanceId()))) {
       return null; // the process removing its own, a task's variables going with it, an instance ending
+    }
+    if (ownStep && (creation || !APPROVED_TRIP.contains(name))) {
+      return null; // the process creates the trip's data when it starts, long before any approval
     }
     if (!deletion && unchanged(variable)) {
       return null;
     }
-    boolean creation = variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE);
-    // the process creates the trip's data when it starts, long before any approval: no need to look
-    if (APPROVED_TRIP.contains(name) && !(creation && ownStep) && isApproved(variable.getProcessInstanceId())) {
+    if (APPROVED_TRIP.contains(name) && isApproved(variable.getProcessInstanceId())) {
       return "出访已批准,行程、日期和团组不能再改 / the trip is approved: its dates, countries and delegation no longer change";
     }
     if (ownStep) {
@@ -110,8 +116,11 @@ class TripVariableGuard implements HistoryEventHandler {
         && Objects.equals(variable.getTextValue(), Context.getCommandContext().getAuthenticatedUserId())) {
       return null; // the engine names the initiator when the trip starts
     }
-    if (CLIENT_INPUTS.contains(name)) {
-      return null;
+    if (CLIENT_INPUTS.containsKey(name)) {
+      boolean atStart = creation && START_INPUTS.contains(name) && variable.getTaskId() == null
+          && Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId());
+      return atStart || isOpen(variable.getProcessInstanceId(), CLIENT_INPUTS.get(name)) ? null
+          : "只能由 " + CLIENT_INPUTS.get(name) + " 步骤提交 / is submitted only while " + CLIENT_INPUTS.get(name) + " is open";
     }
     return "此变量由流程设置,不能直接设置 / this variable is set by the process, not by a client";
   }
@@ -160,6 +169,12 @@ class TripVariableGuard implements HistoryEventHandler {
     return command.runWithoutAuthorization(() -> command.getProcessEngineConfiguration().getHistoryService()
         .createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).unlimitedList().stream()
         .anyMatch(activity -> AFTER_APPROVAL.contains(activity.getActivityId())));
+  }
+
+  private static boolean isOpen(String processInstanceId, String taskKey) {
+    CommandContext command = Context.getCommandContext();
+    return command.runWithoutAuthorization(() -> command.getProcessEngineConfiguration().getTaskService()
+        .createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).count() > 0);
   }
 
   private static boolean isEnding(String processInstanceId) {

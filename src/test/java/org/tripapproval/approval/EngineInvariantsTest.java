@@ -157,6 +157,21 @@ class EngineInvariantsTest {
   }
 
   @Test
+  void theApplicantCannotChangeTheTripUnderReviewThroughTheWithdrawTask() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    String tripJson = engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString();
+    Task withdraw = driver.openTask(trip, WITHDRAW_TRIP_REQUEST);
+
+    assertThatThrownBy(() -> driver.as(TripDriver.APPLICANT, () -> {
+      engine.getTaskService().setVariable(withdraw.getId(), "trip", driver.json(aTrip().members(6).build()));
+      return null;
+    })).hasMessageContaining("trip");
+
+    assertThat(engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString()).isEqualTo(tripJson);
+    assertThat(trail.forTrip(trip.getId())).extracting(AuditTrail.TrailEntry::event).contains("variable.refused");
+  }
+
+  @Test
   void aNonAdministratorCannotModifyATripEvenWithARightToUpdateIt() {
     ProcessInstance trip = driver.submit(aTrip().build());
     Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
