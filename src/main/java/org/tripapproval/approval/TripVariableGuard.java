@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,6 +78,10 @@ class TripVariableGuard implements HistoryEventHandler {
   public void handleEvent(HistoryEvent event) {
     if (event instanceof HistoricVariableUpdateEventEntity variable && TripProcess.isTrip(variable.getProcessDefinitionId())) {
       String refusal = refusal(variable);
+      if (refusal != null && TASK_DECISION.contains(variable.getVariableName()) && lostItsTask(variable)) {
+        // the decision fell through to the execution because someone else completed the task a moment ago
+        throw new OptimisticLockingException("the task was completed concurrently: " + variable.getVariableName());
+      }
       if (refusal != null) {
         refuse(variable, refusal);
       }
@@ -169,6 +175,15 @@ class TripVariableGuard implements HistoryEventHandler {
     return command.runWithoutAuthorization(() -> command.getProcessEngineConfiguration().getHistoryService()
         .createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).unlimitedList().stream()
         .anyMatch(activity -> AFTER_APPROVAL.contains(activity.getActivityId())));
+  }
+
+  /** Whether a task of this trip that the command loaded has since been completed by another transaction. */
+  private static boolean lostItsTask(HistoricVariableUpdateEventEntity variable) {
+    CommandContext command = Context.getCommandContext();
+    return command.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class).stream()
+        .filter(task -> Objects.equals(task.getProcessInstanceId(), variable.getProcessInstanceId()))
+        .anyMatch(task -> command.runWithoutAuthorization(() -> command.getProcessEngineConfiguration().getTaskService()
+            .createTaskQuery().taskId(task.getId()).count()) == 0);
   }
 
   private static boolean isOpen(String processInstanceId, String taskKey) {
