@@ -7,20 +7,23 @@ import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
 import org.tripapproval.trip.TripVariables;
 
-/** Service task issueApprovalNumber: the number, and the news for the applicant. */
+/** Service task issueApprovalNumber: the number once the history shows the trip approved, and the news for the applicant. */
 @Component("approvalNumberIssuer")
 class ApprovalNumberIssuer implements JavaDelegate {
 
+  private final ApprovalCheck approvalCheck;
   private final ApprovalNumbers approvalNumbers;
   private final Notifications notifications;
 
-  ApprovalNumberIssuer(ApprovalNumbers approvalNumbers, Notifications notifications) {
+  ApprovalNumberIssuer(ApprovalCheck approvalCheck, ApprovalNumbers approvalNumbers, Notifications notifications) {
+    this.approvalCheck = approvalCheck;
     this.approvalNumbers = approvalNumbers;
     this.notifications = notifications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    approvalCheck.requireApproved(execution);
     String number = approvalNumbers.issue(execution.getProcessInstanceId());
     execution.setVariable(TripVariables.APPROVAL_NUMBER, number);
     notifications.toApplicant(execution, NotificationKind.TRIP_APPROVED, number);

@@ -8,8 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.tripapproval.notification.NotificationKind;
@@ -21,11 +24,19 @@ import org.tripapproval.trip.TripProcess;
 /**
  * Completes a review, verification or withdrawal only with a decision the task offers, and with a
  * reason where the trip is sent back, rejected or withdrawn; appends the decision to the trip's list
- * of decisions and tells the applicant. Bound to the start (clears the last decision) and the end of
- * each of those tasks.
+ * of decisions, sets the {@code outcome} the gateways read and tells the applicant.
+ *
+ * <p>A decision is task-local: when the task is created its {@code decision} and {@code decisionReason}
+ * are declared on the task, so that a form submission or the task's variables land there, and only
+ * what is on the task when it completes counts. A {@code decision} set on the process (by another
+ * task, or a process-instance variable write) is never read. Bound to the task's create and complete
+ * events and to the end of its activity (which runs after a substitute's {@code onBehalfOf} is noted).
  */
 @Component("decisionRecorder")
-class DecisionRecorder implements ExecutionListener {
+class DecisionRecorder implements ExecutionListener, TaskListener {
+
+  /** Written on the decision task by the recorder, for the approval check that reads the history. */
+  static final String DECIDED_BY = "decidedBy";
 
   private static final Map<String, Set<String>> DECISIONS_BY_TASK = Map.of(
       TripProcess.REVIEW_TRIP_REQUEST, Set.of("approve", "sendBack", "reject"),
@@ -54,20 +65,33 @@ class DecisionRecorder implements ExecutionListener {
     this.notifications = notifications;
   }
 
+  /** Create: the decision is declared on the task. Complete: the task's own decision is handed to its activity. */
   @Override
-  public void notify(DelegateExecution task) {
-    if (EVENTNAME_START.equals(task.getEventName())) {
-      // only a decision given for this task counts, never the one left by the task before it
-      task.removeVariable(DECISION);
-      task.removeVariable(DECISION_REASON);
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setVariableLocal(DECISION, null);
+      task.setVariableLocal(DECISION_REASON, null);
       return;
     }
+    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      // always overwritten, so that nothing set on the execution before (or by anyone else) counts
+      task.getExecution().setVariableLocal(DECISION, task.getVariableLocal(DECISION));
+      task.getExecution().setVariableLocal(DECISION_REASON, task.getVariableLocal(DECISION_REASON));
+      task.setVariableLocal(DECIDED_BY, actingUser(task.getProcessEngineServices().getIdentityService()));
+      if (task.getVariable(REVIEW_LEVEL) != null) {
+        task.setVariableLocal(REVIEW_LEVEL, task.getVariable(REVIEW_LEVEL));
+      }
+    }
+  }
+
+  @Override
+  public void notify(DelegateExecution task) {
     if (task.isCanceled()) {
       return;
     }
     Set<String> allowed = DECISIONS_BY_TASK.get(task.getCurrentActivityId());
-    Object decision = task.getVariable(DECISION);
-    String reason = task.getVariable(DECISION_REASON) instanceof String s ? s.strip() : "";
+    Object decision = task.getVariableLocal(DECISION);
+    String reason = task.getVariableLocal(DECISION_REASON) instanceof String s ? s.strip() : "";
     if (decision == null || !allowed.contains(decision)) {
       throw new InvalidSubmissionException(List.of(DECISION + ": 请选择 " + allowed + " / choose one of " + allowed));
     }
@@ -79,10 +103,15 @@ class DecisionRecorder implements ExecutionListener {
     }
     List<ApprovalDecision> decisions = new ArrayList<>(earlierDecisions(task));
     decisions.add(new ApprovalDecision(task.getCurrentActivityId(), (String) task.getVariable(REVIEW_LEVEL),
-        (String) decision, reason, actingUser(task), clock.instant(), (String) task.getVariableLocal(Substitutes.ON_BEHALF_OF)));
+        (String) decision, reason, actingUser(task.getProcessEngineServices().getIdentityService()), clock.instant(),
+        (String) task.getVariableLocal(Substitutes.ON_BEHALF_OF)));
     task.removeVariableLocal(Substitutes.ON_BEHALF_OF);
-    task.removeVariable(DECISION_REASON);
+    task.removeVariableLocal(DECISION);
+    task.removeVariableLocal(DECISION_REASON);
     json.write(task, DECISIONS, decisions);
+    if (!TripProcess.WITHDRAW_TRIP_REQUEST.equals(task.getCurrentActivityId())) {
+      task.setVariable(OUTCOME, decision);
+    }
     NotificationKind news = NEWS_FOR_THE_APPLICANT.get(task.getCurrentActivityId() + ":" + decision);
     if (news != null) {
       String level = (String) task.getVariable(REVIEW_LEVEL);
@@ -97,8 +126,8 @@ class DecisionRecorder implements ExecutionListener {
     return Arrays.asList(json.read(task, DECISIONS, ApprovalDecision[].class));
   }
 
-  private static String actingUser(DelegateExecution task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+  private static String actingUser(IdentityService identity) {
+    Authentication authentication = identity.getCurrentAuthentication();
     return authentication != null ? authentication.getUserId() : "system";
   }
 }

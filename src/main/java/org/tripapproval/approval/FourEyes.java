@@ -68,10 +68,14 @@ public class FourEyes implements TaskListener {
 
   /** Why the user may not review this trip, or null. */
   private String conflictOf(String user, DelegateTask task) {
-    if (user.equals(task.getVariable(APPLICANT))) {
+    return conflictOf(user, (String) task.getVariable(APPLICANT), json.read(task, TRIP, TripRequest.class));
+  }
+
+  /** Why the user may not review the trip of this applicant: "applicant", "member", or null. */
+  String conflictOf(String user, String applicant, TripRequest trip) {
+    if (user.equals(applicant)) {
       return "applicant";
     }
-    TripRequest trip = json.read(task, TRIP, TripRequest.class);
     if (trip == null || trip.members() == null) {
       return null;
     }

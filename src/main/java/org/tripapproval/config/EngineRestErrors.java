@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.tripapproval.approval.FourEyesViolation;
+import org.tripapproval.approval.TripInvariantViolation;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.dao.DataAccessException;
@@ -70,7 +71,8 @@ class EngineRestErrors implements ResourceConfigCustomizer {
   }
 
   /**
-   * The project's own refusals, wherever the engine wrapped them: four eyes is 403; a submission
+   * The project's own refusals, wherever the engine wrapped them: four eyes and the approval's
+   * invariants held in the engine (ADR 9) are 403; a submission
    * that fails validation is 400 also on /start, where Camunda would answer 500.
    */
   static Response refusedOrNull(Throwable exception) {
@@ -78,6 +80,10 @@ class EngineRestErrors implements ResourceConfigCustomizer {
       if (cause instanceof FourEyesViolation refused) {
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(Map.of("type", "FourEyesViolation", "message", refused.getMessage())).build();
+      }
+      if (cause instanceof TripInvariantViolation refused) {
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "TripInvariantViolation", "message", refused.getMessage())).build();
       }
       if (cause instanceof InvalidSubmissionException invalid) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)

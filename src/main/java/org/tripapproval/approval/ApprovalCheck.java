@@ -1,0 +1,129 @@
+package org.tripapproval.approval;
+
+import static org.tripapproval.trip.TripVariables.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tripapproval.audit.AuditTrail;
+import org.tripapproval.trip.JsonVariables;
+import org.tripapproval.trip.TripProcess;
+import org.tripapproval.trip.TripRequest;
+
+/**
+ * Before an approval number is issued: the history, not a variable anyone could have set, must show
+ * every routed level of the current round approved by an eligible reviewer (a member of the level's
+ * candidate group or a candidate user of that very task, such as a substitute; never the applicant
+ * nor a member of the delegation). A refusal is written to the trail in a transaction of its own,
+ * as the step itself is rolled back and its job fails into an incident.
+ */
+@Service
+class ApprovalCheck {
+
+  private final HistoryService history;
+  private final IdentityService identity;
+  private final ReviewRouting routing;
+  private final FourEyes fourEyes;
+  private final JsonVariables json;
+  private final AuditTrail trail;
+  private final Clock clock;
+  private final ObjectMapper mapper;
+  private final TransactionTemplate ownTransaction;
+
+  ApprovalCheck(HistoryService history, IdentityService identity, ReviewRouting routing, FourEyes fourEyes,
+      JsonVariables json, AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
+    this.history = history;
+    this.identity = identity;
+    this.routing = routing;
+    this.fourEyes = fourEyes;
+    this.json = json;
+    this.trail = trail;
+    this.clock = clock;
+    this.mapper = mapper;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Returns when the trip is approved at every level; else records why and throws. */
+  void requireApproved(DelegateExecution execution) {
+    List<String> unmet = unmet(execution);
+    if (unmet.isEmpty()) {
+      return;
+    }
+    String details;
+    try {
+      details = mapper.writeValueAsString(Map.of("step", execution.getCurrentActivityId(), "unmet", unmet));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    ownTransaction.executeWithoutResult(status -> trail.appendNow(new AuditTrail.Entry(
+        execution.getProcessInstanceId(), "approval.refused", null, clock.instant(), details)));
+    throw new ApprovalNotEarned(unmet);
+  }
+
+  List<String> unmet(DelegateExecution execution) {
+    @SuppressWarnings("unchecked")
+    List<String> levels = execution.getVariable(REVIEW_LEVELS) instanceof List<?> routed ? (List<String>) routed : null;
+    String unit = (String) execution.getVariable(UNIT);
+    String applicant = (String) execution.getVariable(APPLICANT);
+    TripRequest trip = json.read(execution, TRIP, TripRequest.class);
+    return ApprovalRound.unmet(levels, endedReviews(execution.getProcessInstanceId()), review -> {
+      String conflict = fourEyes.conflictOf(review.decidedBy(), applicant, trip);
+      if (conflict != null) {
+        return "applicant".equals(conflict) ? "申请人 the applicant" : "出访团组成员 a member of the delegation";
+      }
+      String group = routing.candidateGroup(review.level(), unit);
+      return isMember(review.decidedBy(), group) || wasCandidate(review.decidedBy(), review.taskId()) ? null
+          : "不是 " + group + " 成员 not a member of " + group;
+    });
+  }
+
+  /** The trip's ended review tasks in the order they ended, with what was decided on each. */
+  private List<ApprovalRound.Review> endedReviews(String processInstanceId) {
+    List<HistoricTaskInstance> tasks = new ArrayList<>(history.createHistoricTaskInstanceQuery()
+        .processInstanceId(processInstanceId).taskDefinitionKey(TripProcess.REVIEW_TRIP_REQUEST).finished().list());
+    if (tasks.isEmpty()) {
+      return List.of();
+    }
+    tasks.sort(Comparator.comparing(HistoricTaskInstance::getEndTime).thenComparing(HistoricTaskInstance::getStartTime));
+    Map<String, Map<String, Object>> local = new HashMap<>();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).taskIdIn(tasks.stream().map(HistoricTaskInstance::getId).toArray(String[]::new))
+        .variableNameIn(DECISION, REVIEW_LEVEL, DecisionRecorder.DECIDED_BY).includeDeleted().list()) {
+      local.computeIfAbsent(variable.getTaskId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
+    }
+    return tasks.stream().map(task -> {
+      Map<String, Object> values = local.getOrDefault(task.getId(), Map.of());
+      // a task that did not complete (cancelled, deleted) decided nothing
+      boolean completed = "completed".equals(task.getDeleteReason());
+      return new ApprovalRound.Review(task.getId(), (String) values.get(REVIEW_LEVEL),
+          completed ? (String) values.get(DECISION) : null, (String) values.get(DecisionRecorder.DECIDED_BY));
+    }).toList();
+  }
+
+  private boolean isMember(String user, String group) {
+    return Context.getCommandContext().runWithoutAuthorization(
+        () -> identity.createUserQuery().userId(user).memberOfGroup(group).count()) > 0;
+  }
+
+  private boolean wasCandidate(String user, String taskId) {
+    return history.createHistoricIdentityLinkLogQuery().taskId(taskId).type(IdentityLinkType.CANDIDATE)
+        .userId(user).operationType("add").count() > 0;
+  }
+}
