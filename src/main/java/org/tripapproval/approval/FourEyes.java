@@ -25,8 +25,8 @@ import org.tripapproval.trip.TripRequest;
  * Four eyes (回避): nobody reviews a trip they applied for or travel on. Bound in the model to the
  * assignment and completion of the review and verification tasks, so a claim, an assignment by an
  * administrator or a completion through any API is refused by the engine. A member is matched by
- * user id where the request gives one, and otherwise by name against the user's names in the
- * identity service (which users cannot change themselves: ReadOnlyOwnUser). Every refusal is
+ * the user id the request gives, and by name against the user's names in the identity service
+ * (which users cannot change themselves: ReadOnlyOwnUser), whichever matches. Every refusal is
  * written to the audit trail in a transaction of its own, as the refused step itself is rolled back.
  */
 @Component("fourEyes")
@@ -79,21 +79,12 @@ public class FourEyes implements TaskListener {
     if (trip == null || trip.members() == null) {
       return null;
     }
-    Set<String> names = null;
+    // the id where one is given, and always the name: an id the applicant typed is not checked against
+    // the directory, so it must not hide a member whose name is the reviewer's
+    Set<String> names = namesOf(user);
     for (TripRequest.Member member : trip.members()) {
-      if (member == null) {
-        continue;
-      }
-      if (member.userId() != null && !member.userId().isBlank()) {
-        if (member.userId().equals(user)) {
-          return "member";
-        }
-      } else {
-        // no user id given for this member: their name against the user's names in the directory
-        names = names == null ? namesOf(user) : names;
-        if (names.contains(normalized(member.name()))) {
-          return "member";
-        }
+      if (member != null && (user.equals(member.userId()) || names.contains(normalized(member.name())))) {
+        return "member";
       }
     }
     return null;

@@ -116,7 +116,7 @@ class TripVariableGuard implements HistoryEventHandler {
     }
     if (TASK_DECISION.contains(name)) {
       return variable.getTaskId() != null ? null
-          : "决定只能在审批任务上作出(submit-form 或任务变量)/ a decision is given on its own task (submit-form or the task's variables)";
+          : "决定只能在审批任务上作出(submit-form)/ a decision is given on its own task (submit-form, as Tasklist does)";
     }
     if (APPLICANT.equals(name) && creation
         && Objects.equals(variable.getTextValue(), Context.getCommandContext().getAuthenticatedUserId())) {

@@ -1,15 +1,15 @@
 package org.tripapproval.config;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.tripapproval.web.BasicWithoutChallenge;
 import org.tripapproval.web.EdgeFilters;
 
 /**
- * /engine-rest is open by default. Every call must log in (HTTP Basic against the engine's users),
- * and then runs as that user, so the engine's authorizations apply.
+ * /engine-rest is open by default. Every call must log in (HTTP Basic against the engine's users,
+ * never challenged for), and then runs as that user, so the engine's authorizations apply.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestAuthentication {
@@ -20,7 +20,7 @@ class EngineRestAuthentication {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        BasicWithoutChallenge.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     // before the allowlist, which needs to know who calls
     registration.setOrder(EdgeFilters.AUTHENTICATION);

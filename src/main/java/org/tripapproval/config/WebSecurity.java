@@ -13,6 +13,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.tripapproval.web.ApiRefusals;
 import org.tripapproval.web.CrossSiteRequestGuard;
 import org.tripapproval.web.NoBasicChallenge;
 
@@ -32,7 +33,7 @@ class WebSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain projectEndpoints(HttpSecurity http) throws Exception {
+  SecurityFilterChain projectEndpoints(HttpSecurity http, ApiRefusals refusals) throws Exception {
     return http.securityMatcher("/api/**", "/mail/**", "/mail", "/actuator/**")
         .authorizeHttpRequests(requests -> requests
             // a load balancer asks for health without a login; the metrics are for administrators
@@ -47,9 +48,11 @@ class WebSecurity {
             .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/**").hasAuthority(AUDITORS)
             .requestMatchers("/api/audit/**").denyAll()
             .anyRequest().authenticated())
-        // a change riding the webapps' session needs X-Requested-With; then the session logs the caller in
-        .addFilterBefore(new CrossSiteRequestGuard(), BasicAuthenticationFilter.class)
+        // the session logs the caller in; a change riding it needs X-Requested-With
         .addFilterBefore(new CamundaWebappLogin(), BasicAuthenticationFilter.class)
+        .addFilterAfter(new CrossSiteRequestGuard(refusals), CamundaWebappLogin.class)
+        // a refusal answers in both languages and is in the trail
+        .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refusals))
         // 401 without a Basic challenge: browsers never cache Basic credentials; scripts send them unasked
         .httpBasic(basic -> basic.authenticationEntryPoint(new NoBasicChallenge()))
         // CrossSiteRequestGuard is the CSRF defence: Spring's token would break the scripts' curl calls

@@ -136,6 +136,11 @@ public class TaskInputs extends OncePerRequestFilter {
       refuse(response, "variables: " + objects + " 不能是 Object 类型 / may not be of type Object");
       return;
     }
+    // complete writes its variables on the execution, where a decision never counts: say so before the engine refuses
+    if (task.matches() && "complete".equals(task.group(2)) && (named.containsKey(DECISION) || named.containsKey(DECISION_REASON))) {
+      refuse(response, DECISION + ": 请用 submit-form 提交决定(Tasklist 即如此)/ give a decision with submit-form, as Tasklist does");
+      return;
+    }
     boolean trip = start.matches() && (TripProcess.KEY.equals(start.group(1))
         || start.group(2) != null && start.group(2).startsWith(TripProcess.KEY + ":"));
     // a claim or an empty completion sets nothing; else the task's key says what it may set

@@ -15,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * send the cookie with a form or an image, but not this header (a cross-site script asking for it
  * needs a CORS preflight, which this application never grants). Scripts with their own credentials
  * (HTTP Basic, sent without a challenge: NoBasicChallenge) need no header; reads need none either.
+ * It runs after the session's login, so that a refusal names the user in the trail.
  */
 public class CrossSiteRequestGuard extends OncePerRequestFilter {
 
@@ -24,6 +25,12 @@ public class CrossSiteRequestGuard extends OncePerRequestFilter {
       + HEADER + ": " + OUR_SCRIPT + ", or HTTP Basic credentials";
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+  private final ApiRefusals refusals;
+
+  public CrossSiteRequestGuard(ApiRefusals refusals) {
+    this.refusals = refusals;
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
@@ -31,7 +38,7 @@ public class CrossSiteRequestGuard extends OncePerRequestFilter {
     boolean ridesSession = request.getRequestedSessionId() != null;
     if (!SAFE.contains(request.getMethod()) && ridesSession && !ownCredentials
         && !OUR_SCRIPT.equals(request.getHeader(HEADER))) {
-      JsonRefusal.send(response, HttpServletResponse.SC_FORBIDDEN, REFUSED);
+      refusals.refuse(request, response, "a change riding the webapp login without " + HEADER, REFUSED);
       return;
     }
     chain.doFilter(request, response);

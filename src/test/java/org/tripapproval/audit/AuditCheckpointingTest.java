@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A running node checkpoints the head by itself, every trips.audit.checkpoint-interval, when it moved. */
-@SpringBootTest(properties = "trips.audit.checkpoint-interval=PT1S")
+// the test profile checkpoints every second, so this test shares the process tests' application context
+@SpringBootTest
 @ActiveProfiles("test")
 class AuditCheckpointingTest {
 

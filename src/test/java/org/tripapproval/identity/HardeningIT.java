@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,6 +60,7 @@ class HardeningIT {
   }
 
   @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngine engine;
   @Autowired AccessSetup access;
 
@@ -162,8 +164,8 @@ class HardeningIT {
   }
 
   @Test
-  void apiAndMailNeverChallengeABrowserForBasicCredentials() {
-    for (String path : List.of("/api/audit/trips", "/mail", "/api/substitutes")) {
+  void apiMailAndTheEngineRestApiNeverChallengeABrowserForBasicCredentials() {
+    for (String path : List.of("/api/audit/trips", "/mail", "/api/substitutes", "/engine-rest/task/count")) {
       HttpResponse<String> none = anonymous.get(path);
       assertThat(none.statusCode()).as(path).isEqualTo(401);
       assertThat(none.headers().firstValue("WWW-Authenticate")).as(path + " without credentials").isEmpty();
@@ -194,6 +196,7 @@ class HardeningIT {
         + forgedSubstitute.body()).isEqualTo(403);
     assertThat(forgedSubstitute.body()).contains("X-Requested-With");
     assertThat(anonymous.as("li.na").get("/api/substitutes").body()).as("nothing stored").isEqualTo("[]");
+    assertThat(refusalsInTheTrail("li.na", "/api/substitutes")).as("the forged call is in the trail").isEqualTo(1);
 
     // the forms' own call sends the header, and reads need none
     HttpResponse<String> formCheck = anonymous.send(anonymous.request("/api/rules/check")
@@ -206,6 +209,19 @@ class HardeningIT {
         + read.headers().map() + " " + read.body()).isEqualTo(200);
     // scripts with HTTP Basic need no header
     assertThat(anonymous.as("li.na").post("/api/substitutes", substitute).statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void aCallTheRoleMayNotMakeOnTheProjectsOwnApiIsRefusedInBothLanguagesAndInTheTrail() {
+    HttpResponse<String> refused = anonymous.as("zhang.wei").get("/api/notifications");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("此操作不允许", "this operation is not allowed");
+    assertThat(refusalsInTheTrail("zhang.wei", "/api/notifications")).isEqualTo(1);
+  }
+
+  private int refusalsInTheTrail(String user, String path) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM audit_trail WHERE event = 'access.refused' AND actor = ?"
+        + " AND details LIKE ?", Integer.class, user, "%\"path\":\"" + path + "\"%");
   }
 
   /** Logs in to Tasklist as a browser does and returns the session cookie. */

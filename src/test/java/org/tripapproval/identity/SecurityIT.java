@@ -165,6 +165,11 @@ class SecurityIT {
     assertThat(smuggled.body()).contains("[applicant]", "decision");
     assertThat(reviewer.post("/engine-rest/task/" + review + "/complete",
         "{\"variables\":{\"decisions\":{\"value\":\"[]\"}}}").statusCode()).isEqualTo(400);
+    // complete sets the execution's variables, where a decision never counts: the answer says where to give it
+    HttpResponse<String> completedWithADecision = reviewer.post("/engine-rest/task/" + review + "/complete",
+        "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
+    assertThat(completedWithADecision.statusCode()).isEqualTo(400);
+    assertThat(completedWithADecision.body()).contains("submit-form");
     // variables are set through a task's form only: the variable endpoints are refused at the edge (403)
     assertThat(reviewer.post("/engine-rest/task/" + review + "/variables",
         "{\"modifications\":{\"totalBudget\":{\"value\":1}}}").statusCode()).isEqualTo(403);
