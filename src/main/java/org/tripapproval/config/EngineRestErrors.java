@@ -22,6 +22,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.tripapproval.approval.FourEyesViolation;
 import org.tripapproval.approval.TripInvariantViolation;
 import org.tripapproval.trip.InvalidSubmissionException;
+import org.tripapproval.web.EdgeFilters;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -79,10 +80,12 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof FourEyesViolation refused) {
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+            .header(EdgeFilters.REFUSED_HEADER, EdgeFilters.RECORDED_BY_THE_ENGINE)
             .entity(Map.of("type", "FourEyesViolation", "message", refused.getMessage())).build();
       }
       if (cause instanceof TripInvariantViolation refused) {
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+            .header(EdgeFilters.REFUSED_HEADER, EdgeFilters.RECORDED_BY_THE_ENGINE)
             .entity(Map.of("type", "TripInvariantViolation", "message", refused.getMessage())).build();
       }
       if (cause instanceof InvalidSubmissionException invalid) {

@@ -22,6 +22,9 @@ public class EdgeFilters {
 
   /** After DatabaseOutage (first), before everything that reads the request. */
   public static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 20;
+  /** Names who refused a call to the engine's APIs: "edge", or "engine" where the engine wrote the refusal to the trail itself. */
+  public static final String REFUSED_HEADER = "X-Trips-Refused";
+  public static final String RECORDED_BY_THE_ENGINE = "engine";
   static final int ALLOWLIST = AUTHENTICATION + 10;
   static final int TASK_INPUTS = ALLOWLIST + 10;
 

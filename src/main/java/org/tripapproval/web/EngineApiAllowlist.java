@@ -50,6 +50,7 @@ final class EngineApiAllowlist {
 
   record Rule(String method, String template, Set<Role> roles) {}
 
+  /** Every logged-in user, in a role group or not (who am I, log out, the password policy). */
   private static final Set<Role> ANYONE = EnumSet.allOf(Role.class);
   private static final Set<Role> TASKLIST = EnumSet.of(APPLICANT, REVIEWER, ADMINISTRATOR);
   private static final Set<Role> COCKPIT = EnumSet.of(FOREIGN_AFFAIRS_OFFICE, AUDITOR, ADMINISTRATOR);
@@ -188,7 +189,7 @@ final class EngineApiAllowlist {
     List<Rule> rules = api == EngineRequest.Api.ENGINE ? ENGINE : WEBAPP_PLUGINS;
     String[] path = resource.substring(1).split("/", -1);
     for (Rule rule : rules) {
-      if (rule.method().equals(method) && !Collections.disjoint(rule.roles(), roles)
+      if (rule.method().equals(method) && (rule.roles() == ANYONE || !Collections.disjoint(rule.roles(), roles))
           && matches(rule.template().substring(1).split("/", -1), path)) {
         return true;
       }

@@ -39,7 +39,7 @@ import org.tripapproval.web.EngineApiAllowlist.Role;
 class EngineApiGuard extends OncePerRequestFilter {
 
   /** Marks the edge's own refusals, so that a client (and the tests) tell them from the engine's 403. */
-  static final String REFUSED_HEADER = "X-Trips-Refused";
+  static final String REFUSED_HEADER = EdgeFilters.REFUSED_HEADER;
   static final String FORBIDDEN = "此操作不允许 / this operation is not allowed";
   /** Form submissions carry an attached file (base64 in JSON), and deployments carry models. */
   private static final List<Pattern> UPLOADS = List.of(
@@ -113,7 +113,8 @@ class EngineApiGuard extends OncePerRequestFilter {
     passed.setAttribute(TaskInputs.CALLER, caller);
     passed.setAttribute(TaskInputs.RESOURCE, call.resource());
     chain.doFilter(passed, response);
-    if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
+    // a refusal the engine wrote to the trail itself (four eyes, an invariant) is not written twice
+    if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN && !EdgeFilters.RECORDED_BY_THE_ENGINE.equals(response.getHeader(REFUSED_HEADER))) {
       refusals.record(caller.getUserId(), method, path, "refused by the engine");
     }
   }
@@ -130,9 +131,11 @@ class EngineApiGuard extends OncePerRequestFilter {
 
   /** The caller as the engine will see them: HTTP Basic (already checked) on /engine-rest, the session on the webapps. */
   private Authentication callerOf(HttpServletRequest request, EngineRequest call) {
+    // the container maps /engine-rest on the decoded path: its login is there however the path was spelt
+    Authentication engineLogin = identity.getCurrentAuthentication();
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith(EngineRequest.ENGINE_REST)) {
-      return identity.getCurrentAuthentication();
+    if (engineLogin != null || path.startsWith(EngineRequest.ENGINE_REST)) {
+      return engineLogin;
     }
     HttpSession session = request.getSession(false);
     if (session == null) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +46,7 @@ class SecurityIT {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
 
   RestTripDriver driver;
   RestClient anonymous;
@@ -149,6 +151,9 @@ class SecurityIT {
     assertThat(engine.getTaskService().createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
     JsonNode trail = read(expect(anonymous.as("zhao.lei").get("/api/audit/trips/" + trip + "/trail"), 200));
     assertThat(trail.findValuesAsText("event")).contains("fourEyes.refused");
+    // the engine wrote each refusal itself: the edge does not write it again
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_trail WHERE event = 'access.refused' AND actor = 'li.na'"
+        + " AND details LIKE ?", Integer.class, "%" + review + "%")).isZero();
   }
 
   @Test

@@ -299,6 +299,10 @@ class EngineApiEdgeIT {
         wrong.add(spelling + ": " + path + " -> " + answer.statusCode());
       }
     });
+    // an encoded letter in the prefix: the container still maps it to the engine, so the edge must see it too
+    HttpResponse<String> encodedPrefix = applicant.post("/%65ngine-rest/job/" + timer.getId() + "/execute", "");
+    assertThat(encodedPrefix.statusCode()).as(encodedPrefix.body()).isEqualTo(403);
+    assertThat(encodedPrefix.headers().firstValue(REFUSED)).as("refused by the edge").hasValue("edge");
     // the prefix in another case is not the engine at all
     HttpResponse<String> upperCase = applicant.post("/ENGINE-REST/job/" + timer.getId() + "/execute", "");
     assertThat(upperCase.statusCode()).isIn(401, 403, 404, 405);
