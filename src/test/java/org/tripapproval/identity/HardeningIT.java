@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,15 +155,25 @@ class HardeningIT {
 
   @Test
   void anObjectVariableOfAClassOutsideTheAllowlistIsRefusedWhenRead() {
-    String trip = driver.submit(aTrip().build());
-    engine.getRuntimeService().setVariable(trip, "smuggled", Variables.serializedObjectValue("42")
-        .serializationDataFormat(Variables.SerializationDataFormats.JSON)
-        .objectTypeName("java.util.concurrent.atomic.AtomicLong").create());
+    // not on a trip, whose variables the engine guards besides (TripVariableGuard): on a process of no one's
+    BpmnModelInstance model = Bpmn.createExecutableProcess("deserialization-check").camundaHistoryTimeToLive(1)
+        .startEvent().userTask().endEvent().done();
+    String deployment = engine.getRepositoryService().createDeployment()
+        .addModelInstance("deserialization-check.bpmn", model).deploy().getId();
+    try {
+      String instance = engine.getRuntimeService().startProcessInstanceByKey("deserialization-check").getId();
+      engine.getRuntimeService().setVariable(instance, "smuggled", Variables.serializedObjectValue("42")
+          .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+          .objectTypeName("java.util.concurrent.atomic.AtomicLong").create());
 
-    assertThatThrownBy(() -> engine.getRuntimeService().getVariable(trip, "smuggled"))
-        .as("an AtomicLong is not on the allowlist").isInstanceOf(ProcessEngineException.class);
-    // what the process itself keeps still reads
-    assertThat(engine.getRuntimeService().getVariable(trip, "applicant")).isEqualTo("zhang.wei");
+      assertThatThrownBy(() -> engine.getRuntimeService().getVariable(instance, "smuggled"))
+          .as("an AtomicLong is not on the allowlist").isInstanceOf(ProcessEngineException.class);
+      // what the engine's own lists hold still reads
+      engine.getRuntimeService().setVariable(instance, "levels", new ArrayList<>(List.of("unitHead")));
+      assertThat(engine.getRuntimeService().getVariable(instance, "levels")).isEqualTo(List.of("unitHead"));
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
   }
 
   @Test
