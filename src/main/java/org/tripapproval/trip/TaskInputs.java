@@ -51,6 +51,8 @@ public class TaskInputs extends OncePerRequestFilter {
   public static final String CALLER = TaskInputs.class.getName() + ".caller";
   /** Request attribute: the call's path within the engine's REST API, e.g. {@code /task/1/submit-form}. */
   public static final String RESOURCE = TaskInputs.class.getName() + ".resource";
+  /** Request attribute: why this check refused the call, for the edge to write to the trail. */
+  public static final String REFUSED = TaskInputs.class.getName() + ".refused";
 
   /** Per task (or the start event), the variables its form submits. */
   public static final Map<String, Set<String>> ALLOWED = Map.of(
@@ -117,7 +119,7 @@ public class TaskInputs extends OncePerRequestFilter {
       try {
         body = mapper.readTree(buffered.body);
       } catch (IOException malformed) {
-        refuse(response, "body: 不是有效的JSON / is not valid JSON");
+        refuse(request, response, "body: 不是有效的JSON / is not valid JSON");
         return;
       }
     }
@@ -133,12 +135,12 @@ public class TaskInputs extends OncePerRequestFilter {
       objects.addAll(objectVariables(body));
     }
     if (!objects.isEmpty()) {
-      refuse(response, "variables: " + objects + " 不能是 Object 类型 / may not be of type Object");
+      refuse(request, response, "variables: " + objects + " 不能是 Object 类型 / may not be of type Object");
       return;
     }
     // complete writes its variables on the execution, where a decision never counts: say so before the engine refuses
     if (task.matches() && "complete".equals(task.group(2)) && (named.containsKey(DECISION) || named.containsKey(DECISION_REASON))) {
-      refuse(response, DECISION + ": 请用 submit-form 提交决定(Tasklist 即如此)/ give a decision with submit-form, as Tasklist does");
+      refuse(request, response, DECISION + ": 请用 submit-form 提交决定(Tasklist 即如此)/ give a decision with submit-form, as Tasklist does");
       return;
     }
     boolean trip = start.matches() && (TripProcess.KEY.equals(start.group(1))
@@ -157,7 +159,7 @@ public class TaskInputs extends OncePerRequestFilter {
         .map(Map.Entry::getKey).toList();
     if (!refused.isEmpty()) {
       log.warn("{} {} refused: it names {}, {} sets only {}", request.getMethod(), path, refused, activity, allowed);
-      refuse(response, "variables: 此步骤不能设置 " + refused + ",只能设置 " + new TreeSet<>(allowed)
+      refuse(request, response, "variables: 此步骤不能设置 " + refused + ",只能设置 " + new TreeSet<>(allowed)
           + " / this step may not set " + refused + "; it sets only " + new TreeSet<>(allowed));
       return;
     }
@@ -256,7 +258,8 @@ public class TaskInputs extends OncePerRequestFilter {
     return request.getContentType() != null && request.getContentType().toLowerCase().contains("json");
   }
 
-  private void refuse(HttpServletResponse response, String message) throws IOException {
+  private void refuse(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+    request.setAttribute(REFUSED, message);
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -116,6 +116,8 @@ class EngineApiGuard extends OncePerRequestFilter {
     // a refusal the engine wrote to the trail itself (four eyes, an invariant) is not written twice
     if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN && !EdgeFilters.RECORDED_BY_THE_ENGINE.equals(response.getHeader(REFUSED_HEADER))) {
       refusals.record(caller.getUserId(), method, path, "refused by the engine");
+    } else if (passed.getAttribute(TaskInputs.REFUSED) instanceof String refused) {
+      refusals.record(caller.getUserId(), method, path, refused);
     }
   }
 

@@ -168,6 +168,9 @@ class SecurityIT {
         "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"applicant\":{\"value\":\"li.na\"}}}");
     assertThat(smuggled.statusCode()).isEqualTo(400);
     assertThat(smuggled.body()).contains("[applicant]", "decision");
+    assertThat(jdbc.queryForList("SELECT details FROM audit_trail WHERE event = 'access.refused' AND actor = 'li.na'",
+        String.class)).as("the smuggling attempt is in the trail")
+        .anySatisfy(details -> assertThat(details).contains(review + "/submit-form", "applicant"));
     assertThat(reviewer.post("/engine-rest/task/" + review + "/complete",
         "{\"variables\":{\"decisions\":{\"value\":\"[]\"}}}").statusCode()).isEqualTo(400);
     // complete sets the execution's variables, where a decision never counts: the answer says where to give it
