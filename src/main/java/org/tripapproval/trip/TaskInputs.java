@@ -134,10 +134,6 @@ public class TaskInputs extends OncePerRequestFilter {
       named.putAll(submittedVariables(body));
       objects.addAll(objectVariables(body));
     }
-    if (!objects.isEmpty()) {
-      refuse(request, response, "variables: " + objects + " 不能是 Object 类型 / may not be of type Object");
-      return;
-    }
     // complete writes its variables on the execution, where a decision never counts: say so before the engine refuses
     if (task.matches() && "complete".equals(task.group(2)) && (named.containsKey(DECISION) || named.containsKey(DECISION_REASON))) {
       refuse(request, response, DECISION + ": 请用 submit-form 提交决定(Tasklist 即如此)/ give a decision with submit-form, as Tasklist does");
@@ -149,6 +145,12 @@ public class TaskInputs extends OncePerRequestFilter {
     String activity = named.isEmpty() ? null : task.matches() ? taskKey(task.group(1)) : trip ? TripProcess.SUBMITTED : null;
     if (activity == null) {
       chain.doFilter(buffered, response); // nothing set, or no such task of ours: the engine answers
+      return;
+    }
+    // a trip's variables are JSON and plain values; an Object names a class to instantiate (other
+    // processes are their deployer's, and the engine's type validation still holds for them)
+    if (!objects.isEmpty()) {
+      refuse(request, response, "variables: " + objects + " 不能是 Object 类型 / may not be of type Object");
       return;
     }
     Set<String> allowed = ALLOWED.get(activity);

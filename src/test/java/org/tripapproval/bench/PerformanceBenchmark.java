@@ -234,7 +234,7 @@ class PerformanceBenchmark {
   /** The same request, with the variables our delegates would have set, to the stripped model. */
   private static BenchDriver.Start baselineModel(JsonNode reviewLevels) {
     return (applicant, trip) -> read(expect(applicant.post("/engine-rest/process-definition/key/" + BaselineModel.KEY
-        + "/start", write(Map.of("variables", Map.of(
+        + "/submit-form", write(Map.of("variables", Map.of(
             "trip", Map.of("type", "Json", "value", write(trip)),
             "unit", Map.of("value", "commerce"),
             "hasBlockingFindings", Map.of("value", false),
