@@ -21,38 +21,62 @@ import org.tripapproval.support.TripRequestBuilder;
 class JarLaunchIT {
 
   @Test
-  void theJarDeploysServesFormsAndRestartsWithoutANewDeployment(@TempDir Path workDir) throws Exception {
-    JarNode node = JarNode.start("jar-launch", workDir, "--DB_URL=jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath(),
-        "--spring.mail.port=" + JarNode.freePort(), "--trips.mail.imap-port=" + JarNode.freePort(),
-        "--trips.mail.delivery-interval=PT1S");
+  void theJarDeploysServesFormsAndRestartsWithoutANewDeployment(@TempDir Path workDir)
+      throws Exception {
+    JarNode node =
+        JarNode.start(
+            "jar-launch",
+            workDir,
+            "--DB_URL=jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath(),
+            "--spring.mail.port=" + JarNode.freePort(),
+            "--trips.mail.imap-port=" + JarNode.freePort(),
+            "--trips.mail.delivery-interval=PT1S");
     RestClient anonymous = new RestClient(node.baseUrl(), null);
     try {
       assertThat(anonymous.get("/forms/review-trip-request.html").statusCode()).isEqualTo(200);
       assertThat(anonymous.get("/forms/partials/trip-editor.js").statusCode()).isEqualTo(200);
       assertThat(anonymous.get("/engine-rest/process-definition").statusCode()).isEqualTo(401);
-      assertThat(anonymous.as("zhang.wei").get("/engine-rest/process-definition?maxResults=10").body()).contains("\"key\":\"overseas-trip\"");
-      assertThat(anonymous.as("admin").get("/engine-rest/deployment/count").body()).isEqualTo("{\"count\":1}");
+      assertThat(
+              anonymous.as("zhang.wei").get("/engine-rest/process-definition?maxResults=10").body())
+          .contains("\"key\":\"overseas-trip\"");
+      assertThat(anonymous.as("admin").get("/engine-rest/deployment/count").body())
+          .isEqualTo("{\"count\":1}");
       assertThat(anonymous.as("zhang.wei").get("/engine-rest/process-definition").body())
-          .as("a query without maxResults is refused (queryMaxResultsLimit)").contains("unbound number of results");
+          .as("a query without maxResults is refused (queryMaxResultsLimit)")
+          .contains("unbound number of results");
 
-      HttpResponse<String> refused = anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/submit-form",
-          "{\"variables\":{\"trip\":{\"type\":\"Json\",\"value\":\"{\\\"purpose\\\":\\\"\\\",\\\"members\\\":[]}\"}}}");
+      HttpResponse<String> refused =
+          anonymous
+              .as("zhang.wei")
+              .post(
+                  "/engine-rest/process-definition/key/overseas-trip/submit-form",
+                  "{\"variables\":{\"trip\":{\"type\":\"Json\",\"value\":\"{\\\"purpose\\\":\\\"\\\",\\\"members\\\":[]}\"}}}");
       assertThat(refused.statusCode()).isEqualTo(400);
       assertThat(refused.body()).contains("purpose:", "members:", "departureDate:");
-      assertThat(anonymous.as("admin").get("/engine-rest/process-instance/count").body()).isEqualTo("{\"count\":0}");
+      assertThat(anonymous.as("admin").get("/engine-rest/process-instance/count").body())
+          .isEqualTo("{\"count\":0}");
 
-      HttpResponse<String> submitted = anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/submit-form",
-          RestTripDriver.submission(TripRequestBuilder.aTrip().build()));
+      HttpResponse<String> submitted =
+          anonymous
+              .as("zhang.wei")
+              .post(
+                  "/engine-rest/process-definition/key/overseas-trip/submit-form",
+                  RestTripDriver.submission(TripRequestBuilder.aTrip().build()));
       assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
       assertThat(anonymous.get("/mail").statusCode()).isEqualTo(401);
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-          .until(() -> anonymous.as("li.na").get("/mail").body(), body -> body.contains("To do: Review trip request"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> anonymous.as("li.na").get("/mail").body(),
+              body -> body.contains("To do: Review trip request"));
     } finally {
       node.close();
     }
     node.start();
     try {
-      assertThat(anonymous.as("admin").get("/engine-rest/deployment/count").body()).isEqualTo("{\"count\":1}");
+      assertThat(anonymous.as("admin").get("/engine-rest/deployment/count").body())
+          .isEqualTo("{\"count\":1}");
     } finally {
       node.close();
     }

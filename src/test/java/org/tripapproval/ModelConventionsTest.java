@@ -27,11 +27,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tripapproval.trip.TripProcess;
 
-/** The conventions of ../shared/CONVENTIONS.md, checked on every model so nobody has to remember them. */
+/**
+ * The conventions of ../shared/CONVENTIONS.md, checked on every model so nobody has to remember
+ * them.
+ */
 class ModelConventionsTest {
 
   private static final String MEANINGFUL_ID = "[a-z][a-zA-Z0-9]*";
-  private static final String MODELER_DEFAULT = "(?i).*(Activity|Task|Gateway|Event|Flow|Process|Decision|Rule)_[0-9a-z]+";
+  private static final String MODELER_DEFAULT =
+      "(?i).*(Activity|Task|Gateway|Event|Flow|Process|Decision|Rule)_[0-9a-z]+";
 
   static Stream<Path> bpmnFiles() throws IOException {
     return Files.list(Path.of("bpmn")).filter(p -> p.toString().endsWith(".bpmn"));
@@ -49,7 +53,8 @@ class ModelConventionsTest {
     assertThat(process.getId() + ".bpmn").isEqualTo(file.getFileName().toString());
     assertThat(process.getId()).matches("[a-z]+(-[a-z]+)*");
     assertThat(process.isExecutable()).isTrue();
-    assertThat(Files.readString(file)).as("retention comes from camunda.bpm.generic-properties history-time-to-live")
+    assertThat(Files.readString(file))
+        .as("retention comes from camunda.bpm.generic-properties history-time-to-live")
         .doesNotContain("historyTimeToLive=");
   }
 
@@ -58,14 +63,18 @@ class ModelConventionsTest {
   void everyElementHasAMeaningfulIdAndIsDrawn(Path file) {
     BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
     Collection<BaseElement> elements = model.getModelElementsByType(BaseElement.class);
-    List<String> drawn = model.getModelElementsByType(BpmnShape.class).stream()
-        .map(shape -> shape.getBpmnElement().getId()).toList();
+    List<String> drawn =
+        model.getModelElementsByType(BpmnShape.class).stream()
+            .map(shape -> shape.getBpmnElement().getId())
+            .toList();
     for (BaseElement element : elements) {
       if (element.getId() == null || element instanceof Process) {
         continue; // conditions and loops have no id; the process id is kebab-case, checked above
       }
-      assertThat(element.getId()).as("id of %s", element.getElementType().getTypeName())
-          .matches(MEANINGFUL_ID).doesNotMatch(MODELER_DEFAULT);
+      assertThat(element.getId())
+          .as("id of %s", element.getElementType().getTypeName())
+          .matches(MEANINGFUL_ID)
+          .doesNotMatch(MODELER_DEFAULT);
     }
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       assertThat(drawn).as("%s has a shape in the diagram", node.getId()).contains(node.getId());
@@ -80,9 +89,11 @@ class ModelConventionsTest {
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       assertFormFollowsTheId(task.getId(), task.getCamundaFormKey());
       assertThat(task.getCamundaCandidateGroups() != null || task.getCamundaAssignee() != null)
-          .as("%s has candidate groups or an assignee", task.getId()).isTrue();
+          .as("%s has candidate groups or an assignee", task.getId())
+          .isTrue();
       assertThat(task.getCamundaCandidateUsers()).as("%s names no people", task.getId()).isNull();
-      assertThat(org.tripapproval.trip.TaskInputs.ALLOWED).as("%s says which variables it sets", task.getId())
+      assertThat(org.tripapproval.trip.TaskInputs.ALLOWED)
+          .as("%s says which variables it sets", task.getId())
           .containsKey(task.getId());
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
@@ -100,7 +111,9 @@ class ModelConventionsTest {
     assertThat(xml).doesNotContain("camunda:class=", "scriptFormat=", "<camunda:script");
     BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-      assertThat(task.getCamundaDelegateExpression()).as(task.getId()).matches("\\$\\{[a-z][a-zA-Z]*\\}");
+      assertThat(task.getCamundaDelegateExpression())
+          .as(task.getId())
+          .matches("\\$\\{[a-z][a-zA-Z]*\\}");
     }
   }
 
@@ -110,7 +123,9 @@ class ModelConventionsTest {
     BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
     for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
       assertThat(gateway.getDefault()).as("%s has a default flow", gateway.getId()).isNotNull();
-      gateway.getOutgoing().forEach(flow -> assertThat(flow.getName()).as(flow.getId()).isNotBlank());
+      gateway
+          .getOutgoing()
+          .forEach(flow -> assertThat(flow.getName()).as(flow.getId()).isNotBlank());
     }
   }
 
@@ -122,8 +137,11 @@ class ModelConventionsTest {
       assertThat(decision.getId()).matches("[a-z]+(-[a-z]+)*");
       assertThat(decision.getCamundaHistoryTimeToLiveString()).isNull();
     }
-    assertThat(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine()
-        .parseDecisions(model)).isNotEmpty();
+    assertThat(
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+                .buildEngine()
+                .parseDecisions(model))
+        .isNotEmpty();
   }
 
   @org.junit.jupiter.api.Test
@@ -131,7 +149,9 @@ class ModelConventionsTest {
     BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn/overseas-trip.bpmn").toFile());
     for (Field field : TripProcess.class.getFields()) {
       String id = (String) field.get(null);
-      assertThat(model.getModelElementById(id) != null || id.equals(TripProcess.KEY)).as(field.getName()).isTrue();
+      assertThat(model.getModelElementById(id) != null || id.equals(TripProcess.KEY))
+          .as(field.getName())
+          .isTrue();
     }
   }
 

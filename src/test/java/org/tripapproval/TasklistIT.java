@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,16 +25,17 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.tripapproval.support.Browser;
 import org.tripapproval.support.TripDriver;
-import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripProcess;
+import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripVariables;
 
 /**
- * Every form renders and submits in Camunda Tasklist, in a real browser, as the demo users use them.
+ * Every form renders and submits in Camunda Tasklist, in a real browser, as the demo users use
+ * them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -76,12 +77,28 @@ class TasklistIT {
     java.util.Set<String> earlier = runningTripIds();
     browser.click(By.cssSelector(".modal-footer button.btn-primary[type='submit']"));
 
-    ProcessInstance trip = waitFor(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(TripProcess.KEY)
-        .list().stream().filter(p -> !earlier.contains(p.getId())).findFirst().orElse(null));
-    Task review = taskService.createTaskQuery().processInstanceId(trip.getId())
-        .taskDefinitionKey(TripProcess.REVIEW_TRIP_REQUEST).singleResult();
-    assertThat(review).as("the request passed the rule check and waits for the unit head").isNotNull();
-    assertThat(runtimeService.getVariable(trip.getId(), "trip").toString()).contains(PURPOSE, "\"country\":\"JP\"");
+    ProcessInstance trip =
+        waitFor(
+            () ->
+                runtimeService
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey(TripProcess.KEY)
+                    .list()
+                    .stream()
+                    .filter(p -> !earlier.contains(p.getId()))
+                    .findFirst()
+                    .orElse(null));
+    Task review =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(trip.getId())
+            .taskDefinitionKey(TripProcess.REVIEW_TRIP_REQUEST)
+            .singleResult();
+    assertThat(review)
+        .as("the request passed the rule check and waits for the unit head")
+        .isNotNull();
+    assertThat(runtimeService.getVariable(trip.getId(), "trip").toString())
+        .contains(PURPOSE, "\"country\":\"JP\"");
 
     browser.driver().manage().deleteAllCookies();
     logIn("li.na");
@@ -94,7 +111,13 @@ class TasklistIT {
     browser.screenshot("review-form-filled");
     browser.click(By.cssSelector("button[ng-click='complete()']"));
 
-    waitFor(() -> historyService.createHistoricTaskInstanceQuery().taskId(review.getId()).finished().singleResult());
+    waitFor(
+        () ->
+            historyService
+                .createHistoricTaskInstanceQuery()
+                .taskId(review.getId())
+                .finished()
+                .singleResult());
     assertThat(runtimeService.getVariable(trip.getId(), "decisions").toString())
         .contains("\"decidedBy\":\"li.na\"", "\"decision\":\"approve\"");
   }
@@ -116,17 +139,26 @@ class TasklistIT {
   void hostileTextInARequestIsShownAsTextOnTheReviewForm() throws Exception {
     String purpose = "<img src=x onerror=\"window.xss='purpose'\"> 与日本经济产业省商谈合作备忘录的具体条款 {{ 7*7 }}";
     String member = "<script>window.xss='member'</script>李四";
-    ProcessInstance trip = driver.submit(aTrip().purpose(purpose).members(List.of(
-        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
-        new TripRequest.Member(member, "翻译", TripRequest.Rank.staff))).build());
+    ProcessInstance trip =
+        driver.submit(
+            aTrip()
+                .purpose(purpose)
+                .members(
+                    List.of(
+                        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
+                        new TripRequest.Member(member, "翻译", TripRequest.Rank.staff)))
+                .build());
     Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
     logIn("li.na");
     openTask(review);
     browser.waitUntilTextContains(By.id("summary-purpose"), "与日本经济产业省");
     assertThat(browser.visible(By.id("summary-purpose")).getText()).isEqualTo(purpose);
     browser.waitUntilTextContains(By.tagName("body"), member);
-    assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return window.xss || null"))
-        .as("no script from the request ran").isNull();
+    assertThat(
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return window.xss || null"))
+        .as("no script from the request ran")
+        .isNull();
   }
 
   @Test
@@ -144,14 +176,18 @@ class TasklistIT {
     browser.click(By.id("checkDraft"));
     browser.waitUntilTextContains(By.id("draftCheckResult"), "提示 Warning");
     assertThat(browser.visible(By.id("draftCheckResult")).getText())
-        .contains("The lodging budget of CNY 12000 exceeds the standard of CNY 1880 (JP", "财行〔2013〕516号");
+        .contains(
+            "The lodging budget of CNY 12000 exceeds the standard of CNY 1880 (JP", "财行〔2013〕516号");
 
     browser.driver().findElement(By.id("purpose")).clear();
     browser.type("purpose", "考察学习");
     browser.click(By.id("checkDraft"));
     browser.waitUntilTextContains(By.id("draftCheckResult"), "须更正 Blocking");
-    assertThat(browser.visible(By.id("draftCheckResult")).getText()).contains("fewer than 20 characters");
-    assertThat(runtimeService.createProcessInstanceQuery().count()).as("a check starts nothing").isEqualTo(before);
+    assertThat(browser.visible(By.id("draftCheckResult")).getText())
+        .contains("fewer than 20 characters");
+    assertThat(runtimeService.createProcessInstanceQuery().count())
+        .as("a check starts nothing")
+        .isEqualTo(before);
   }
 
   @Test
@@ -162,9 +198,11 @@ class TasklistIT {
     openTask(review);
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.click(By.id("decisionReject"));
-    assertThat(browser.visible(By.cssSelector("button[ng-click='complete()']")).isEnabled()).isFalse();
+    assertThat(browser.visible(By.cssSelector("button[ng-click='complete()']")).isEnabled())
+        .isFalse();
     browser.type("decisionReason", "出访必要性不足");
-    assertThat(browser.visible(By.cssSelector("button[ng-click='complete()']")).isEnabled()).isTrue();
+    assertThat(browser.visible(By.cssSelector("button[ng-click='complete()']")).isEnabled())
+        .isTrue();
   }
 
   @Test
@@ -186,9 +224,20 @@ class TasklistIT {
     browser.waitUntilTextContains(By.id("summary-purpose"), "会谈议题清单");
     browser.type("decisionReason", "外方会谈推迟 the talks were postponed");
     browser.click(By.cssSelector("button[ng-click='complete()']"));
-    waitFor(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(trip.getId()).finished().singleResult());
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(trip.getId()).singleResult()
-        .getEndActivityId()).isEqualTo(TripProcess.TRIP_WITHDRAWN);
+    waitFor(
+        () ->
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(trip.getId())
+                .finished()
+                .singleResult());
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(trip.getId())
+                .singleResult()
+                .getEndActivityId())
+        .isEqualTo(TripProcess.TRIP_WITHDRAWN);
   }
 
   @Test
@@ -210,15 +259,22 @@ class TasklistIT {
     browser.setValue("passportReturnedOn", request.returnDate().plusDays(3).toString());
     browser.screenshot("report-form-filled");
     browser.click(By.cssSelector("button[ng-click='complete()']"));
-    Task verify = waitFor(() -> taskService.createTaskQuery().processInstanceId(trip.getId())
-        .taskDefinitionKey(TripProcess.VERIFY_TRIP_REPORT).singleResult());
+    Task verify =
+        waitFor(
+            () ->
+                taskService
+                    .createTaskQuery()
+                    .processInstanceId(trip.getId())
+                    .taskDefinitionKey(TripProcess.VERIFY_TRIP_REPORT)
+                    .singleResult());
 
     browser.driver().manage().deleteAllCookies();
     logIn("wang.fang");
     openTask(verify);
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.waitUntilTextContains(By.id("deviations"), request.returnDate().plusDays(1).toString());
-    browser.waitUntilTextContains(By.id("reportFindings"), "Came back on " + request.returnDate().plusDays(1));
+    browser.waitUntilTextContains(
+        By.id("reportFindings"), "Came back on " + request.returnDate().plusDays(1));
     browser.click(By.id("decisionAccept"));
     browser.screenshot("verify-form-filled");
     browser.click(By.cssSelector("button[ng-click='complete()']"));
@@ -230,9 +286,14 @@ class TasklistIT {
   @Test
   void auditorFindsATripAndSeesItsTrailAndItsPathOnTheDiagram() throws Exception {
     String hostile = "<img src=x onerror=alert(1)>王五";
-    ProcessInstance trip = driver.submit(aTrip().members(List.of(
-        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
-        new TripRequest.Member(hostile, "翻译", TripRequest.Rank.staff))).build());
+    ProcessInstance trip =
+        driver.submit(
+            aTrip()
+                .members(
+                    List.of(
+                        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
+                        new TripRequest.Member(hostile, "翻译", TripRequest.Rank.staff)))
+                .build());
     driver.approveAllLevels(trip);
     driver.fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
 
@@ -245,21 +306,36 @@ class TasklistIT {
     browser.waitUntilTextContains(By.id("timeline"), "提交申请 Submitted");
     browser.visible(By.cssSelector("#diagram[data-ready='true']"));
     browser.screenshot("audit-trip");
-    assertThat(browser.driver().findElements(By.cssSelector(".djs-element.visited[data-element-id='checkTripRules']")))
+    assertThat(
+            browser
+                .driver()
+                .findElements(
+                    By.cssSelector(".djs-element.visited[data-element-id='checkTripRules']")))
         .hasSize(1);
-    assertThat(browser.driver().findElements(By.cssSelector(".djs-element.visited[data-element-id='issueApprovalNumber']")))
+    assertThat(
+            browser
+                .driver()
+                .findElements(
+                    By.cssSelector(".djs-element.visited[data-element-id='issueApprovalNumber']")))
         .hasSize(1);
-    assertThat(browser.driver().findElements(By.cssSelector(".djs-element.visited[data-element-id='tripClosed']")))
+    assertThat(
+            browser
+                .driver()
+                .findElements(By.cssSelector(".djs-element.visited[data-element-id='tripClosed']")))
         .isEmpty();
     assertThat(browser.visible(By.id("summary")).getText()).contains(hostile, "外办〔");
     assertThat(browser.driver().findElements(By.cssSelector("#summary img"))).isEmpty();
 
     // the statistics of the year the trip departs, whichever year today is
-    String departureYear = String.valueOf(LocalDate.parse(
-        (String) runtimeService.getVariable(trip.getId(), TripVariables.DEPARTURE_DATE)).getYear());
+    String departureYear =
+        String.valueOf(
+            LocalDate.parse(
+                    (String) runtimeService.getVariable(trip.getId(), TripVariables.DEPARTURE_DATE))
+                .getYear());
     browser.open("http://localhost:" + port + "/audit/");
     browser.visible(By.cssSelector("#year[data-ready='true']"));
-    assertThat(new Select(browser.visible(By.id("year"))).getOptions()).extracting(WebElement::getText)
+    assertThat(new Select(browser.visible(By.id("year"))).getOptions())
+        .extracting(WebElement::getText)
         .contains(departureYear);
     new Select(browser.visible(By.id("year"))).selectByValue(departureYear);
     browser.click(By.id("statisticsButton"));
@@ -284,8 +360,13 @@ class TasklistIT {
   }
 
   private java.util.Set<String> runningTripIds() {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(TripProcess.KEY).list().stream()
-        .map(ProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(TripProcess.KEY)
+        .list()
+        .stream()
+        .map(ProcessInstance::getId)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private void openTask(Task task) {
@@ -319,7 +400,10 @@ class TasklistIT {
     browser.type("budget-source-0", "部门预算 unit budget");
     Path letter = Files.createTempFile("invitation", ".pdf");
     Files.write(letter, org.tripapproval.support.Files.pdfBytes());
-    browser.driver().findElement(By.id("invitationLetter")).sendKeys(letter.toAbsolutePath().toString());
+    browser
+        .driver()
+        .findElement(By.id("invitationLetter"))
+        .sendKeys(letter.toAbsolutePath().toString());
   }
 
   private void logIn(String user) {

@@ -46,8 +46,16 @@ class ApprovalCheck {
   private final ObjectMapper mapper;
   private final TransactionTemplate ownTransaction;
 
-  ApprovalCheck(HistoryService history, IdentityService identity, ReviewRouting routing, FourEyes fourEyes,
-      JsonVariables json, AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
+  ApprovalCheck(
+      HistoryService history,
+      IdentityService identity,
+      ReviewRouting routing,
+      FourEyes fourEyes,
+      JsonVariables json,
+      AuditTrail trail,
+      Clock clock,
+      ObjectMapper mapper,
+      PlatformTransactionManager transactions) {
     this.history = history;
     this.identity = identity;
     this.routing = routing;
@@ -68,62 +76,110 @@ class ApprovalCheck {
     }
     String details;
     try {
-      details = mapper.writeValueAsString(Map.of("step", execution.getCurrentActivityId(), "unmet", unmet));
+      details =
+          mapper.writeValueAsString(
+              Map.of("step", execution.getCurrentActivityId(), "unmet", unmet));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    ownTransaction.executeWithoutResult(status -> trail.appendNow(new AuditTrail.Entry(
-        execution.getProcessInstanceId(), "approval.refused", null, clock.instant(), details)));
+    ownTransaction.executeWithoutResult(
+        status ->
+            trail.appendNow(
+                new AuditTrail.Entry(
+                    execution.getProcessInstanceId(),
+                    "approval.refused",
+                    null,
+                    clock.instant(),
+                    details)));
     throw new ApprovalNotEarned(unmet);
   }
 
   List<String> unmet(DelegateExecution execution) {
     @SuppressWarnings("unchecked")
-    List<String> levels = execution.getVariable(REVIEW_LEVELS) instanceof List<?> routed ? (List<String>) routed : null;
+    List<String> levels =
+        execution.getVariable(REVIEW_LEVELS) instanceof List<?> routed
+            ? (List<String>) routed
+            : null;
     String unit = (String) execution.getVariable(UNIT);
     String applicant = (String) execution.getVariable(APPLICANT);
     TripRequest trip = json.read(execution, TRIP, TripRequest.class);
-    return ApprovalRound.unmet(levels, endedReviews(execution.getProcessInstanceId()), review -> {
-      String conflict = fourEyes.conflictOf(review.decidedBy(), applicant, trip);
-      if (conflict != null) {
-        return "applicant".equals(conflict) ? "申请人 the applicant" : "出访团组成员 a member of the delegation";
-      }
-      String group = routing.candidateGroup(review.level(), unit);
-      return isMember(review.decidedBy(), group) || wasCandidate(review.decidedBy(), review.taskId()) ? null
-          : "不是 " + group + " 成员 not a member of " + group;
-    });
+    return ApprovalRound.unmet(
+        levels,
+        endedReviews(execution.getProcessInstanceId()),
+        review -> {
+          String conflict = fourEyes.conflictOf(review.decidedBy(), applicant, trip);
+          if (conflict != null) {
+            return "applicant".equals(conflict)
+                ? "申请人 the applicant"
+                : "出访团组成员 a member of the delegation";
+          }
+          String group = routing.candidateGroup(review.level(), unit);
+          return isMember(review.decidedBy(), group)
+                  || wasCandidate(review.decidedBy(), review.taskId())
+              ? null
+              : "不是 " + group + " 成员 not a member of " + group;
+        });
   }
 
   /** The trip's ended review tasks in the order they ended, with what was decided on each. */
   private List<ApprovalRound.Review> endedReviews(String processInstanceId) {
-    List<HistoricTaskInstance> tasks = new ArrayList<>(history.createHistoricTaskInstanceQuery()
-        .processInstanceId(processInstanceId).taskDefinitionKey(TripProcess.REVIEW_TRIP_REQUEST).finished().list());
+    List<HistoricTaskInstance> tasks =
+        new ArrayList<>(
+            history
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(TripProcess.REVIEW_TRIP_REQUEST)
+                .finished()
+                .list());
     if (tasks.isEmpty()) {
       return List.of();
     }
-    tasks.sort(Comparator.comparing(HistoricTaskInstance::getEndTime).thenComparing(HistoricTaskInstance::getStartTime));
+    tasks.sort(
+        Comparator.comparing(HistoricTaskInstance::getEndTime)
+            .thenComparing(HistoricTaskInstance::getStartTime));
     Map<String, Map<String, Object>> local = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(processInstanceId).taskIdIn(tasks.stream().map(HistoricTaskInstance::getId).toArray(String[]::new))
-        .variableNameIn(DECISION, REVIEW_LEVEL, DecisionRecorder.DECIDED_BY).includeDeleted().list()) {
-      local.computeIfAbsent(variable.getTaskId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
+    for (HistoricVariableInstance variable :
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .taskIdIn(tasks.stream().map(HistoricTaskInstance::getId).toArray(String[]::new))
+            .variableNameIn(DECISION, REVIEW_LEVEL, DecisionRecorder.DECIDED_BY)
+            .includeDeleted()
+            .list()) {
+      local
+          .computeIfAbsent(variable.getTaskId(), id -> new HashMap<>())
+          .put(variable.getName(), variable.getValue());
     }
-    return tasks.stream().map(task -> {
-      Map<String, Object> values = local.getOrDefault(task.getId(), Map.of());
-      // a task that did not complete (cancelled, deleted) decided nothing
-      boolean completed = "completed".equals(task.getDeleteReason());
-      return new ApprovalRound.Review(task.getId(), (String) values.get(REVIEW_LEVEL),
-          completed ? (String) values.get(DECISION) : null, (String) values.get(DecisionRecorder.DECIDED_BY));
-    }).toList();
+    return tasks.stream()
+        .map(
+            task -> {
+              Map<String, Object> values = local.getOrDefault(task.getId(), Map.of());
+              // a task that did not complete (cancelled, deleted) decided nothing
+              boolean completed = "completed".equals(task.getDeleteReason());
+              return new ApprovalRound.Review(
+                  task.getId(),
+                  (String) values.get(REVIEW_LEVEL),
+                  completed ? (String) values.get(DECISION) : null,
+                  (String) values.get(DecisionRecorder.DECIDED_BY));
+            })
+        .toList();
   }
 
   private boolean isMember(String user, String group) {
-    return Context.getCommandContext().runWithoutAuthorization(
-        () -> identity.createUserQuery().userId(user).memberOfGroup(group).count()) > 0;
+    return Context.getCommandContext()
+            .runWithoutAuthorization(
+                () -> identity.createUserQuery().userId(user).memberOfGroup(group).count())
+        > 0;
   }
 
   private boolean wasCandidate(String user, String taskId) {
-    return history.createHistoricIdentityLinkLogQuery().taskId(taskId).type(IdentityLinkType.CANDIDATE)
-        .userId(user).operationType("add").count() > 0;
+    return history
+            .createHistoricIdentityLinkLogQuery()
+            .taskId(taskId)
+            .type(IdentityLinkType.CANDIDATE)
+            .userId(user)
+            .operationType("add")
+            .count()
+        > 0;
   }
 }

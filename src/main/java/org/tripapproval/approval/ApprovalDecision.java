@@ -7,5 +7,10 @@ import java.time.Instant;
  * reviewer(s) a substitute decided for, and is null otherwise.
  */
 public record ApprovalDecision(
-    String task, String reviewLevel, String decision, String reason, String decidedBy, Instant decidedAt,
+    String task,
+    String reviewLevel,
+    String decision,
+    String reason,
+    String decidedBy,
+    Instant decidedAt,
     String onBehalfOf) {}

@@ -3,10 +3,17 @@ package org.tripapproval.approval;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 
-/** The approval number step found the trip not approved at every level: the job fails into an incident. */
+/**
+ * The approval number step found the trip not approved at every level: the job fails into an
+ * incident.
+ */
 public class ApprovalNotEarned extends ProcessEngineException {
 
   ApprovalNotEarned(List<String> unmet) {
-    super("批件不能出具,审批未完成:" + unmet + " / no approval number: the trip is not approved at every level: " + unmet);
+    super(
+        "批件不能出具,审批未完成:"
+            + unmet
+            + " / no approval number: the trip is not approved at every level: "
+            + unmet);
   }
 }

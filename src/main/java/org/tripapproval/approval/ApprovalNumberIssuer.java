@@ -7,7 +7,10 @@ import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
 import org.tripapproval.trip.TripVariables;
 
-/** Service task issueApprovalNumber: the number once the history shows the trip approved, and the news for the applicant. */
+/**
+ * Service task issueApprovalNumber: the number once the history shows the trip approved, and the
+ * news for the applicant.
+ */
 @Component("approvalNumberIssuer")
 class ApprovalNumberIssuer implements JavaDelegate {
 
@@ -15,7 +18,8 @@ class ApprovalNumberIssuer implements JavaDelegate {
   private final ApprovalNumbers approvalNumbers;
   private final Notifications notifications;
 
-  ApprovalNumberIssuer(ApprovalCheck approvalCheck, ApprovalNumbers approvalNumbers, Notifications notifications) {
+  ApprovalNumberIssuer(
+      ApprovalCheck approvalCheck, ApprovalNumbers approvalNumbers, Notifications notifications) {
     this.approvalCheck = approvalCheck;
     this.approvalNumbers = approvalNumbers;
     this.notifications = notifications;

@@ -6,14 +6,14 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.stereotype.Service;
 
 /**
- * Approval numbers (批件号), gap-free per year, one per trip. Written in the engine's transaction:
- * a rolled-back step leaves no number behind, and the unique keys refuse a second one. The year's
+ * Approval numbers (批件号), gap-free per year, one per trip. Written in the engine's transaction: a
+ * rolled-back step leaves no number behind, and the unique keys refuse a second one. The year's
  * counter row is locked by the increment until the step commits, so concurrent issuers (on any
  * node) take their turn rather than collide.
  */
@@ -33,29 +33,52 @@ public class ApprovalNumbers {
   }
 
   public String issue(String processInstanceId) {
-    List<String> existing = jdbc.queryForList(
-        "SELECT approval_number FROM approval_number WHERE process_instance_id = ?", String.class, processInstanceId);
+    List<String> existing =
+        jdbc.queryForList(
+            "SELECT approval_number FROM approval_number WHERE process_instance_id = ?",
+            String.class,
+            processInstanceId);
     if (!existing.isEmpty()) {
       return existing.get(0);
     }
     LocalDateTime now = LocalDateTime.now(clock);
     int year = now.getYear();
-    if (jdbc.update("UPDATE approval_counter SET last_number = last_number + 1 WHERE approval_year = ?", year) == 0) {
+    if (jdbc.update(
+            "UPDATE approval_counter SET last_number = last_number + 1 WHERE approval_year = ?",
+            year)
+        == 0) {
       startCounting(year);
-      jdbc.update("UPDATE approval_counter SET last_number = last_number + 1 WHERE approval_year = ?", year);
+      jdbc.update(
+          "UPDATE approval_counter SET last_number = last_number + 1 WHERE approval_year = ?",
+          year);
     }
-    Integer next = jdbc.queryForObject("SELECT last_number FROM approval_counter WHERE approval_year = ?", Integer.class, year);
+    Integer next =
+        jdbc.queryForObject(
+            "SELECT last_number FROM approval_counter WHERE approval_year = ?",
+            Integer.class,
+            year);
     String number = String.format("外办〔%d〕%04d号", year, next);
-    jdbc.update("INSERT INTO approval_number (approval_year, sequence_number, approval_number, process_instance_id, issued_at)"
-        + " VALUES (?, ?, ?, ?, ?)", year, next, number, processInstanceId, Timestamp.valueOf(now));
+    jdbc.update(
+        "INSERT INTO approval_number (approval_year, sequence_number, approval_number, process_instance_id, issued_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        year,
+        next,
+        number,
+        processInstanceId,
+        Timestamp.valueOf(now));
     return number;
   }
 
-  /** The year's first number: its counter row is created and committed on its own, once, whoever comes first. */
+  /**
+   * The year's first number: its counter row is created and committed on its own, once, whoever
+   * comes first.
+   */
   private void startCounting(int year) {
     try {
-      ownTransaction.executeWithoutResult(status ->
-          jdbc.update("INSERT INTO approval_counter (approval_year, last_number) VALUES (?, 0)", year));
+      ownTransaction.executeWithoutResult(
+          status ->
+              jdbc.update(
+                  "INSERT INTO approval_counter (approval_year, last_number) VALUES (?, 0)", year));
     } catch (DuplicateKeyException anotherNodeWasFirst) {
       // the row is there, which is all this needed
     }

@@ -19,9 +19,12 @@ final class ApprovalRound {
 
   /**
    * What keeps the trip from being approved, one line per problem; empty when every level is
-   * approved. {@code ineligibility} says why the review's reviewer may not decide at its level, or null.
+   * approved. {@code ineligibility} says why the review's reviewer may not decide at its level, or
+   * null.
    */
-  static List<String> unmet(List<String> routedLevels, List<Review> endedReviews,
+  static List<String> unmet(
+      List<String> routedLevels,
+      List<Review> endedReviews,
       Function<Review, String> ineligibility) {
     List<String> unmet = new ArrayList<>();
     if (routedLevels == null || routedLevels.isEmpty()) {
@@ -43,11 +46,20 @@ final class ApprovalRound {
       }
       Review review = round.get(i);
       if (!level.equals(review.level())) {
-        unmet.add(level + ": 本轮第" + (i + 1) + "次审批属于 " + review.level() + " / review " + (i + 1)
-            + " of the round was at level " + review.level());
+        unmet.add(
+            level
+                + ": 本轮第"
+                + (i + 1)
+                + "次审批属于 "
+                + review.level()
+                + " / review "
+                + (i + 1)
+                + " of the round was at level "
+                + review.level());
         continue;
       }
-      String why = review.decidedBy() == null ? "no reviewer recorded" : ineligibility.apply(review);
+      String why =
+          review.decidedBy() == null ? "no reviewer recorded" : ineligibility.apply(review);
       if (why != null) {
         unmet.add(level + ": " + review.decidedBy() + " 无权审批 / may not approve: " + why);
       }

@@ -23,7 +23,8 @@ class EngineInvariantsPlugin extends AbstractProcessEnginePlugin {
   private final TripVariableGuard variables;
   private final TripOperationGuard operations;
 
-  EngineInvariantsPlugin(AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
+  EngineInvariantsPlugin(
+      AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
     this.variables = new TripVariableGuard(trail, clock, mapper, transactions);
     this.operations = new TripOperationGuard(trail, clock, mapper, transactions);
   }
@@ -40,6 +41,7 @@ class EngineInvariantsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventHandler(new CompositeHistoryEventHandler(variables, configuration.getHistoryEventHandler()));
+    configuration.setHistoryEventHandler(
+        new CompositeHistoryEventHandler(variables, configuration.getHistoryEventHandler()));
   }
 }

@@ -27,7 +27,8 @@ import org.tripapproval.trip.TripRequest;
  * administrator or a completion through any API is refused by the engine. A member is matched by
  * the user id the request gives, and by name against the user's names in the identity service
  * (which users cannot change themselves: ReadOnlyOwnUser), whichever matches. Every refusal is
- * written to the audit trail in a transaction of its own, as the refused step itself is rolled back.
+ * written to the audit trail in a transaction of its own, as the refused step itself is rolled
+ * back.
  */
 @Component("fourEyes")
 public class FourEyes implements TaskListener {
@@ -38,7 +39,11 @@ public class FourEyes implements TaskListener {
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
 
-  FourEyes(IdentityService identity, JsonVariables json, AuditTrail trail, Clock clock,
+  FourEyes(
+      IdentityService identity,
+      JsonVariables json,
+      AuditTrail trail,
+      Clock clock,
       PlatformTransactionManager transactions) {
     this.identity = identity;
     this.json = json;
@@ -68,7 +73,8 @@ public class FourEyes implements TaskListener {
 
   /** Why the user may not review this trip, or null. */
   private String conflictOf(String user, DelegateTask task) {
-    return conflictOf(user, (String) task.getVariable(APPLICANT), json.read(task, TRIP, TripRequest.class));
+    return conflictOf(
+        user, (String) task.getVariable(APPLICANT), json.read(task, TRIP, TripRequest.class));
   }
 
   /** Why the user may not review the trip of this applicant: "applicant", "member", or null. */
@@ -79,11 +85,13 @@ public class FourEyes implements TaskListener {
     if (trip == null || trip.members() == null) {
       return null;
     }
-    // the id where one is given, and always the name: an id the applicant typed is not checked against
+    // the id where one is given, and always the name: an id the applicant typed is not checked
+    // against
     // the directory, so it must not hide a member whose name is the reviewer's
     Set<String> names = namesOf(user);
     for (TripRequest.Member member : trip.members()) {
-      if (member != null && (user.equals(member.userId()) || names.contains(normalized(member.name())))) {
+      if (member != null
+          && (user.equals(member.userId()) || names.contains(normalized(member.name())))) {
         return "member";
       }
     }
@@ -91,8 +99,10 @@ public class FourEyes implements TaskListener {
   }
 
   private Set<String> namesOf(String userId) {
-    User user = Context.getCommandContext().runWithoutAuthorization(
-        () -> identity.createUserQuery().userId(userId).singleResult());
+    User user =
+        Context.getCommandContext()
+            .runWithoutAuthorization(
+                () -> identity.createUserQuery().userId(userId).singleResult());
     Set<String> names = new HashSet<>();
     if (user != null) {
       String first = user.getFirstName() == null ? "" : user.getFirstName();
@@ -112,9 +122,23 @@ public class FourEyes implements TaskListener {
 
   private void refuse(String user, DelegateTask task, String conflict) {
     String action = EVENTNAME_COMPLETE.equals(task.getEventName()) ? "complete" : "claim";
-    ownTransaction.executeWithoutResult(status -> trail.appendNow(new AuditTrail.Entry(task.getProcessInstanceId(),
-        "fourEyes.refused", user, clock.instant(), "{\"task\":\"" + task.getTaskDefinitionKey() + "\",\"taskId\":\""
-            + task.getId() + "\",\"action\":\"" + action + "\",\"reason\":\"" + conflict + "\"}")));
+    ownTransaction.executeWithoutResult(
+        status ->
+            trail.appendNow(
+                new AuditTrail.Entry(
+                    task.getProcessInstanceId(),
+                    "fourEyes.refused",
+                    user,
+                    clock.instant(),
+                    "{\"task\":\""
+                        + task.getTaskDefinitionKey()
+                        + "\",\"taskId\":\""
+                        + task.getId()
+                        + "\",\"action\":\""
+                        + action
+                        + "\",\"reason\":\""
+                        + conflict
+                        + "\"}")));
     throw new FourEyesViolation(user, "applicant".equals(conflict));
   }
 }

@@ -31,12 +31,22 @@ class ReportReminder implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(TripProcess.FILE_TRIP_REPORT).unlimitedList()) {
+    for (Task task :
+        tasks
+            .createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(TripProcess.FILE_TRIP_REPORT)
+            .unlimitedList()) {
       tasks.setPriority(task.getId(), URGENT);
     }
-    String due = deadlines.day(deadlines.reportDue((String) execution.getVariable(TripVariables.RETURN_DATE)));
-    notifications.toApplicant(execution, TripProcess.REMIND_APPLICANT_OF_REPORT.equals(execution.getCurrentActivityId())
-        ? NotificationKind.REPORT_DUE_SOON : NotificationKind.REPORT_DUE_TODAY, due);
+    String due =
+        deadlines.day(
+            deadlines.reportDue((String) execution.getVariable(TripVariables.RETURN_DATE)));
+    notifications.toApplicant(
+        execution,
+        TripProcess.REMIND_APPLICANT_OF_REPORT.equals(execution.getCurrentActivityId())
+            ? NotificationKind.REPORT_DUE_SOON
+            : NotificationKind.REPORT_DUE_TODAY,
+        due);
   }
 }

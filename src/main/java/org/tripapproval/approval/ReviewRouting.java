@@ -4,8 +4,8 @@ import org.springframework.stereotype.Component;
 import org.tripapproval.identity.RoleGroups;
 
 /**
- * Who reviews at each level that trip-review-routing.dmn names. Read by the candidate groups of
- * the review tasks in overseas-trip.bpmn.
+ * Who reviews at each level that trip-review-routing.dmn names. Read by the candidate groups of the
+ * review tasks in overseas-trip.bpmn.
  */
 @Component("reviewRouting")
 public class ReviewRouting {
@@ -16,7 +16,9 @@ public class ReviewRouting {
       case "foreignAffairs" -> RoleGroups.FOREIGN_AFFAIRS_OFFICE;
       case "finance" -> RoleGroups.FINANCE;
       case "leadership" -> RoleGroups.LEADERSHIP;
-      default -> throw new IllegalArgumentException("unknown review level in trip-review-routing: " + reviewLevel);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown review level in trip-review-routing: " + reviewLevel);
     };
   }
 

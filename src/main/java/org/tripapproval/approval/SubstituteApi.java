@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tripapproval.config.InvalidParameterException;
 
 /**
- * A reviewer's substitutes, for the reviewer themselves (HTTP Basic):
- * {@code POST /api/substitutes {"substitute":"wang.fang","from":"2026-12-01","until":"2026-12-10"}},
- * {@code GET /api/substitutes}, {@code DELETE /api/substitutes/{id}}.
+ * A reviewer's substitutes, for the reviewer themselves (HTTP Basic): {@code POST /api/substitutes
+ * {"substitute":"wang.fang","from":"2026-12-01","until":"2026-12-10"}}, {@code GET
+ * /api/substitutes}, {@code DELETE /api/substitutes/{id}}.
  */
 @RestController
 @RequestMapping("/api/substitutes")
@@ -39,16 +39,23 @@ class SubstituteApi {
   }
 
   @PostMapping
-  ResponseEntity<Substitutes.Substitution> name(Principal caller, @RequestBody(required = false) Map<String, Object> body) {
+  ResponseEntity<Substitutes.Substitution> name(
+      Principal caller, @RequestBody(required = false) Map<String, Object> body) {
     Map<String, Object> fields = body == null ? Map.of() : body;
-    Substitutes.Substitution named = substitutes.name(caller.getName(), text(fields, "substitute"),
-        date(fields, "from"), date(fields, "until"));
+    Substitutes.Substitution named =
+        substitutes.name(
+            caller.getName(),
+            text(fields, "substitute"),
+            date(fields, "from"),
+            date(fields, "until"));
     return ResponseEntity.created(URI.create("/api/substitutes/" + named.id())).body(named);
   }
 
   @DeleteMapping("/{id}")
   ResponseEntity<Void> cancel(Principal caller, @PathVariable long id) {
-    return substitutes.cancel(id, caller.getName()) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    return substitutes.cancel(id, caller.getName())
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.notFound().build();
   }
 
   @ExceptionHandler(Substitutes.NotAReviewerException.class)

@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
-import org.tripapproval.trip.TripProcess;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,27 +35,36 @@ import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.config.InvalidParameterException;
 import org.tripapproval.identity.RoleGroups;
 import org.tripapproval.notification.Notifications;
+import org.tripapproval.trip.TripProcess;
 
 /**
  * Substitutes (代理): a reviewer who will be away names someone to stand in for a period. Every task
  * that reaches one of the reviewer's groups meanwhile (and those already waiting) is offered to the
  * substitute too, who is told by mail like the group; when the substitute decides, the decision
  * records for whom ({@code onBehalfOf}), and so does the audit trail. The substitute must already
- * share one of the reviewer's review groups; when the period is over or cancelled, the tasks go back
- * and the reviewer's head hears of it.
+ * share one of the reviewer's review groups; when the period is over or cancelled, the tasks go
+ * back and the reviewer's head hears of it.
  */
 @Service
 public class Substitutes {
 
   /** Set on the task's execution when a substitute completes it; read by the decision recorder. */
   static final String ON_BEHALF_OF = "onBehalfOf";
+
   static final int LONGEST_PERIOD_DAYS = 366;
 
-  public record Substitution(long id, String absentUser, String substitute, LocalDate startsOn, LocalDate endsOn) {}
+  public record Substitution(
+      long id, String absentUser, String substitute, LocalDate startsOn, LocalDate endsOn) {}
 
   private static final String COLUMNS = "id, absent_user, substitute, starts_on, ends_on";
-  private static final RowMapper<Substitution> ROW = (row, i) -> new Substitution(row.getLong(1), row.getString(2),
-      row.getString(3), row.getDate(4).toLocalDate(), row.getDate(5).toLocalDate());
+  private static final RowMapper<Substitution> ROW =
+      (row, i) ->
+          new Substitution(
+              row.getLong(1),
+              row.getString(2),
+              row.getString(3),
+              row.getDate(4).toLocalDate(),
+              row.getDate(5).toLocalDate());
 
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
@@ -65,8 +73,13 @@ public class Substitutes {
   private final Notifications notifications;
   private final Clock clock;
 
-  Substitutes(JdbcTemplate jdbc, IdentityService identity, TaskService tasks, AuditTrail trail,
-      Notifications notifications, Clock clock) {
+  Substitutes(
+      JdbcTemplate jdbc,
+      IdentityService identity,
+      TaskService tasks,
+      AuditTrail trail,
+      Notifications notifications,
+      Clock clock) {
     this.jdbc = jdbc;
     this.identity = identity;
     this.tasks = tasks;
@@ -75,7 +88,10 @@ public class Substitutes {
     this.clock = clock;
   }
 
-  /** The reviewer names a substitute; the tasks already waiting for the reviewer's groups are offered at once. */
+  /**
+   * The reviewer names a substitute; the tasks already waiting for the reviewer's groups are
+   * offered at once.
+   */
   @Transactional
   public Substitution name(String absentUser, String substitute, LocalDate from, LocalDate until) {
     LocalDate today = LocalDate.now(clock);
@@ -101,36 +117,60 @@ public class Substitutes {
       throw new InvalidParameterException("until", "已过 / is in the past");
     }
     if (from.isBefore(today)) {
-      // tasks decided before the naming cannot have been the substitute's: a period starts today or later
+      // tasks decided before the naming cannot have been the substitute's: a period starts today or
+      // later
       throw new InvalidParameterException("from", "不能早于今天 / must not be in the past");
     }
     if (ChronoUnit.DAYS.between(from, until) >= LONGEST_PERIOD_DAYS) {
-      throw new InvalidParameterException("until", "代理期不超过一年 / a substitution lasts a year at most");
+      throw new InvalidParameterException(
+          "until", "代理期不超过一年 / a substitution lasts a year at most");
     }
     if (reviewerGroups(absentUser).isEmpty()) {
       throw new NotAReviewerException();
     }
     if (Collections.disjoint(reviewGroups(absentUser), reviewGroups(substitute))) {
-      // the substitute must already be trusted with this kind of review, not anyone the reviewer picks
-      throw new InvalidParameterException("substitute", "须为您所在审批组的成员 / must be a member of one of your review groups");
+      // the substitute must already be trusted with this kind of review, not anyone the reviewer
+      // picks
+      throw new InvalidParameterException(
+          "substitute", "须为您所在审批组的成员 / must be a member of one of your review groups");
     }
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      var insert = connection.prepareStatement("INSERT INTO substitution (absent_user, substitute, starts_on, ends_on,"
-          + " created_at) VALUES (?, ?, ?, ?, ?)", new String[] {"id"});
-      insert.setString(1, absentUser);
-      insert.setString(2, substitute);
-      insert.setDate(3, Date.valueOf(from));
-      insert.setDate(4, Date.valueOf(until));
-      insert.setTimestamp(5, Timestamp.from(clock.instant()));
-      return insert;
-    }, key);
+    jdbc.update(
+        connection -> {
+          var insert =
+              connection.prepareStatement(
+                  "INSERT INTO substitution (absent_user, substitute, starts_on, ends_on,"
+                      + " created_at) VALUES (?, ?, ?, ?, ?)",
+                  new String[] {"id"});
+          insert.setString(1, absentUser);
+          insert.setString(2, substitute);
+          insert.setDate(3, Date.valueOf(from));
+          insert.setDate(4, Date.valueOf(until));
+          insert.setTimestamp(5, Timestamp.from(clock.instant()));
+          return insert;
+        },
+        key);
     long id = key.getKey().longValue();
-    trail.append(new AuditTrail.Entry(null, "substitute.named", absentUser, clock.instant(),
-        "{\"substitute\":\"" + substitute + "\",\"from\":\"" + from + "\",\"until\":\"" + until + "\"}"));
+    trail.append(
+        new AuditTrail.Entry(
+            null,
+            "substitute.named",
+            absentUser,
+            clock.instant(),
+            "{\"substitute\":\""
+                + substitute
+                + "\",\"from\":\""
+                + from
+                + "\",\"until\":\""
+                + until
+                + "\"}"));
     if (!from.isAfter(today)) {
-      for (Task task : tasks.createTaskQuery().taskCandidateGroupIn(new ArrayList<>(reviewerGroups(absentUser)))
-          .includeAssignedTasks().unlimitedList()) {
+      for (Task task :
+          tasks
+              .createTaskQuery()
+              .taskCandidateGroupIn(new ArrayList<>(reviewerGroups(absentUser)))
+              .includeAssignedTasks()
+              .unlimitedList()) {
         tasks.addCandidateUser(task.getId(), substitute);
       }
     }
@@ -139,15 +179,29 @@ public class Substitutes {
 
   /** The user's substitutions that are not over: those they named and those they stand in for. */
   public List<Substitution> of(String user) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM substitution WHERE (absent_user = ? OR substitute = ?)"
-        + " AND ends_on >= ? ORDER BY starts_on, id", ROW, user, user, Date.valueOf(LocalDate.now(clock)));
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM substitution WHERE (absent_user = ? OR substitute = ?)"
+            + " AND ends_on >= ? ORDER BY starts_on, id",
+        ROW,
+        user,
+        user,
+        Date.valueOf(LocalDate.now(clock)));
   }
 
   /** Ends a substitution the user named: see {@link #end}. */
   @Transactional
   public boolean cancel(long id, String absentUser) {
-    List<Substitution> named = jdbc.query("SELECT " + COLUMNS + " FROM substitution WHERE id = ? AND absent_user = ?"
-        + " FOR UPDATE", ROW, id, absentUser);
+    List<Substitution> named =
+        jdbc.query(
+            "SELECT "
+                + COLUMNS
+                + " FROM substitution WHERE id = ? AND absent_user = ?"
+                + " FOR UPDATE",
+            ROW,
+            id,
+            absentUser);
     named.forEach(substitution -> end(substitution, Ending.CANCELLED));
     return !named.isEmpty();
   }
@@ -156,12 +210,18 @@ public class Substitutes {
    * Ends the periods that are over (the day after their last day). Nodes share the work: a period
    * another node is ending is skipped, never ended twice.
    */
-  @Scheduled(initialDelayString = "${trips.substitutes.sweep-interval:PT10M}",
+  @Scheduled(
+      initialDelayString = "${trips.substitutes.sweep-interval:PT10M}",
       fixedDelayString = "${trips.substitutes.sweep-interval:PT10M}")
   @Transactional
   public void endPeriodsThatAreOver() {
-    jdbc.query("SELECT " + COLUMNS + " FROM substitution WHERE ends_on < ? ORDER BY id FOR UPDATE SKIP LOCKED", ROW,
-        Date.valueOf(LocalDate.now(clock))).forEach(substitution -> end(substitution, Ending.EXPIRED));
+    jdbc.query(
+            "SELECT "
+                + COLUMNS
+                + " FROM substitution WHERE ends_on < ? ORDER BY id FOR UPDATE SKIP LOCKED",
+            ROW,
+            Date.valueOf(LocalDate.now(clock)))
+        .forEach(substitution -> end(substitution, Ending.EXPIRED));
   }
 
   enum Ending {
@@ -186,12 +246,35 @@ public class Substitutes {
     jdbc.update("DELETE FROM substitution WHERE id = ?", substitution.id());
     int withdrawn = withdrawFromTasks(substitution);
     String actor = ending == Ending.CANCELLED ? substitution.absentUser() : "system";
-    trail.append(new AuditTrail.Entry(null, ending.event, actor, clock.instant(), "{\"substitution\":"
-        + substitution.id() + ",\"absentUser\":\"" + substitution.absentUser() + "\",\"substitute\":\""
-        + substitution.substitute() + "\",\"tasksWithdrawn\":" + withdrawn + "}"));
-    notifications.substitutionEnded(headsOf(substitution.absentUser()), displayName(substitution.absentUser()) + " → "
-        + displayName(substitution.substitute()) + ", " + substitution.startsOn() + " — " + substitution.endsOn()
-        + " (" + ending.label + "), " + withdrawn + " 项任务 tasks");
+    trail.append(
+        new AuditTrail.Entry(
+            null,
+            ending.event,
+            actor,
+            clock.instant(),
+            "{\"substitution\":"
+                + substitution.id()
+                + ",\"absentUser\":\""
+                + substitution.absentUser()
+                + "\",\"substitute\":\""
+                + substitution.substitute()
+                + "\",\"tasksWithdrawn\":"
+                + withdrawn
+                + "}"));
+    notifications.substitutionEnded(
+        headsOf(substitution.absentUser()),
+        displayName(substitution.absentUser())
+            + " → "
+            + displayName(substitution.substitute())
+            + ", "
+            + substitution.startsOn()
+            + " — "
+            + substitution.endsOn()
+            + " ("
+            + ending.label
+            + "), "
+            + withdrawn
+            + " 项任务 tasks");
   }
 
   private int withdrawFromTasks(Substitution substitution) {
@@ -201,12 +284,25 @@ public class Substitutes {
     if (groups.isEmpty()) {
       return withdrawn;
     }
-    for (Task task : tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().unlimitedList()) {
+    for (Task task :
+        tasks
+            .createTaskQuery()
+            .taskCandidateGroupIn(groups)
+            .includeAssignedTasks()
+            .unlimitedList()) {
       List<IdentityLink> links = tasks.getIdentityLinksForTask(task.getId());
-      boolean offered = links.stream().anyMatch(link -> substitute.equals(link.getUserId())
-          && IdentityLinkType.CANDIDATE.equals(link.getType()));
-      List<String> taskGroups = links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-          .map(IdentityLink::getGroupId).filter(group -> group != null).toList();
+      boolean offered =
+          links.stream()
+              .anyMatch(
+                  link ->
+                      substitute.equals(link.getUserId())
+                          && IdentityLinkType.CANDIDATE.equals(link.getType()));
+      List<String> taskGroups =
+          links.stream()
+              .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+              .map(IdentityLink::getGroupId)
+              .filter(group -> group != null)
+              .toList();
       if (!offered || stillStandsIn(substitute, taskGroups)) {
         continue;
       }
@@ -222,33 +318,61 @@ public class Substitutes {
   /** Whether another running substitution still gives the substitute a task of these groups. */
   private boolean stillStandsIn(String substitute, List<String> taskGroups) {
     Date today = Date.valueOf(LocalDate.now(clock));
-    return jdbc.queryForList("SELECT absent_user FROM substitution WHERE substitute = ? AND starts_on <= ?"
-        + " AND ends_on >= ?", String.class, substitute, today, today).stream()
+    return jdbc
+        .queryForList(
+            "SELECT absent_user FROM substitution WHERE substitute = ? AND starts_on <= ?"
+                + " AND ends_on >= ?",
+            String.class,
+            substitute,
+            today,
+            today)
+        .stream()
         .anyMatch(absent -> memberOfAny(absent, taskGroups));
   }
 
   private boolean memberOfAny(String user, List<String> groups) {
-    return !groups.isEmpty() && withoutAuthorization(() -> identity.createGroupQuery().groupMember(user)
-        .groupIdIn(groups.toArray(String[]::new)).count()) > 0;
+    return !groups.isEmpty()
+        && withoutAuthorization(
+                () ->
+                    identity
+                        .createGroupQuery()
+                        .groupMember(user)
+                        .groupIdIn(groups.toArray(String[]::new))
+                        .count())
+            > 0;
   }
 
   /**
-   * Who answers for the reviewer: the head group of each unit the reviewer belongs to; for reviewers
-   * outside the units (the office, finance, leadership) the foreign affairs office, which runs reviews.
+   * Who answers for the reviewer: the head group of each unit the reviewer belongs to; for
+   * reviewers outside the units (the office, finance, leadership) the foreign affairs office, which
+   * runs reviews.
    */
   private List<String> headsOf(String reviewer) {
-    List<String> heads = withoutAuthorization(() -> identity.createGroupQuery().groupMember(reviewer)
-        .groupType(RoleGroups.UNIT_TYPE).unlimitedList()).stream().map(unit -> RoleGroups.unitHeads(unit.getId())).toList();
+    List<String> heads =
+        withoutAuthorization(
+                () ->
+                    identity
+                        .createGroupQuery()
+                        .groupMember(reviewer)
+                        .groupType(RoleGroups.UNIT_TYPE)
+                        .unlimitedList())
+            .stream()
+            .map(unit -> RoleGroups.unitHeads(unit.getId()))
+            .toList();
     return heads.isEmpty() ? List.of(RoleGroups.FOREIGN_AFFAIRS_OFFICE) : heads;
   }
 
   private String displayName(String userId) {
-    User user = withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
+    User user =
+        withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
     String name = user == null || user.getFirstName() == null ? "" : user.getFirstName();
     return name.isBlank() ? userId : name + " " + userId;
   }
 
-  /** A new task is offered to the substitutes of its candidates; a completion by a substitute notes for whom. */
+  /**
+   * A new task is offered to the substitutes of its candidates; a completion by a substitute notes
+   * for whom.
+   */
   @EventListener
   @Order(Ordered.HIGHEST_PRECEDENCE) // before the new-task mail, so the substitutes hear of it too
   void onTaskEvent(DelegateTask task) {
@@ -282,25 +406,52 @@ public class Substitutes {
     Set<String> substitutes = new LinkedHashSet<>();
     Date today = Date.valueOf(LocalDate.now(clock));
     for (String candidate : candidates) {
-      substitutes.addAll(jdbc.queryForList("SELECT substitute FROM substitution WHERE absent_user = ?"
-          + " AND starts_on <= ? AND ends_on >= ?", String.class, candidate, today, today));
+      substitutes.addAll(
+          jdbc.queryForList(
+              "SELECT substitute FROM substitution WHERE absent_user = ?"
+                  + " AND starts_on <= ? AND ends_on >= ?",
+              String.class,
+              candidate,
+              today,
+              today));
     }
     return substitutes;
   }
 
-  /** Whom the actor stands in for on this task: none when the task is theirs by their own groups. */
+  /**
+   * Whom the actor stands in for on this task: none when the task is theirs by their own groups.
+   */
   private Set<String> standingInFor(String actor, DelegateTask task) {
     List<String> groups = candidateGroups(task);
-    if (groups.isEmpty() || withoutAuthorization(() -> identity.createGroupQuery().groupMember(actor)
-        .groupIdIn(groups.toArray(String[]::new)).count()) > 0) {
+    if (groups.isEmpty()
+        || withoutAuthorization(
+                () ->
+                    identity
+                        .createGroupQuery()
+                        .groupMember(actor)
+                        .groupIdIn(groups.toArray(String[]::new))
+                        .count())
+            > 0) {
       return Set.of();
     }
     Date today = Date.valueOf(LocalDate.now(clock));
     Set<String> absent = new LinkedHashSet<>();
-    for (String absentUser : jdbc.queryForList("SELECT absent_user FROM substitution WHERE substitute = ?"
-        + " AND starts_on <= ? AND ends_on >= ?", String.class, actor, today, today)) {
-      if (withoutAuthorization(() -> identity.createGroupQuery().groupMember(absentUser)
-          .groupIdIn(groups.toArray(String[]::new)).count()) > 0) {
+    for (String absentUser :
+        jdbc.queryForList(
+            "SELECT absent_user FROM substitution WHERE substitute = ?"
+                + " AND starts_on <= ? AND ends_on >= ?",
+            String.class,
+            actor,
+            today,
+            today)) {
+      if (withoutAuthorization(
+              () ->
+                  identity
+                      .createGroupQuery()
+                      .groupMember(absentUser)
+                      .groupIdIn(groups.toArray(String[]::new))
+                      .count())
+          > 0) {
         absent.add(absentUser);
       }
     }
@@ -308,13 +459,26 @@ public class Substitutes {
   }
 
   private static List<String> candidateGroups(DelegateTask task) {
-    return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+    return task.getCandidates().stream()
+        .map(IdentityLink::getGroupId)
+        .filter(g -> g != null)
+        .toList();
   }
 
-  /** The groups whose work a substitute must already share: the task groups, and all unit heads as one. */
+  /**
+   * The groups whose work a substitute must already share: the task groups, and all unit heads as
+   * one.
+   */
   private Set<String> reviewGroups(String user) {
     Set<String> groups = reviewerGroups(user);
-    if (withoutAuthorization(() -> identity.createGroupQuery().groupMember(user).groupId(RoleGroups.UNIT_HEADS).count()) > 0) {
+    if (withoutAuthorization(
+            () ->
+                identity
+                    .createGroupQuery()
+                    .groupMember(user)
+                    .groupId(RoleGroups.UNIT_HEADS)
+                    .count())
+        > 0) {
       groups.add(RoleGroups.UNIT_HEADS);
     }
     return groups;
@@ -324,8 +488,10 @@ public class Substitutes {
     Set<String> groups = new LinkedHashSet<>();
     for (Group group : identity.createGroupQuery().groupMember(user).unlimitedList()) {
       String id = group.getId();
-      if (id.startsWith(RoleGroups.UNIT_HEAD_PREFIX) || id.equals(RoleGroups.FOREIGN_AFFAIRS_OFFICE)
-          || id.equals(RoleGroups.FINANCE) || id.equals(RoleGroups.LEADERSHIP)) {
+      if (id.startsWith(RoleGroups.UNIT_HEAD_PREFIX)
+          || id.equals(RoleGroups.FOREIGN_AFFAIRS_OFFICE)
+          || id.equals(RoleGroups.FINANCE)
+          || id.equals(RoleGroups.LEADERSHIP)) {
         groups.add(id);
       }
     }
@@ -333,7 +499,8 @@ public class Substitutes {
   }
 
   private static <T> T withoutAuthorization(Supplier<T> query) {
-    return Context.getCommandContext() == null ? query.get()
+    return Context.getCommandContext() == null
+        ? query.get()
         : Context.getCommandContext().runWithoutAuthorization(query::get);
   }
 

@@ -35,19 +35,21 @@ import org.tripapproval.trip.TripProcess;
 /**
  * Commands that would take a trip around its model, refused inside the engine whatever API calls
  * them:
+ *
  * <ul>
- * <li>a BPMN error or escalation thrown by a user on a trip task: the subprocess catches
- *     TripRejected and TripWithdrawn, so it would end a trip with no decision and no four-eyes check;
- *     the model throws its errors itself, from its end events;</li>
- * <li>process instance modification (sync, async, batch), start instructions and restart: only an
- *     administrator (Camunda's admin groups), with an annotation saying why, and then the operation
- *     and its reason are in the trail. Starting with instructions and restarting take no annotation
- *     in Camunda's API, so they are refused for everyone.</li>
+ *   <li>a BPMN error or escalation thrown by a user on a trip task: the subprocess catches
+ *       TripRejected and TripWithdrawn, so it would end a trip with no decision and no four-eyes
+ *       check; the model throws its errors itself, from its end events;
+ *   <li>process instance modification (sync, async, batch), start instructions and restart: only an
+ *       administrator (Camunda's admin groups), with an annotation saying why, and then the
+ *       operation and its reason are in the trail. Starting with instructions and restarting take
+ *       no annotation in Camunda's API, so they are refused for everyone.
  * </ul>
+ *
  * Runs inside the command context (a post interceptor), so it sees the task or instance; the
  * refusal is written to the trail in a transaction of its own, as the command is rolled back.
- * Camunda's commands keep their builders in fields without getters: those are read by name, and
- * a command whose field cannot be read is refused (fail closed).
+ * Camunda's commands keep their builders in fields without getters: those are read by name, and a
+ * command whose field cannot be read is refused (fail closed).
  */
 class TripOperationGuard extends CommandInterceptor {
 
@@ -56,7 +58,8 @@ class TripOperationGuard extends CommandInterceptor {
   private final ObjectMapper mapper;
   private final TransactionTemplate ownTransaction;
 
-  TripOperationGuard(AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
+  TripOperationGuard(
+      AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
     this.trail = trail;
     this.clock = clock;
     this.mapper = mapper;
@@ -65,7 +68,8 @@ class TripOperationGuard extends CommandInterceptor {
   }
 
   /** A modification as the guard reads it from the command. */
-  private record Modification(boolean trip, String processInstanceId, String annotation, List<String> instructions) {}
+  private record Modification(
+      boolean trip, String processInstanceId, String annotation, List<String> instructions) {}
 
   @Override
   public <T> T execute(Command<T> command) {
@@ -82,13 +86,22 @@ class TripOperationGuard extends CommandInterceptor {
 
   private void checkThrownByUser(Command<?> command) {
     Object taskId = field(command, "taskId");
-    TaskEntity task = taskId instanceof String id ? Context.getCommandContext().getTaskManager().findTaskById(id) : null;
+    TaskEntity task =
+        taskId instanceof String id
+            ? Context.getCommandContext().getTaskManager().findTaskById(id)
+            : null;
     if (taskId != null && task == null) {
       return; // no such task: the command itself answers
     }
     if (task == null || TripProcess.isTrip(task.getProcessDefinitionId())) {
-      refuse(task == null ? null : task.getProcessInstanceId(), "bpmnError.refused",
-          details("command", command.getClass().getSimpleName(), "task", task == null ? null : task.getTaskDefinitionKey()),
+      refuse(
+          task == null ? null : task.getProcessInstanceId(),
+          "bpmnError.refused",
+          details(
+              "command",
+              command.getClass().getSimpleName(),
+              "task",
+              task == null ? null : task.getTaskDefinitionKey()),
           "出访审批任务不能以 BPMN 错误或升级结束,请作出决定 / a trip's task is not ended by a BPMN error or escalation:"
               + " give a decision on it");
     }
@@ -97,51 +110,86 @@ class TripOperationGuard extends CommandInterceptor {
   private void checkModification(Command<?> command, Modification modification) {
     CommandContext context = Context.getCommandContext();
     Authentication caller = context.getAuthentication();
-    boolean administrator = caller != null && context.getAuthorizationManager().isCamundaAdmin(caller);
-    Map<String, Object> details = details("command", command.getClass().getSimpleName(),
-        "instructions", modification.instructions(), "annotation", modification.annotation());
+    boolean administrator =
+        caller != null && context.getAuthorizationManager().isCamundaAdmin(caller);
+    Map<String, Object> details =
+        details(
+            "command",
+            command.getClass().getSimpleName(),
+            "instructions",
+            modification.instructions(),
+            "annotation",
+            modification.annotation());
     if (!administrator) {
-      refuse(modification.processInstanceId(), "modification.refused", details,
+      refuse(
+          modification.processInstanceId(),
+          "modification.refused",
+          details,
           "修改出访流程须由管理员进行并说明理由 / only an administrator modifies a trip's process, with a reason");
     }
     if (modification.annotation() == null || modification.annotation().isBlank()) {
-      refuse(modification.processInstanceId(), "modification.refused", details,
+      refuse(
+          modification.processInstanceId(),
+          "modification.refused",
+          details,
           "修改出访流程须说明理由(annotation)/ a modification of a trip needs a reason (annotation)"
-              + (command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof AbstractRestartProcessInstanceCmd
-                  ? "; start instructions and restarts take none: start the trip normally and modify it" : ""));
+              + (command instanceof StartProcessInstanceAtActivitiesCmd
+                      || command instanceof AbstractRestartProcessInstanceCmd
+                  ? "; start instructions and restarts take none: start the trip normally and modify it"
+                  : ""));
     }
-    trail.append(new AuditTrail.Entry(modification.processInstanceId(), "modification.performed", caller.getUserId(),
-        clock.instant(), json(details)));
+    trail.append(
+        new AuditTrail.Entry(
+            modification.processInstanceId(),
+            "modification.performed",
+            caller.getUserId(),
+            clock.instant(),
+            json(details)));
   }
 
   /** The modification a command carries, or null if it is no modification. */
   private static Modification modificationOf(Command<?> command) {
-    if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd) {
+    if (command instanceof ModifyProcessInstanceCmd
+        || command instanceof ModifyProcessInstanceAsyncCmd) {
       if (!(field(command, "builder") instanceof ProcessInstanceModificationBuilderImpl builder)) {
         return unreadable();
       }
-      return new Modification(isTripInstance(builder.getProcessInstanceId()), builder.getProcessInstanceId(),
-          builder.getAnnotation(), describe(builder.getModificationOperations()));
+      return new Modification(
+          isTripInstance(builder.getProcessInstanceId()),
+          builder.getProcessInstanceId(),
+          builder.getAnnotation(),
+          describe(builder.getModificationOperations()));
     }
     if (command instanceof AbstractModificationCmd<?>) {
       if (!(field(command, "builder") instanceof ModificationBuilderImpl builder)) {
         return unreadable();
       }
-      return new Modification(isTripDefinition(builder.getProcessDefinitionId()), null, builder.getAnnotation(),
+      return new Modification(
+          isTripDefinition(builder.getProcessDefinitionId()),
+          null,
+          builder.getAnnotation(),
           describe(builder.getInstructions()));
     }
     if (command instanceof StartProcessInstanceAtActivitiesCmd) {
-      if (!(field(command, "instantiationBuilder") instanceof ProcessInstantiationBuilderImpl builder)) {
+      if (!(field(command, "instantiationBuilder")
+          instanceof ProcessInstantiationBuilderImpl builder)) {
         return unreadable();
       }
-      boolean trip = TripProcess.KEY.equals(builder.getProcessDefinitionKey()) || isTripDefinition(builder.getProcessDefinitionId());
-      return new Modification(trip, null, null, describe(builder.getModificationBuilder().getModificationOperations()));
+      boolean trip =
+          TripProcess.KEY.equals(builder.getProcessDefinitionKey())
+              || isTripDefinition(builder.getProcessDefinitionId());
+      return new Modification(
+          trip, null, null, describe(builder.getModificationBuilder().getModificationOperations()));
     }
     if (command instanceof AbstractRestartProcessInstanceCmd<?>) {
       if (!(field(command, "builder") instanceof RestartProcessInstanceBuilderImpl builder)) {
         return unreadable();
       }
-      return new Modification(isTripDefinition(builder.getProcessDefinitionId()), null, null, describe(builder.getInstructions()));
+      return new Modification(
+          isTripDefinition(builder.getProcessDefinitionId()),
+          null,
+          null,
+          describe(builder.getInstructions()));
     }
     return null;
   }
@@ -151,8 +199,12 @@ class TripOperationGuard extends CommandInterceptor {
   }
 
   private static boolean isTripInstance(String processInstanceId) {
-    ExecutionEntity instance = processInstanceId == null ? null
-        : Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
+    ExecutionEntity instance =
+        processInstanceId == null
+            ? null
+            : Context.getCommandContext()
+                .getExecutionManager()
+                .findExecutionById(processInstanceId);
     return instance == null || TripProcess.isTrip(instance.getProcessDefinitionId());
   }
 
@@ -160,13 +212,20 @@ class TripOperationGuard extends CommandInterceptor {
     return processDefinitionId == null || TripProcess.isTrip(processDefinitionId);
   }
 
-  private static List<String> describe(List<AbstractProcessInstanceModificationCommand> instructions) {
-    return instructions == null ? List.of() : instructions.stream().map(TripOperationGuard::describe).toList();
+  private static List<String> describe(
+      List<AbstractProcessInstanceModificationCommand> instructions) {
+    return instructions == null
+        ? List.of()
+        : instructions.stream().map(TripOperationGuard::describe).toList();
   }
 
-  /** e.g. "ActivityBeforeInstantiationCmd issueApprovalNumber" (Camunda's own describe() is not public). */
+  /**
+   * e.g. "ActivityBeforeInstantiationCmd issueApprovalNumber" (Camunda's own describe() is not
+   * public).
+   */
   private static String describe(AbstractProcessInstanceModificationCommand instruction) {
-    for (String target : List.of("activityId", "activityInstanceId", "transitionInstanceId", "transitionId")) {
+    for (String target :
+        List.of("activityId", "activityInstanceId", "transitionInstanceId", "transitionId")) {
       if (field(instruction, target) instanceof String id) {
         return instruction.getClass().getSimpleName() + " " + id;
       }
@@ -205,12 +264,20 @@ class TripOperationGuard extends CommandInterceptor {
     }
   }
 
-  private void refuse(String processInstanceId, String event, Map<String, Object> details, String why) {
+  private void refuse(
+      String processInstanceId, String event, Map<String, Object> details, String why) {
     Authentication caller = Context.getCommandContext().getAuthentication();
     details.put("reason", why);
     String entry = json(details);
-    ownTransaction.executeWithoutResult(status -> trail.appendNow(new AuditTrail.Entry(processInstanceId, event,
-        caller == null ? null : caller.getUserId(), clock.instant(), entry)));
+    ownTransaction.executeWithoutResult(
+        status ->
+            trail.appendNow(
+                new AuditTrail.Entry(
+                    processInstanceId,
+                    event,
+                    caller == null ? null : caller.getUserId(),
+                    clock.instant(),
+                    entry)));
     throw new TripInvariantViolation(why);
   }
 }

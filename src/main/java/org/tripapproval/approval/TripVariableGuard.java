@@ -33,40 +33,75 @@ import org.tripapproval.trip.TripProcess;
  * Sees every write of a trip's variables, by any path (task, form, process instance, execution,
  * modification, message), in the command that makes it, and refuses the ones that would break the
  * approval: the whole command rolls back. Registered first among the engine's history handlers
- * ({@link EngineInvariantsPlugin}), so it sees the value before the write as the history still has it;
- * not a Spring bean, as the Camunda starter takes a single HistoryEventHandler bean as the engine's own.
+ * ({@link EngineInvariantsPlugin}), so it sees the value before the write as the history still has
+ * it; not a Spring bean, as the Camunda starter takes a single HistoryEventHandler bean as the
+ * engine's own.
  *
  * <p>A write made by the process itself (a listener, delegate, DMN result or multi-instance of the
  * model) runs with the execution on the engine's execution context; a client's write does not.
- * Clients may set only what a form submits, while its task is open: a decision on its own task,
- * the trip and its letter (when starting or revising), the report (while filing it). Re-sending a value unchanged, as Tasklist's forms do
- * with what they show, is no write. Once the trip is approved (it reached the pre-trip disclosure),
- * its data no longer changes, whoever writes.
+ * Clients may set only what a form submits, while its task is open: a decision on its own task, the
+ * trip and its letter (when starting or revising), the report (while filing it). Re-sending a value
+ * unchanged, as Tasklist's forms do with what they show, is no write. Once the trip is approved (it
+ * reached the pre-trip disclosure), its data no longer changes, whoever writes.
  */
 class TripVariableGuard implements HistoryEventHandler {
 
-  /** What the forms of the start event, revision and report submit, by the task that submits it after the start. */
-  private static final Map<String, String> CLIENT_INPUTS = Map.of(TRIP, TripProcess.REVISE_TRIP_REQUEST,
-      INVITATION_LETTER, TripProcess.REVISE_TRIP_REQUEST, REPORT, TripProcess.FILE_TRIP_REPORT,
-      REPORT_ATTACHMENT, TripProcess.FILE_TRIP_REPORT);
+  /**
+   * What the forms of the start event, revision and report submit, by the task that submits it
+   * after the start.
+   */
+  private static final Map<String, String> CLIENT_INPUTS =
+      Map.of(
+          TRIP,
+          TripProcess.REVISE_TRIP_REQUEST,
+          INVITATION_LETTER,
+          TripProcess.REVISE_TRIP_REQUEST,
+          REPORT,
+          TripProcess.FILE_TRIP_REPORT,
+          REPORT_ATTACHMENT,
+          TripProcess.FILE_TRIP_REPORT);
+
   /** What the start form submits: created on the process instance when the trip starts. */
   private static final Set<String> START_INPUTS = Set.of(TRIP, INVITATION_LETTER);
+
   /** What a decision task's form submits: only on the task itself. */
   private static final Set<String> TASK_DECISION = Set.of(DECISION, DECISION_REASON);
-  /** An approved trip: dates, countries and delegation, and what was derived from them and routed. */
-  private static final Set<String> APPROVED_TRIP = Set.of(TRIP, INVITATION_LETTER, APPLICANT, UNIT, DEPARTURE_DATE,
-      RETURN_DATE, PLANNED, HIGHEST_RANK, DELEGATION_SIZE, TOTAL_BUDGET, FINDINGS, HAS_BLOCKING_FINDINGS, REVIEW_LEVELS);
+
+  /**
+   * An approved trip: dates, countries and delegation, and what was derived from them and routed.
+   */
+  private static final Set<String> APPROVED_TRIP =
+      Set.of(
+          TRIP,
+          INVITATION_LETTER,
+          APPLICANT,
+          UNIT,
+          DEPARTURE_DATE,
+          RETURN_DATE,
+          PLANNED,
+          HIGHEST_RANK,
+          DELEGATION_SIZE,
+          TOTAL_BUDGET,
+          FINDINGS,
+          HAS_BLOCKING_FINDINGS,
+          REVIEW_LEVELS);
+
   /** The steps a trip reaches only after every level approved it. */
-  private static final List<String> AFTER_APPROVAL = List.of(TripProcess.PRE_TRIP_DISCLOSURE_ENDED,
-      TripProcess.ISSUE_APPROVAL_NUMBER, TripProcess.DEPARTURE_DAY_REACHED, TripProcess.TRIP_RETURNED,
-      TripProcess.FILE_TRIP_REPORT);
+  private static final List<String> AFTER_APPROVAL =
+      List.of(
+          TripProcess.PRE_TRIP_DISCLOSURE_ENDED,
+          TripProcess.ISSUE_APPROVAL_NUMBER,
+          TripProcess.DEPARTURE_DAY_REACHED,
+          TripProcess.TRIP_RETURNED,
+          TripProcess.FILE_TRIP_REPORT);
 
   private final AuditTrail trail;
   private final Clock clock;
   private final ObjectMapper mapper;
   private final TransactionTemplate ownTransaction;
 
-  TripVariableGuard(AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
+  TripVariableGuard(
+      AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
     this.trail = trail;
     this.clock = clock;
     this.mapper = mapper;
@@ -76,11 +111,16 @@ class TripVariableGuard implements HistoryEventHandler {
 
   @Override
   public void handleEvent(HistoryEvent event) {
-    if (event instanceof HistoricVariableUpdateEventEntity variable && TripProcess.isTrip(variable.getProcessDefinitionId())) {
+    if (event instanceof HistoricVariableUpdateEventEntity variable
+        && TripProcess.isTrip(variable.getProcessDefinitionId())) {
       String refusal = refusal(variable);
-      if (refusal != null && TASK_DECISION.contains(variable.getVariableName()) && lostItsTask(variable)) {
-        // the decision fell through to the execution because someone else completed the task a moment ago
-        throw new OptimisticLockingException("the task was completed concurrently: " + variable.getVariableName());
+      if (refusal != null
+          && TASK_DECISION.contains(variable.getVariableName())
+          && lostItsTask(variable)) {
+        // the decision fell through to the execution because someone else completed the task a
+        // moment ago
+        throw new OptimisticLockingException(
+            "the task was completed concurrently: " + variable.getVariableName());
       }
       if (refusal != null) {
         refuse(variable, refusal);
@@ -99,8 +139,10 @@ class TripVariableGuard implements HistoryEventHandler {
     boolean ownStep = Context.getBpmnExecutionContext() != null;
     boolean deletion = variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
     boolean creation = variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE);
-    if (deletion && (ownStep || variable.getTaskId() != null || isEnding(variable.getProcessInstanceId()))) {
-      return null; // the process removing its own, a task's variables going with it, an instance ending
+    if (deletion
+        && (ownStep || variable.getTaskId() != null || isEnding(variable.getProcessInstanceId()))) {
+      return null; // the process removing its own, a task's variables going with it, an instance
+      // ending
     }
     if (ownStep && (creation || !APPROVED_TRIP.contains(name))) {
       return null; // the process creates the trip's data when it starts, long before any approval
@@ -115,29 +157,45 @@ class TripVariableGuard implements HistoryEventHandler {
       return null;
     }
     if (TASK_DECISION.contains(name)) {
-      return variable.getTaskId() != null ? null
+      return variable.getTaskId() != null
+          ? null
           : "决定只能在审批任务上作出(submit-form)/ a decision is given on its own task (submit-form, as Tasklist does)";
     }
-    if (APPLICANT.equals(name) && creation
-        && Objects.equals(variable.getTextValue(), Context.getCommandContext().getAuthenticatedUserId())) {
+    if (APPLICANT.equals(name)
+        && creation
+        && Objects.equals(
+            variable.getTextValue(), Context.getCommandContext().getAuthenticatedUserId())) {
       return null; // the engine names the initiator when the trip starts
     }
     if (CLIENT_INPUTS.containsKey(name)) {
-      boolean atStart = creation && START_INPUTS.contains(name) && variable.getTaskId() == null
-          && Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId());
-      return atStart || isOpen(variable.getProcessInstanceId(), CLIENT_INPUTS.get(name)) ? null
-          : "只能由 " + CLIENT_INPUTS.get(name) + " 步骤提交 / is submitted only while " + CLIENT_INPUTS.get(name) + " is open";
+      boolean atStart =
+          creation
+              && START_INPUTS.contains(name)
+              && variable.getTaskId() == null
+              && Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId());
+      return atStart || isOpen(variable.getProcessInstanceId(), CLIENT_INPUTS.get(name))
+          ? null
+          : "只能由 "
+              + CLIENT_INPUTS.get(name)
+              + " 步骤提交 / is submitted only while "
+              + CLIENT_INPUTS.get(name)
+              + " is open";
     }
     return "此变量由流程设置,不能直接设置 / this variable is set by the process, not by a client";
   }
 
-  /** Whether the write leaves the value as it was (ignoring the $$hashKey marks AngularJS adds to shown lists). */
+  /**
+   * Whether the write leaves the value as it was (ignoring the $$hashKey marks AngularJS adds to
+   * shown lists).
+   */
   private boolean unchanged(HistoricVariableUpdateEventEntity variable) {
     if (!variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE)) {
       return false;
     }
-    HistoricVariableInstanceEntity before = Context.getCommandContext().getDbEntityManager()
-        .selectById(HistoricVariableInstanceEntity.class, variable.getVariableInstanceId());
+    HistoricVariableInstanceEntity before =
+        Context.getCommandContext()
+            .getDbEntityManager()
+            .selectById(HistoricVariableInstanceEntity.class, variable.getVariableInstanceId());
     if (before == null || !HistoricVariableInstance.STATE_CREATED.equals(before.getState())) {
       return false;
     }
@@ -154,7 +212,8 @@ class TripVariableGuard implements HistoryEventHandler {
       return Arrays.equals(before, after);
     }
     try {
-      return withoutAngularKeys(mapper.readTree(before)).equals(withoutAngularKeys(mapper.readTree(after)));
+      return withoutAngularKeys(mapper.readTree(before))
+          .equals(withoutAngularKeys(mapper.readTree(after)));
     } catch (IOException notJson) {
       return false;
     }
@@ -172,28 +231,57 @@ class TripVariableGuard implements HistoryEventHandler {
 
   private static boolean isApproved(String processInstanceId) {
     CommandContext command = Context.getCommandContext();
-    return command.runWithoutAuthorization(() -> command.getProcessEngineConfiguration().getHistoryService()
-        .createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).unlimitedList().stream()
-        .anyMatch(activity -> AFTER_APPROVAL.contains(activity.getActivityId())));
+    return command.runWithoutAuthorization(
+        () ->
+            command
+                .getProcessEngineConfiguration()
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .unlimitedList()
+                .stream()
+                .anyMatch(activity -> AFTER_APPROVAL.contains(activity.getActivityId())));
   }
 
-  /** Whether a task of this trip that the command loaded has since been completed by another transaction. */
+  /**
+   * Whether a task of this trip that the command loaded has since been completed by another
+   * transaction.
+   */
   private static boolean lostItsTask(HistoricVariableUpdateEventEntity variable) {
     CommandContext command = Context.getCommandContext();
     return command.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class).stream()
-        .filter(task -> Objects.equals(task.getProcessInstanceId(), variable.getProcessInstanceId()))
-        .anyMatch(task -> command.runWithoutAuthorization(() -> command.getProcessEngineConfiguration().getTaskService()
-            .createTaskQuery().taskId(task.getId()).count()) == 0);
+        .filter(
+            task -> Objects.equals(task.getProcessInstanceId(), variable.getProcessInstanceId()))
+        .anyMatch(
+            task ->
+                command.runWithoutAuthorization(
+                        () ->
+                            command
+                                .getProcessEngineConfiguration()
+                                .getTaskService()
+                                .createTaskQuery()
+                                .taskId(task.getId())
+                                .count())
+                    == 0);
   }
 
   private static boolean isOpen(String processInstanceId, String taskKey) {
     CommandContext command = Context.getCommandContext();
-    return command.runWithoutAuthorization(() -> command.getProcessEngineConfiguration().getTaskService()
-        .createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).count() > 0);
+    return command.runWithoutAuthorization(
+        () ->
+            command
+                    .getProcessEngineConfiguration()
+                    .getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(processInstanceId)
+                    .taskDefinitionKey(taskKey)
+                    .count()
+                > 0);
   }
 
   private static boolean isEnding(String processInstanceId) {
-    ExecutionEntity instance = Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
+    ExecutionEntity instance =
+        Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
     return instance == null || instance.isEnded() || instance.getDeleteReason() != null;
   }
 
@@ -201,14 +289,37 @@ class TripVariableGuard implements HistoryEventHandler {
     String actor = Context.getCommandContext().getAuthenticatedUserId();
     String details;
     try {
-      details = mapper.writeValueAsString(Map.of("variable", variable.getVariableName(), "write", variable.getEventType(),
-          "task", String.valueOf(variable.getTaskId()), "reason", why));
+      details =
+          mapper.writeValueAsString(
+              Map.of(
+                  "variable",
+                  variable.getVariableName(),
+                  "write",
+                  variable.getEventType(),
+                  "task",
+                  String.valueOf(variable.getTaskId()),
+                  "reason",
+                  why));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    ownTransaction.executeWithoutResult(status -> trail.appendNow(new AuditTrail.Entry(
-        variable.getProcessInstanceId(), "variable.refused", actor, clock.instant(), details)));
-    throw new TripInvariantViolation("变量 " + variable.getVariableName() + " 不能设置:" + why
-        + " / variable " + variable.getVariableName() + " refused: " + why);
+    ownTransaction.executeWithoutResult(
+        status ->
+            trail.appendNow(
+                new AuditTrail.Entry(
+                    variable.getProcessInstanceId(),
+                    "variable.refused",
+                    actor,
+                    clock.instant(),
+                    details)));
+    throw new TripInvariantViolation(
+        "变量 "
+            + variable.getVariableName()
+            + " 不能设置:"
+            + why
+            + " / variable "
+            + variable.getVariableName()
+            + " refused: "
+            + why);
   }
 }

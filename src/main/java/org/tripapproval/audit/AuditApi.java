@@ -1,21 +1,21 @@
 package org.tripapproval.audit;
 
-import org.tripapproval.config.InvalidParameterException;
-import java.util.List;
-import java.util.Map;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.tripapproval.config.InvalidParameterException;
 
 /**
  * The auditors' read-only API (auditors only, see WebSecurity): search, CSV export, statistics, a
@@ -31,7 +31,8 @@ class AuditApi {
   private final TripPath paths;
   private final Clock clock;
 
-  AuditApi(AuditTrail trail, TripSearch search, TripStatistics statistics, TripPath paths, Clock clock) {
+  AuditApi(
+      AuditTrail trail, TripSearch search, TripStatistics statistics, TripPath paths, Clock clock) {
     this.trail = trail;
     this.search = search;
     this.statistics = statistics;
@@ -41,13 +42,17 @@ class AuditApi {
 
   @GetMapping("/trips/{processInstanceId}")
   ResponseEntity<?> trip(@PathVariable String processInstanceId) {
-    return search.byId(checked(processInstanceId)).<ResponseEntity<?>>map(ResponseEntity::ok)
+    return search
+        .byId(checked(processInstanceId))
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
         .orElse(ResponseEntity.notFound().build());
   }
 
   @GetMapping("/trips/{processInstanceId}/path")
   ResponseEntity<?> path(@PathVariable String processInstanceId) {
-    return paths.of(checked(processInstanceId)).<ResponseEntity<?>>map(ResponseEntity::ok)
+    return paths
+        .of(checked(processInstanceId))
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
         .orElse(ResponseEntity.notFound().build());
   }
 
@@ -62,13 +67,16 @@ class AuditApi {
     filters.remove("page");
     filters.remove("size");
     TripFilter filter = TripFilter.parse(filters);
-    StreamingResponseBody body = out -> {
-      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      search.exportCsv(filter, writer);
-      writer.flush();
-    };
-    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trips.csv\"").body(body);
+    StreamingResponseBody body =
+        out -> {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          search.exportCsv(filter, writer);
+          writer.flush();
+        };
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trips.csv\"")
+        .body(body);
   }
 
   /** The years that have trips, latest first. */
@@ -85,24 +93,29 @@ class AuditApi {
       }
     }
     String year = parameters.get("year");
-    if (year == null || !year.matches("\\d{4}") || Integer.parseInt(year) < 2000 || Integer.parseInt(year) > 2100) {
-      throw new InvalidParameterException("year", "须为2000到2100之间的年份 / must be a year from 2000 to 2100");
+    if (year == null
+        || !year.matches("\\d{4}")
+        || Integer.parseInt(year) < 2000
+        || Integer.parseInt(year) > 2100) {
+      throw new InvalidParameterException(
+          "year", "须为2000到2100之间的年份 / must be a year from 2000 to 2100");
     }
     return statistics.forYear(Integer.parseInt(year));
   }
-
 
   @GetMapping("/trail/verification")
   AuditTrail.Verification verify() {
     return trail.verify();
   }
 
-  /** The entries of no trip: users, groups, memberships, authorizations, deployments, refused calls. */
+  /**
+   * The entries of no trip: users, groups, memberships, authorizations, deployments, refused calls.
+   */
   @GetMapping("/system-trail")
   AuditTrail.SystemPage systemTrail(@RequestParam Map<String, String> parameters) {
     SystemTrailFilter filter = SystemTrailFilter.parse(parameters);
-    return trail.systemEntries(filter.start(clock.getZone()), filter.end(clock.getZone()), filter.page(),
-        filter.size());
+    return trail.systemEntries(
+        filter.start(clock.getZone()), filter.end(clock.getZone()), filter.page(), filter.size());
   }
 
   @GetMapping("/trips/{processInstanceId}/trail")

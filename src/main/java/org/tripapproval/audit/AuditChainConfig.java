@@ -8,7 +8,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The chain's key (from the environment, never from the database) and this node's checkpoint file. */
+/**
+ * The chain's key (from the environment, never from the database) and this node's checkpoint file.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuditChainConfig {
 
@@ -18,24 +20,32 @@ class AuditChainConfig {
   private static final Logger log = LoggerFactory.getLogger(AuditChainConfig.class);
 
   @Bean
-  ChainMac chainMac(@Value("${trips.audit.key:}") String key,
+  ChainMac chainMac(
+      @Value("${trips.audit.key:}") String key,
       @Value("${trips.audit.development-key-allowed:false}") boolean developmentKeyAllowed) {
     if (!key.isBlank()) {
       return new ChainMac(key);
     }
     if (!developmentKeyAllowed) {
-      throw new IllegalStateException("须设置 TRIPS_AUDIT_KEY（审计链密钥，至少" + ChainMac.MIN_KEY_LENGTH
-          + "个字符）/ TRIPS_AUDIT_KEY (the audit chain's key, at least " + ChainMac.MIN_KEY_LENGTH
-          + " characters) must be set");
+      throw new IllegalStateException(
+          "须设置 TRIPS_AUDIT_KEY（审计链密钥，至少"
+              + ChainMac.MIN_KEY_LENGTH
+              + "个字符）/ TRIPS_AUDIT_KEY (the audit chain's key, at least "
+              + ChainMac.MIN_KEY_LENGTH
+              + " characters) must be set");
     }
-    log.warn("The audit trail is sealed with the fixed development key: anyone with database access can recompute"
-        + " it. Set TRIPS_AUDIT_KEY outside the demo.");
+    log.warn(
+        "The audit trail is sealed with the fixed development key: anyone with database access can recompute"
+            + " it. Set TRIPS_AUDIT_KEY outside the demo.");
     return new ChainMac(DEVELOPMENT_KEY);
   }
 
   @Bean
-  Checkpoints checkpoints(ChainMac mac, @Value("${trips.audit.checkpoint-file:./data/audit-checkpoints.log}") Path file,
-      @Value("${trips.audit.node:${HOSTNAME:node}}") String node, Clock clock) {
+  Checkpoints checkpoints(
+      ChainMac mac,
+      @Value("${trips.audit.checkpoint-file:./data/audit-checkpoints.log}") Path file,
+      @Value("${trips.audit.node:${HOSTNAME:node}}") String node,
+      Clock clock) {
     return new Checkpoints(file.toAbsolutePath(), mac, node, clock);
   }
 }

@@ -8,7 +8,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Checkpoints the chain's head when the node starts, every trips.audit.checkpoint-interval, and when it stops. */
+/**
+ * Checkpoints the chain's head when the node starts, every trips.audit.checkpoint-interval, and
+ * when it stops.
+ */
 @Component
 class AuditCheckpointing {
 
@@ -25,7 +28,8 @@ class AuditCheckpointing {
     checkpoint();
   }
 
-  @Scheduled(fixedDelayString = "${trips.audit.checkpoint-interval:PT5M}",
+  @Scheduled(
+      fixedDelayString = "${trips.audit.checkpoint-interval:PT5M}",
       initialDelayString = "${trips.audit.checkpoint-interval:PT5M}")
   void periodically() {
     checkpoint();

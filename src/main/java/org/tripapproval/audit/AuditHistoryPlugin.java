@@ -40,7 +40,8 @@ class AuditHistoryPlugin extends AbstractProcessEnginePlugin {
         withSystemOperationsLogged(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
   }
 
-  private static List<CommandInterceptor> withSystemOperationsLogged(List<CommandInterceptor> existing) {
+  private static List<CommandInterceptor> withSystemOperationsLogged(
+      List<CommandInterceptor> existing) {
     List<CommandInterceptor> interceptors = new ArrayList<>();
     if (existing != null) {
       interceptors.addAll(existing);

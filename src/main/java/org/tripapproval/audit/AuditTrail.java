@@ -19,25 +19,34 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The append-only audit trail. Entries of one transaction are buffered and appended just before it
- * commits, under a lock on the single chain-head row: appenders queue there for a moment, the
- * chain never forks, and a rolled-back transaction leaves no entry. Each row is sealed with a keyed
- * MAC over the row before it ({@link ChainMac}); the head is checkpointed outside the database
- * ({@link Checkpoints}), so a chain cut off or recomputed by someone with database access is found.
+ * commits, under a lock on the single chain-head row: appenders queue there for a moment, the chain
+ * never forks, and a rolled-back transaction leaves no entry. Each row is sealed with a keyed MAC
+ * over the row before it ({@link ChainMac}); the head is checkpointed outside the database ({@link
+ * Checkpoints}), so a chain cut off or recomputed by someone with database access is found.
  */
 @Repository
 public class AuditTrail {
 
   /** What happened, to which trip, done by whom (null: the engine itself, e.g. a timer). */
-  public record Entry(String processInstanceId, String event, String actor, Instant occurredAt, String details) {}
+  public record Entry(
+      String processInstanceId, String event, String actor, Instant occurredAt, String details) {}
 
   /** An entry as the auditors read it. */
-  public record TrailEntry(long id, String event, String actor, Instant occurredAt, String details) {}
+  public record TrailEntry(
+      long id, String event, String actor, Instant occurredAt, String details) {}
 
   /** Result of a check of the whole chain: intact, or the first row that does not fit. */
-  public record Verification(boolean intact, long rowsChecked, Long firstBrokenRow, String problem,
+  public record Verification(
+      boolean intact,
+      long rowsChecked,
+      Long firstBrokenRow,
+      String problem,
       int checkpointsChecked) {}
 
-  /** A page of entries that belong to no trip (the system's own: identity, authorizations, deployments, refusals). */
+  /**
+   * A page of entries that belong to no trip (the system's own: identity, authorizations,
+   * deployments, refusals).
+   */
   public record SystemPage(int page, int size, List<TrailEntry> entries) {}
 
   static final String GENESIS = "0".repeat(64);
@@ -58,13 +67,24 @@ public class AuditTrail {
    * of its own (e.g. recording a refusal whose surrounding step is rolled back).
    */
   public void appendNow(Entry entry) {
-    write(List.of(new Entry(entry.processInstanceId(), entry.event(), entry.actor(),
-        Instant.ofEpochMilli(entry.occurredAt().toEpochMilli()), entry.details())));
+    write(
+        List.of(
+            new Entry(
+                entry.processInstanceId(),
+                entry.event(),
+                entry.actor(),
+                Instant.ofEpochMilli(entry.occurredAt().toEpochMilli()),
+                entry.details())));
   }
 
   public void append(Entry entry) {
-    Entry exact = new Entry(entry.processInstanceId(), entry.event(), entry.actor(),
-        Instant.ofEpochMilli(entry.occurredAt().toEpochMilli()), entry.details());
+    Entry exact =
+        new Entry(
+            entry.processInstanceId(),
+            entry.event(),
+            entry.actor(),
+            Instant.ofEpochMilli(entry.occurredAt().toEpochMilli()),
+            entry.details());
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       write(List.of(exact));
       return;
@@ -74,17 +94,18 @@ public class AuditTrail {
     if (pending == null) {
       List<Entry> buffer = new ArrayList<>();
       TransactionSynchronizationManager.bindResource(PENDING_KEY, buffer);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void beforeCommit(boolean readOnly) {
-          write(buffer);
-        }
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              write(buffer);
+            }
 
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_KEY);
-        }
-      });
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_KEY);
+            }
+          });
       pending = buffer;
     }
     pending.add(exact);
@@ -94,31 +115,49 @@ public class AuditTrail {
     if (entries.isEmpty()) {
       return;
     }
-    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+    Map<String, Object> head =
+        jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
     long id = ((Number) head.get("last_id")).longValue();
     String previous = ((String) head.get("last_hash")).trim();
     List<Object[]> rows = new ArrayList<>();
     for (Entry entry : entries) {
       id++;
       String sealed = mac.mac(previous, id, entry);
-      rows.add(new Object[] {id, entry.processInstanceId(), entry.event(), entry.actor(),
-          OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC), entry.details(), previous, sealed});
+      rows.add(
+          new Object[] {
+            id,
+            entry.processInstanceId(),
+            entry.event(),
+            entry.actor(),
+            OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC),
+            entry.details(),
+            previous,
+            sealed
+          });
       previous = sealed;
     }
-    jdbc.batchUpdate("INSERT INTO audit_trail (id, process_instance_id, event, actor, occurred_at, details,"
-        + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
-    jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, previous);
+    jdbc.batchUpdate(
+        "INSERT INTO audit_trail (id, process_instance_id, event, actor, occurred_at, details,"
+            + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+    jdbc.update(
+        "UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, previous);
   }
 
   public List<TrailEntry> forTrip(String processInstanceId) {
-    return jdbc.query("SELECT id, event, actor, occurred_at, details FROM audit_trail"
-        + " WHERE process_instance_id = ? ORDER BY id", (rs, row) -> trailEntry(rs), processInstanceId);
+    return jdbc.query(
+        "SELECT id, event, actor, occurred_at, details FROM audit_trail"
+            + " WHERE process_instance_id = ? ORDER BY id",
+        (rs, row) -> trailEntry(rs),
+        processInstanceId);
   }
 
   /** Entries without a trip, newest first, occurred in [from, to); either bound may be null. */
   public SystemPage systemEntries(Instant from, Instant to, int page, int size) {
-    StringBuilder sql = new StringBuilder("SELECT id, event, actor, occurred_at, details FROM audit_trail"
-        + " WHERE process_instance_id IS NULL");
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id, event, actor, occurred_at, details FROM audit_trail"
+                + " WHERE process_instance_id IS NULL");
     List<Object> arguments = new ArrayList<>();
     if (from != null) {
       sql.append(" AND occurred_at >= ?");
@@ -131,11 +170,16 @@ public class AuditTrail {
     sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
     arguments.add(size);
     arguments.add((long) page * size);
-    return new SystemPage(page, size, jdbc.query(sql.toString(), (rs, row) -> trailEntry(rs), arguments.toArray()));
+    return new SystemPage(
+        page, size, jdbc.query(sql.toString(), (rs, row) -> trailEntry(rs), arguments.toArray()));
   }
 
   private static TrailEntry trailEntry(ResultSet rs) throws SQLException {
-    return new TrailEntry(rs.getLong("id"), rs.getString("event"), rs.getString("actor"), occurredAt(rs),
+    return new TrailEntry(
+        rs.getLong("id"),
+        rs.getString("event"),
+        rs.getString("actor"),
+        occurredAt(rs),
         rs.getString("details"));
   }
 
@@ -144,16 +188,24 @@ public class AuditTrail {
     return rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
   }
 
-  /** Writes a checkpoint of the head outside the database, unless the head has not moved since the last one. */
+  /**
+   * Writes a checkpoint of the head outside the database, unless the head has not moved since the
+   * last one.
+   */
   public void checkpoint() {
-    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash, keyed_from FROM audit_chain_head WHERE id = 1");
-    checkpoints.write(((Number) head.get("last_id")).longValue(), ((String) head.get("last_hash")).trim(),
+    Map<String, Object> head =
+        jdbc.queryForMap(
+            "SELECT last_id, last_hash, keyed_from FROM audit_chain_head WHERE id = 1");
+    checkpoints.write(
+        ((Number) head.get("last_id")).longValue(),
+        ((String) head.get("last_hash")).trim(),
         ((Number) head.get("keyed_from")).longValue());
   }
 
   /**
-   * Recomputes the chain row by row, streaming, and names the first row that does not fit: a changed
-   * row, a row not sealed with the key, a missing row, or a row that differs from a checkpoint.
+   * Recomputes the chain row by row, streaming, and names the first row that does not fit: a
+   * changed row, a row not sealed with the key, a missing row, or a row that differs from a
+   * checkpoint.
    */
   public Verification verify() {
     Checkpoints.Reading reading = checkpoints.read();
@@ -161,16 +213,26 @@ public class AuditTrail {
     if (reading.problem() != null) {
       return new Verification(false, 0, null, reading.problem(), checked);
     }
-    Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash, keyed_from FROM audit_chain_head WHERE id = 1");
+    Map<String, Object> head =
+        jdbc.queryForMap(
+            "SELECT last_id, last_hash, keyed_from FROM audit_chain_head WHERE id = 1");
     long keyedFrom = ((Number) head.get("keyed_from")).longValue();
     // several checkpoints may name one row (the chain cut there and written again): each must fit
     Map<Long, List<Checkpoints.Checkpoint>> byRow = new HashMap<>();
     Checkpoints.Checkpoint furthest = null;
     for (Checkpoints.Checkpoint checkpoint : reading.checkpoints()) {
       if (checkpoint.keyedFrom() != keyedFrom) {
-        return new Verification(false, 0, Math.min(keyedFrom, checkpoint.keyedFrom()),
-            "the keyed part of the chain was moved: checkpoint " + checkpoint.number() + " says it starts at row "
-                + checkpoint.keyedFrom() + ", the database says " + keyedFrom, checked);
+        return new Verification(
+            false,
+            0,
+            Math.min(keyedFrom, checkpoint.keyedFrom()),
+            "the keyed part of the chain was moved: checkpoint "
+                + checkpoint.number()
+                + " says it starts at row "
+                + checkpoint.keyedFrom()
+                + ", the database says "
+                + keyedFrom,
+            checked);
       }
       byRow.computeIfAbsent(checkpoint.lastId(), row -> new ArrayList<>()).add(checkpoint);
       if (furthest == null || checkpoint.lastId() > furthest.lastId()) {
@@ -183,18 +245,31 @@ public class AuditTrail {
     String[] previous = {GENESIS};
     Long[] broken = {null};
     String[] problem = {null};
-    jdbc.query("SELECT id, process_instance_id, event, actor, occurred_at, details, previous_hash, hash"
-        + " FROM audit_trail WHERE id <= ? ORDER BY id", rs -> {
+    jdbc.query(
+        "SELECT id, process_instance_id, event, actor, occurred_at, details, previous_hash, hash"
+            + " FROM audit_trail WHERE id <= ? ORDER BY id",
+        rs -> {
           if (broken[0] != null) {
             return;
           }
           long id = rs.getLong("id");
-          Entry entry = new Entry(rs.getString("process_instance_id"), rs.getString("event"), rs.getString("actor"),
-              occurredAt(rs), rs.getString("details"));
+          Entry entry =
+              new Entry(
+                  rs.getString("process_instance_id"),
+                  rs.getString("event"),
+                  rs.getString("actor"),
+                  occurredAt(rs),
+                  rs.getString("details"));
           String stored = rs.getString("hash").trim();
-          String expected = id < keyedFrom ? ChainMac.legacyHash(previous[0], id, entry) : mac.mac(previous[0], id, entry);
-          Checkpoints.Checkpoint differing = byRow.getOrDefault(id, List.of()).stream()
-              .filter(checkpoint -> !ChainMac.same(stored, checkpoint.lastMac())).findFirst().orElse(null);
+          String expected =
+              id < keyedFrom
+                  ? ChainMac.legacyHash(previous[0], id, entry)
+                  : mac.mac(previous[0], id, entry);
+          Checkpoints.Checkpoint differing =
+              byRow.getOrDefault(id, List.of()).stream()
+                  .filter(checkpoint -> !ChainMac.same(stored, checkpoint.lastMac()))
+                  .findFirst()
+                  .orElse(null);
           if (id != expectedId[0] + 1) {
             broken[0] = id;
             problem[0] = "row " + (expectedId[0] + 1) + " is missing";
@@ -203,28 +278,42 @@ public class AuditTrail {
             problem[0] = "does not follow the row before it";
           } else if (!ChainMac.same(stored, expected)) {
             broken[0] = id;
-            problem[0] = id < keyedFrom ? "its content was changed"
-                : "its content was changed, or it was sealed without the key";
+            problem[0] =
+                id < keyedFrom
+                    ? "its content was changed"
+                    : "its content was changed, or it was sealed without the key";
           } else if (differing != null) {
             broken[0] = id;
             problem[0] = "row " + id + " differs from its checkpoint " + differing.number();
           }
           expectedId[0] = id;
           previous[0] = stored;
-        }, headId);
+        },
+        headId);
     if (broken[0] != null) {
       return new Verification(false, expectedId[0], broken[0], problem[0], checked);
     }
     long last = expectedId[0];
     if (furthest != null && furthest.lastId() > last) {
-      return new Verification(false, last, last + 1, "cut off after checkpoint " + furthest.number()
-          + ": it recorded the chain up to row " + furthest.lastId() + ", the trail ends at row " + last, checked);
+      return new Verification(
+          false,
+          last,
+          last + 1,
+          "cut off after checkpoint "
+              + furthest.number()
+              + ": it recorded the chain up to row "
+              + furthest.lastId()
+              + ", the trail ends at row "
+              + last,
+          checked);
     }
     if (headId != last) {
-      return new Verification(false, last, last + 1, "rows after " + last + " are missing", checked);
+      return new Verification(
+          false, last, last + 1, "rows after " + last + " are missing", checked);
     }
     if (!previous[0].equals(((String) head.get("last_hash")).trim())) {
-      return new Verification(false, last, last, "the chain head does not match row " + last, checked);
+      return new Verification(
+          false, last, last, "the chain head does not match row " + last, checked);
     }
     return new Verification(true, last, null, null, checked);
   }

@@ -20,8 +20,12 @@ final class ChainMac {
 
   ChainMac(String key) {
     if (key == null || key.length() < MIN_KEY_LENGTH) {
-      throw new IllegalArgumentException("trips.audit.key (TRIPS_AUDIT_KEY) 须至少" + MIN_KEY_LENGTH
-          + "个字符 / must have at least " + MIN_KEY_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "trips.audit.key (TRIPS_AUDIT_KEY) 须至少"
+              + MIN_KEY_LENGTH
+              + "个字符 / must have at least "
+              + MIN_KEY_LENGTH
+              + " characters");
     }
     this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
@@ -42,11 +46,15 @@ final class ChainMac {
     }
   }
 
-  /** The scheme before the key (rows below audit_chain_head.keyed_from): anyone can recompute it. */
+  /**
+   * The scheme before the key (rows below audit_chain_head.keyed_from): anyone can recompute it.
+   */
   static String legacyHash(String previous, long id, AuditTrail.Entry entry) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(content(previous, id, entry).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(content(previous, id, entry).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -54,13 +62,22 @@ final class ChainMac {
 
   /** Time as epoch milliseconds: the same on every node, whatever its zone. */
   private static String content(String previous, long id, AuditTrail.Entry entry) {
-    return String.join("\u001f", previous, Long.toString(id), String.valueOf(entry.processInstanceId()),
-        entry.event(), String.valueOf(entry.actor()), Long.toString(entry.occurredAt().toEpochMilli()), entry.details());
+    return String.join(
+        "\u001f",
+        previous,
+        Long.toString(id),
+        String.valueOf(entry.processInstanceId()),
+        entry.event(),
+        String.valueOf(entry.actor()),
+        Long.toString(entry.occurredAt().toEpochMilli()),
+        entry.details());
   }
 
   /** Constant-time comparison, so a verifier does not leak how much of a forged MAC was right. */
   static boolean same(String a, String b) {
-    return a != null && b != null
-        && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return a != null
+        && b != null
+        && MessageDigest.isEqual(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Checkpoints {
 
-  /** One line of the file: the chain ended at row lastId, sealed lastMac; keyed from row keyedFrom. */
-  record Checkpoint(long number, Instant writtenAt, String node, long lastId, String lastMac, long keyedFrom) {}
+  /**
+   * One line of the file: the chain ended at row lastId, sealed lastMac; keyed from row keyedFrom.
+   */
+  record Checkpoint(
+      long number, Instant writtenAt, String node, long lastId, String lastMac, long keyedFrom) {}
 
   /** The file's checkpoints, or the first line that is not what this node wrote. */
   record Reading(List<Checkpoint> checkpoints, String problem) {}
@@ -60,22 +63,44 @@ final class Checkpoints {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
+      try (FileChannel channel =
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.APPEND);
+          FileLock lock = channel.lock()) {
         Reading reading = read();
         List<Checkpoint> existing = reading.checkpoints();
         Checkpoint last = existing.isEmpty() ? null : existing.get(existing.size() - 1);
-        if (reading.problem() == null && last != null && last.lastId() == lastId && last.lastMac().equals(lastMac)
+        if (reading.problem() == null
+            && last != null
+            && last.lastId() == lastId
+            && last.lastMac().equals(lastMac)
             && last.keyedFrom() == keyedFrom) {
           return last;
         }
-        Checkpoint next = new Checkpoint(last == null ? 1 : last.number() + 1, clock.instant(), node, lastId, lastMac,
-            keyedFrom);
+        Checkpoint next =
+            new Checkpoint(
+                last == null ? 1 : last.number() + 1,
+                clock.instant(),
+                node,
+                lastId,
+                lastMac,
+                keyedFrom);
         String fields = fields(next);
-        // forced to disk before the caller goes on: a checkpoint that a crash loses protects nothing
-        channel.write(ByteBuffer.wrap((fields + " " + mac.sign(fields) + "\n").getBytes(StandardCharsets.UTF_8)));
+        // forced to disk before the caller goes on: a checkpoint that a crash loses protects
+        // nothing
+        channel.write(
+            ByteBuffer.wrap(
+                (fields + " " + mac.sign(fields) + "\n").getBytes(StandardCharsets.UTF_8)));
         channel.force(true);
-        log.info("audit checkpoint {} in {}: chain ends at row {} sealed {}", next.number(), file, lastId, lastMac);
+        log.info(
+            "audit checkpoint {} in {}: chain ends at row {} sealed {}",
+            next.number(),
+            file,
+            lastId,
+            lastMac);
         return next;
       }
     } catch (IOException e) {
@@ -83,7 +108,10 @@ final class Checkpoints {
     }
   }
 
-  /** Every line, its seal checked; stops at the first line that is not sealed with the key or out of order. */
+  /**
+   * Every line, its seal checked; stops at the first line that is not sealed with the key or out of
+   * order.
+   */
   Reading read() {
     if (!Files.exists(file)) {
       return new Reading(List.of(), null);
@@ -94,7 +122,8 @@ final class Checkpoints {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // a line without its newline is being appended by another node right now: the next reading has it
+    // a line without its newline is being appended by another node right now: the next reading has
+    // it
     List<String> lines = List.of(content.substring(0, content.lastIndexOf('\n') + 1).split("\n"));
     List<Checkpoint> checkpoints = new ArrayList<>();
     for (String line : lines) {
@@ -104,8 +133,13 @@ final class Checkpoints {
       long expected = checkpoints.size() + 1;
       Checkpoint checkpoint = parse(line);
       if (checkpoint == null || checkpoint.number() != expected) {
-        return new Reading(checkpoints, "checkpoint " + expected + " in " + file
-            + " is not sealed with the key (changed, forged or out of order)");
+        return new Reading(
+            checkpoints,
+            "checkpoint "
+                + expected
+                + " in "
+                + file
+                + " is not sealed with the key (changed, forged or out of order)");
       }
       checkpoints.add(checkpoint);
     }
@@ -122,16 +156,27 @@ final class Checkpoints {
       return null;
     }
     try {
-      return new Checkpoint(Long.parseLong(parts[1]), Instant.parse(parts[2]), parts[3], Long.parseLong(parts[4]),
-          parts[5], Long.parseLong(parts[6]));
+      return new Checkpoint(
+          Long.parseLong(parts[1]),
+          Instant.parse(parts[2]),
+          parts[3],
+          Long.parseLong(parts[4]),
+          parts[5],
+          Long.parseLong(parts[6]));
     } catch (RuntimeException e) {
       return null;
     }
   }
 
   private static String fields(Checkpoint checkpoint) {
-    return String.join(" ", VERSION, Long.toString(checkpoint.number()), checkpoint.writtenAt().toString(),
-        checkpoint.node(), Long.toString(checkpoint.lastId()), checkpoint.lastMac(), Long.toString(checkpoint.keyedFrom()));
+    return String.join(
+        " ",
+        VERSION,
+        Long.toString(checkpoint.number()),
+        checkpoint.writtenAt().toString(),
+        checkpoint.node(),
+        Long.toString(checkpoint.lastId()),
+        checkpoint.lastMac(),
+        Long.toString(checkpoint.keyedFrom()));
   }
-
 }

@@ -20,8 +20,10 @@ final class Csv {
     if (value == null) {
       return "";
     }
-    String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
+    String safe =
+        !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    boolean quote =
+        safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
     return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
   }
 }

@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.EntityTypes;
 
-/** What the system's own trail entries are about: the engine's entity types that change who may do what. */
+/**
+ * What the system's own trail entries are about: the engine's entity types that change who may do
+ * what.
+ */
 enum SystemEntity {
   USER(EntityTypes.USER, "user"),
   GROUP(EntityTypes.GROUP, "group"),
@@ -33,6 +36,8 @@ enum SystemEntity {
   }
 
   static Optional<SystemEntity> of(String engineType) {
-    return Arrays.stream(values()).filter(entity -> entity.engineType.equals(engineType)).findFirst();
+    return Arrays.stream(values())
+        .filter(entity -> entity.engineType.equals(engineType))
+        .findFirst();
   }
 }

@@ -27,9 +27,24 @@ import org.springframework.stereotype.Component;
 @Component
 class SystemOperations extends CacheAwareHistoryEventProducer {
 
-  /** The properties the engine logs for these entities that the trail keeps; nothing else (no credentials). */
-  private static final Set<String> KEPT = Set.of("userId", "groupId", "tenantId", "type", "resource", "resourceId",
-      "permissions", "duplicateFilterEnabled", "deployChangedOnly", "cascade", "skipCustomListeners", "skipIoMappings");
+  /**
+   * The properties the engine logs for these entities that the trail keeps; nothing else (no
+   * credentials).
+   */
+  private static final Set<String> KEPT =
+      Set.of(
+          "userId",
+          "groupId",
+          "tenantId",
+          "type",
+          "resource",
+          "resourceId",
+          "permissions",
+          "duplicateFilterEnabled",
+          "deployChangedOnly",
+          "cascade",
+          "skipCustomListeners",
+          "skipIoMappings");
 
   private final AuditTrail trail;
   private final ObjectMapper mapper;
@@ -44,9 +59,17 @@ class SystemOperations extends CacheAwareHistoryEventProducer {
   @Override
   public List<HistoryEvent> createUserOperationLogEvents(UserOperationLogContext context) {
     for (UserOperationLogContextEntry entry : context.getEntries()) {
-      SystemEntity.of(entry.getEntityType()).filter(entity -> !nothingDeployed(entity, entry))
-          .ifPresent(entity -> trail.append(new AuditTrail.Entry(null, entity.event(entry.getOperationType()),
-              context.getUserId(), clock.instant(), details(entity, entry))));
+      SystemEntity.of(entry.getEntityType())
+          .filter(entity -> !nothingDeployed(entity, entry))
+          .ifPresent(
+              entity ->
+                  trail.append(
+                      new AuditTrail.Entry(
+                          null,
+                          entity.event(entry.getOperationType()),
+                          context.getUserId(),
+                          clock.instant(),
+                          details(entity, entry))));
     }
     return super.createUserOperationLogEvents(context);
   }
@@ -56,7 +79,8 @@ class SystemOperations extends CacheAwareHistoryEventProducer {
    * node's start): then it names an existing deployment, which this command did not insert.
    */
   private static boolean nothingDeployed(SystemEntity entity, UserOperationLogContextEntry entry) {
-    if (entity != SystemEntity.DEPLOYMENT || !UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(entry.getOperationType())) {
+    if (entity != SystemEntity.DEPLOYMENT
+        || !UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(entry.getOperationType())) {
       return false;
     }
     DbEntityCache cache = Context.getCommandContext().getDbEntityManager().getDbEntityCache();
@@ -94,14 +118,17 @@ class SystemOperations extends CacheAwareHistoryEventProducer {
    * The changed entity's id; a membership is user@group. The engine does not log an authorization's
    * id: it is named by its values (type, resource, resourceId, userId or groupId).
    */
-  private static String entityId(SystemEntity entity, UserOperationLogContextEntry entry, Map<String, String> values) {
+  private static String entityId(
+      SystemEntity entity, UserOperationLogContextEntry entry, Map<String, String> values) {
     return switch (entity) {
       case USER -> values.get("userId");
       case GROUP -> values.get("groupId");
       case TENANT -> values.get("tenantId");
       case MEMBERSHIP -> values.get("userId") + "@" + values.get("groupId");
-      case TENANT_MEMBERSHIP -> (values.containsKey("userId") ? values.get("userId") : values.get("groupId")) + "@"
-          + values.get("tenantId");
+      case TENANT_MEMBERSHIP ->
+          (values.containsKey("userId") ? values.get("userId") : values.get("groupId"))
+              + "@"
+              + values.get("tenantId");
       case DEPLOYMENT -> entry.getDeploymentId();
       case AUTHORIZATION -> null;
     };

@@ -31,11 +31,25 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 class SystemOperationsLogged extends CommandInterceptor {
 
-  private static final List<Class<?>> SYSTEM_COMMANDS = List.of(SaveUserCmd.class, DeleteUserCmd.class,
-      UnlockUserCmd.class, SaveGroupCmd.class, DeleteGroupCmd.class, CreateMembershipCmd.class,
-      DeleteMembershipCmd.class, SaveTenantCmd.class, DeleteTenantCmd.class, CreateTenantUserMembershipCmd.class,
-      CreateTenantGroupMembershipCmd.class, DeleteTenantUserMembershipCmd.class, DeleteTenantGroupMembershipCmd.class,
-      SaveAuthorizationCmd.class, DeleteAuthorizationCmd.class, DeployCmd.class, DeleteDeploymentCmd.class);
+  private static final List<Class<?>> SYSTEM_COMMANDS =
+      List.of(
+          SaveUserCmd.class,
+          DeleteUserCmd.class,
+          UnlockUserCmd.class,
+          SaveGroupCmd.class,
+          DeleteGroupCmd.class,
+          CreateMembershipCmd.class,
+          DeleteMembershipCmd.class,
+          SaveTenantCmd.class,
+          DeleteTenantCmd.class,
+          CreateTenantUserMembershipCmd.class,
+          CreateTenantGroupMembershipCmd.class,
+          DeleteTenantUserMembershipCmd.class,
+          DeleteTenantGroupMembershipCmd.class,
+          SaveAuthorizationCmd.class,
+          DeleteAuthorizationCmd.class,
+          DeployCmd.class,
+          DeleteDeploymentCmd.class);
 
   @Override
   public <T> T execute(Command<T> command) {

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import org.tripapproval.config.InvalidParameterException;
 
-/** The auditors' view of the system's own entries: days (in the trips' zone, both included) and a page. */
+/**
+ * The auditors' view of the system's own entries: days (in the trips' zone, both included) and a
+ * page.
+ */
 record SystemTrailFilter(LocalDate from, LocalDate to, int page, int size) {
 
   private static final Set<String> PARAMETERS = Set.of("from", "to", "page", "size");
@@ -23,7 +26,10 @@ record SystemTrailFilter(LocalDate from, LocalDate to, int page, int size) {
     if (from != null && to != null && to.isBefore(from)) {
       throw new InvalidParameterException("to", "早于 from / is before from");
     }
-    return new SystemTrailFilter(from, to, TripFilter.number(parameters, "page", 0, 0, 1_000_000),
+    return new SystemTrailFilter(
+        from,
+        to,
+        TripFilter.number(parameters, "page", 0, 0, 1_000_000),
         TripFilter.number(parameters, "size", 50, 1, TripFilter.MAX_PAGE_SIZE));
   }
 

@@ -1,20 +1,54 @@
 package org.tripapproval.audit;
 
-import org.tripapproval.config.InvalidParameterException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
+import org.tripapproval.config.InvalidParameterException;
 
 /** The auditors' search: every parameter checked before anything reaches the database. */
-record TripFilter(String unit, String applicant, String member, String country, LocalDate from, LocalDate to,
-    String status, String finding, Boolean overdueReport, int page, int size) {
+record TripFilter(
+    String unit,
+    String applicant,
+    String member,
+    String country,
+    LocalDate from,
+    LocalDate to,
+    String status,
+    String finding,
+    Boolean overdueReport,
+    int page,
+    int size) {
 
   static final int MAX_PAGE_SIZE = 200;
-  static final Set<String> STATUSES = Set.of("SUBMITTED", "IN_REVIEW", "SENT_BACK", "DISCLOSURE", "APPROVED",
-      "TRAVELLING", "REPORT_DUE", "REPORT_FILED", "RESULTS_DISCLOSED", "CLOSED", "REJECTED", "WITHDRAWN", "ENDED");
-  private static final Set<String> PARAMETERS = Set.of(
-      "unit", "applicant", "member", "country", "from", "to", "status", "finding", "overdueReport", "page", "size");
+  static final Set<String> STATUSES =
+      Set.of(
+          "SUBMITTED",
+          "IN_REVIEW",
+          "SENT_BACK",
+          "DISCLOSURE",
+          "APPROVED",
+          "TRAVELLING",
+          "REPORT_DUE",
+          "REPORT_FILED",
+          "RESULTS_DISCLOSED",
+          "CLOSED",
+          "REJECTED",
+          "WITHDRAWN",
+          "ENDED");
+  private static final Set<String> PARAMETERS =
+      Set.of(
+          "unit",
+          "applicant",
+          "member",
+          "country",
+          "from",
+          "to",
+          "status",
+          "finding",
+          "overdueReport",
+          "page",
+          "size");
 
   static TripFilter parse(Map<String, String> parameters) {
     for (String name : parameters.keySet()) {
@@ -33,15 +67,21 @@ record TripFilter(String unit, String applicant, String member, String country, 
     }
     String overdue = parameters.get("overdueReport");
     if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
-      throw new InvalidParameterException("overdueReport", "须为 true 或 false / must be true or false");
+      throw new InvalidParameterException(
+          "overdueReport", "须为 true 或 false / must be true or false");
     }
-    return new TripFilter(text(parameters, "unit", "[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}"),
+    return new TripFilter(
+        text(parameters, "unit", "[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}"),
         text(parameters, "applicant", "[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}"),
         text(parameters, "member", "[^\\p{Cntrl}]{1,100}"),
-        text(parameters, "country", "[A-Z]{2}"), from, to, status,
+        text(parameters, "country", "[A-Z]{2}"),
+        from,
+        to,
+        status,
         text(parameters, "finding", "[a-z]{1,40}"),
         overdue == null ? null : Boolean.valueOf(overdue),
-        number(parameters, "page", 0, 0, 1_000_000), number(parameters, "size", 50, 1, MAX_PAGE_SIZE));
+        number(parameters, "page", 0, 0, 1_000_000),
+        number(parameters, "size", 50, 1, MAX_PAGE_SIZE));
   }
 
   private static String text(Map<String, String> parameters, String name, String pattern) {
@@ -72,7 +112,8 @@ record TripFilter(String unit, String applicant, String member, String country, 
     try {
       int number = Integer.parseInt(value);
       if (number < min || number > max) {
-        throw new InvalidParameterException(name, "须在" + min + "到" + max + "之间 / must be between " + min + " and " + max);
+        throw new InvalidParameterException(
+            name, "须在" + min + "到" + max + "之间 / must be between " + min + " and " + max);
       }
       return number;
     } catch (NumberFormatException e) {

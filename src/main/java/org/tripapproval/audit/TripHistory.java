@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
-import org.tripapproval.trip.PlainText;
-import org.tripapproval.trip.TripRequestCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -25,28 +23,52 @@ import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntit
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
+import org.tripapproval.trip.PlainText;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
+import org.tripapproval.trip.TripRequestCheck;
 import org.tripapproval.trip.TripVariables;
 
 /**
  * Every history event of a trip, as the engine produces it in its transaction, becomes an entry of
- * the audit trail and keeps the trip registry in step. Registered by {@link AuditHistoryPlugin} next
- * to the engine's own history tables.
+ * the audit trail and keeps the trip registry in step. Registered by {@link AuditHistoryPlugin}
+ * next to the engine's own history tables.
  */
 @Component
 class TripHistory implements HistoryEventHandler {
 
-  private static final Map<String, String> STATUS_ON_START = Map.of(
-      REVIEW_TRIP_REQUEST, "IN_REVIEW", REVISE_TRIP_REQUEST, "SENT_BACK", PRE_TRIP_DISCLOSURE_ENDED, "DISCLOSURE",
-      DEPARTURE_DAY_REACHED, "APPROVED", TRIP_RETURNED, "TRAVELLING", FILE_TRIP_REPORT, "REPORT_DUE",
-      VERIFY_TRIP_REPORT, "REPORT_FILED", POST_TRIP_DISCLOSURE_ENDED, "RESULTS_DISCLOSED");
-  private static final Map<String, String> REPORT_STATUS_ON_START = Map.of(
-      FILE_TRIP_REPORT, "DUE", REPORT_OVERDUE, "OVERDUE", VERIFY_TRIP_REPORT, "FILED", POST_TRIP_DISCLOSURE_ENDED, "ACCEPTED");
-  private static final Map<String, String> STATUS_AT_END = Map.of(
-      TRIP_CLOSED, "CLOSED", TRIP_REJECTED, "REJECTED", TRIP_WITHDRAWN, "WITHDRAWN");
-  private static final Set<String> ENGINE_BOOKKEEPING = Set.of(
-      "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+  private static final Map<String, String> STATUS_ON_START =
+      Map.of(
+          REVIEW_TRIP_REQUEST,
+          "IN_REVIEW",
+          REVISE_TRIP_REQUEST,
+          "SENT_BACK",
+          PRE_TRIP_DISCLOSURE_ENDED,
+          "DISCLOSURE",
+          DEPARTURE_DAY_REACHED,
+          "APPROVED",
+          TRIP_RETURNED,
+          "TRAVELLING",
+          FILE_TRIP_REPORT,
+          "REPORT_DUE",
+          VERIFY_TRIP_REPORT,
+          "REPORT_FILED",
+          POST_TRIP_DISCLOSURE_ENDED,
+          "RESULTS_DISCLOSED");
+  private static final Map<String, String> REPORT_STATUS_ON_START =
+      Map.of(
+          FILE_TRIP_REPORT,
+          "DUE",
+          REPORT_OVERDUE,
+          "OVERDUE",
+          VERIFY_TRIP_REPORT,
+          "FILED",
+          POST_TRIP_DISCLOSURE_ENDED,
+          "ACCEPTED");
+  private static final Map<String, String> STATUS_AT_END =
+      Map.of(TRIP_CLOSED, "CLOSED", TRIP_REJECTED, "REJECTED", TRIP_WITHDRAWN, "WITHDRAWN");
+  private static final Set<String> ENGINE_BOOKKEEPING =
+      Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
   private static final int MAX_VALUE_LENGTH = 65536;
 
   private final AuditTrail trail;
@@ -57,7 +79,12 @@ class TripHistory implements HistoryEventHandler {
   private final TripRequestCheck requestCheck;
   private final Validator validator;
 
-  TripHistory(AuditTrail trail, TripRegistry registry, ObjectMapper mapper, Clock clock, TripRequestCheck requestCheck,
+  TripHistory(
+      AuditTrail trail,
+      TripRegistry registry,
+      ObjectMapper mapper,
+      Clock clock,
+      TripRequestCheck requestCheck,
       Validator validator) {
     this.requestCheck = requestCheck;
     this.validator = validator;
@@ -83,12 +110,25 @@ class TripHistory implements HistoryEventHandler {
       onActivity(activity);
     } else if (event instanceof HistoricTaskInstanceEventEntity task) {
       onTask(task);
-    } else if (event instanceof HistoricVariableUpdateEventEntity variable && isInstanceEvent(variable)) {
+    } else if (event instanceof HistoricVariableUpdateEventEntity variable
+        && isInstanceEvent(variable)) {
       onVariable(variable);
     } else if (event instanceof UserOperationLogEntryEventEntity operation) {
-      record(operation, "operation." + operation.getOperationType(), details(
-          "entityType", operation.getEntityType(), "taskId", operation.getTaskId(), "property", operation.getProperty(),
-          "from", operation.getOrgValue(), "to", operation.getNewValue()), operation.getUserId());
+      record(
+          operation,
+          "operation." + operation.getOperationType(),
+          details(
+              "entityType",
+              operation.getEntityType(),
+              "taskId",
+              operation.getTaskId(),
+              "property",
+              operation.getProperty(),
+              "from",
+              operation.getOrgValue(),
+              "to",
+              operation.getNewValue()),
+          operation.getUserId());
     }
   }
 
@@ -96,13 +136,25 @@ class TripHistory implements HistoryEventHandler {
     String id = process.getProcessInstanceId();
     if (is(process, HistoryEventTypes.PROCESS_INSTANCE_START)) {
       registry.submitted(id, process.getStartUserId(), clock.instant());
-      record(process, "trip.submitted", details("startedBy", process.getStartUserId()), process.getStartUserId());
+      record(
+          process,
+          "trip.submitted",
+          details("startedBy", process.getStartUserId()),
+          process.getStartUserId());
     } else if (is(process, HistoryEventTypes.PROCESS_INSTANCE_END)) {
-      // an administrator's cancellation ends the trip without an end event: "ENDED", with the reason in the trail
+      // an administrator's cancellation ends the trip without an end event: "ENDED", with the
+      // reason in the trail
       String endActivity = process.getEndActivityId();
-      registry.ended(id, endActivity == null ? "ENDED" : STATUS_AT_END.getOrDefault(endActivity, "ENDED"), clock.instant());
-      record(process, "trip.ended", details("endActivity", process.getEndActivityId(),
-          "deleteReason", process.getDeleteReason()), actor());
+      registry.ended(
+          id,
+          endActivity == null ? "ENDED" : STATUS_AT_END.getOrDefault(endActivity, "ENDED"),
+          clock.instant());
+      record(
+          process,
+          "trip.ended",
+          details(
+              "endActivity", process.getEndActivityId(), "deleteReason", process.getDeleteReason()),
+          actor());
     }
   }
 
@@ -120,15 +172,37 @@ class TripHistory implements HistoryEventHandler {
         registry.reportStatus(id, REPORT_STATUS_ON_START.get(activityId));
       }
     } else if (is(activity, HistoryEventTypes.ACTIVITY_INSTANCE_END)) {
-      record(activity, activity.isCanceled() ? "activity.cancelled" : "activity.completed", details(
-          "activity", activityId, "name", activity.getActivityName(), "type", activity.getActivityType()), actor());
+      record(
+          activity,
+          activity.isCanceled() ? "activity.cancelled" : "activity.completed",
+          details(
+              "activity",
+              activityId,
+              "name",
+              activity.getActivityName(),
+              "type",
+              activity.getActivityType()),
+          actor());
     }
   }
 
   private void onTask(HistoricTaskInstanceEventEntity task) {
-    Map<String, Object> details = details("taskId", task.getTaskId(), "task", task.getTaskDefinitionKey(),
-        "name", task.getName(), "assignee", task.getAssignee(), "priority", task.getPriority(),
-        "due", task.getDueDate(), "deleteReason", task.getDeleteReason());
+    Map<String, Object> details =
+        details(
+            "taskId",
+            task.getTaskId(),
+            "task",
+            task.getTaskDefinitionKey(),
+            "name",
+            task.getName(),
+            "assignee",
+            task.getAssignee(),
+            "priority",
+            task.getPriority(),
+            "due",
+            task.getDueDate(),
+            "deleteReason",
+            task.getDeleteReason());
     record(task, "task." + task.getEventType(), details, actor());
   }
 
@@ -138,8 +212,19 @@ class TripHistory implements HistoryEventHandler {
       return;
     }
     String value = valueOf(variable);
-    record(variable, "variable." + variable.getEventType(), details("name", name, "type", variable.getSerializerName(),
-        "revision", variable.getRevision(), "value", value), actor());
+    record(
+        variable,
+        "variable." + variable.getEventType(),
+        details(
+            "name",
+            name,
+            "type",
+            variable.getSerializerName(),
+            "revision",
+            variable.getRevision(),
+            "value",
+            value),
+        actor());
     if (!is(variable, HistoryEventTypes.VARIABLE_INSTANCE_DELETE) && value != null) {
       updateRegistry(variable.getProcessInstanceId(), name, value);
     }
@@ -148,7 +233,8 @@ class TripHistory implements HistoryEventHandler {
   private void updateRegistry(String id, String name, String value) {
     try {
       switch (name) {
-        // only what passes the intake's checks is indexed; the intake refuses the rest (400), which rolls this back
+        // only what passes the intake's checks is indexed; the intake refuses the rest (400), which
+        // rolls this back
         case TripVariables.TRIP -> {
           TripRequest trip = mapper.readValue(value, TripRequest.class);
           if (requestCheck.problems(trip).isEmpty()) {
@@ -157,7 +243,8 @@ class TripHistory implements HistoryEventHandler {
         }
         case TripVariables.REPORT -> {
           TripReport report = mapper.readValue(value, TripReport.class);
-          if (validator.validate(report).isEmpty() && PlainText.problems(report, mapper).isEmpty()) {
+          if (validator.validate(report).isEmpty()
+              && PlainText.problems(report, mapper).isEmpty()) {
             registry.report(id, report);
           }
         }
@@ -179,10 +266,11 @@ class TripHistory implements HistoryEventHandler {
             registry.lastDecision(id, last.path("decision").asText(), last.path("reason").asText());
           }
         }
-        default -> { }
+        default -> {}
       }
     } catch (JsonProcessingException e) {
-      // the intake listeners refuse malformed JSON before it gets here; keep the trail, skip the read model
+      // the intake listeners refuse malformed JSON before it gets here; keep the trail, skip the
+      // read model
     }
   }
 
@@ -193,7 +281,12 @@ class TripHistory implements HistoryEventHandler {
     }
     if ("file".equals(serializer)) {
       byte[] content = variable.getByteValue() == null ? new byte[0] : variable.getByteValue();
-      return "file " + variable.getTextValue() + ", " + content.length + " bytes, sha256 " + AuditTrail.sha256(content);
+      return "file "
+          + variable.getTextValue()
+          + ", "
+          + content.length
+          + " bytes, sha256 "
+          + AuditTrail.sha256(content);
     }
     String text;
     if (variable.getByteValue() != null) {
@@ -205,19 +298,27 @@ class TripHistory implements HistoryEventHandler {
     } else {
       text = variable.getDoubleValue() == null ? null : variable.getDoubleValue().toString();
     }
-    return text == null || text.length() <= MAX_VALUE_LENGTH ? text : text.substring(0, MAX_VALUE_LENGTH);
+    return text == null || text.length() <= MAX_VALUE_LENGTH
+        ? text
+        : text.substring(0, MAX_VALUE_LENGTH);
   }
 
   /** The variable instance's own events; the engine also emits a detail event for each of them. */
   private static boolean isInstanceEvent(HistoricVariableUpdateEventEntity variable) {
-    return is(variable, HistoryEventTypes.VARIABLE_INSTANCE_CREATE) || is(variable, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE)
+    return is(variable, HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+        || is(variable, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE)
         || is(variable, HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
   }
 
   private void record(HistoryEvent event, String name, Map<String, Object> details, String actor) {
     try {
-      trail.append(new AuditTrail.Entry(event.getProcessInstanceId(), name, actor, clock.instant(),
-          mapper.writeValueAsString(details)));
+      trail.append(
+          new AuditTrail.Entry(
+              event.getProcessInstanceId(),
+              name,
+              actor,
+              clock.instant(),
+              mapper.writeValueAsString(details)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot record " + name, e);
     }

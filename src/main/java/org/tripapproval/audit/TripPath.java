@@ -27,17 +27,32 @@ class TripPath {
   }
 
   Optional<Path> of(String processInstanceId) {
-    HistoricProcessInstance trip = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult();
+    HistoricProcessInstance trip =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .singleResult();
     if (trip == null) {
       return Optional.empty();
     }
-    List<String> visited = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-        .orderByHistoricActivityInstanceStartTime().asc().unlimitedList().stream()
-        .map(HistoricActivityInstance::getActivityId).filter(id -> !id.contains("#")).distinct().toList();
+    List<String> visited =
+        history
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .orderByHistoricActivityInstanceStartTime()
+            .asc()
+            .unlimitedList()
+            .stream()
+            .map(HistoricActivityInstance::getActivityId)
+            .filter(id -> !id.contains("#"))
+            .distinct()
+            .toList();
     try (InputStream model = repository.getProcessModel(trip.getProcessDefinitionId())) {
-      return Optional.of(new Path(trip.getProcessDefinitionId(),
-          new String(model.readAllBytes(), StandardCharsets.UTF_8), visited));
+      return Optional.of(
+          new Path(
+              trip.getProcessDefinitionId(),
+              new String(model.readAllBytes(), StandardCharsets.UTF_8),
+              visited));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

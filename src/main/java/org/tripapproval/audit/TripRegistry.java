@@ -27,7 +27,11 @@ public class TripRegistry {
   }
 
   void submitted(String processInstanceId, String applicant, Instant at) {
-    update(processInstanceId, "applicant = COALESCE(?, applicant), submitted_at = ?", applicant, Timestamp.from(at));
+    update(
+        processInstanceId,
+        "applicant = COALESCE(?, applicant), submitted_at = ?",
+        applicant,
+        Timestamp.from(at));
   }
 
   /**
@@ -35,46 +39,81 @@ public class TripRegistry {
    * the intake writes the accepted request again, which lands here.
    */
   void request(String processInstanceId, TripRequest trip) {
-    if (trip.departureDate() == null || trip.returnDate() == null || trip.members() == null
-        || trip.members().contains(null) || trip.itinerary() == null || trip.itinerary().contains(null)
-        || trip.budget() == null || trip.budget().stream().anyMatch(item -> item == null || item.amount() == null)) {
+    if (trip.departureDate() == null
+        || trip.returnDate() == null
+        || trip.members() == null
+        || trip.members().contains(null)
+        || trip.itinerary() == null
+        || trip.itinerary().contains(null)
+        || trip.budget() == null
+        || trip.budget().stream().anyMatch(item -> item == null || item.amount() == null)) {
       return;
     }
-    update(processInstanceId, "unit = ?, purpose = ?, departure_date = ?, return_date = ?, delegation_size = ?,"
-        + " total_budget = ?, planned = ?", trip.unit(), trip.purpose(), Date.valueOf(trip.departureDate()),
-        Date.valueOf(trip.returnDate()), trip.members().size(), trip.totalBudget(), trip.isPlanned());
+    update(
+        processInstanceId,
+        "unit = ?, purpose = ?, departure_date = ?, return_date = ?, delegation_size = ?,"
+            + " total_budget = ?, planned = ?",
+        trip.unit(),
+        trip.purpose(),
+        Date.valueOf(trip.departureDate()),
+        Date.valueOf(trip.returnDate()),
+        trip.members().size(),
+        trip.totalBudget(),
+        trip.isPlanned());
     jdbc.update("DELETE FROM trip_member WHERE process_instance_id = ?", processInstanceId);
     List<Object[]> members = new java.util.ArrayList<>();
     for (int i = 0; i < trip.members().size(); i++) {
       TripRequest.Member member = trip.members().get(i);
-      members.add(new Object[] {processInstanceId, i, member.name(), member.post(),
-          member.rank() == null ? null : member.rank().name()});
+      members.add(
+          new Object[] {
+            processInstanceId,
+            i,
+            member.name(),
+            member.post(),
+            member.rank() == null ? null : member.rank().name()
+          });
     }
-    jdbc.batchUpdate("INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank)"
-        + " VALUES (?, ?, ?, ?, ?)", members);
-    jdbc.update("UPDATE trip_finding SET departure_date = ? WHERE process_instance_id = ?",
-        Date.valueOf(trip.departureDate()), processInstanceId);
+    jdbc.batchUpdate(
+        "INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        members);
+    jdbc.update(
+        "UPDATE trip_finding SET departure_date = ? WHERE process_instance_id = ?",
+        Date.valueOf(trip.departureDate()),
+        processInstanceId);
     jdbc.update("DELETE FROM trip_country WHERE process_instance_id = ?", processInstanceId);
-    jdbc.batchUpdate("INSERT INTO trip_country (process_instance_id, country, departure_date) VALUES (?, ?, ?)",
-        trip.countries().stream().map(country -> new Object[] {processInstanceId, country,
-            Date.valueOf(trip.departureDate())}).toList());
+    jdbc.batchUpdate(
+        "INSERT INTO trip_country (process_instance_id, country, departure_date) VALUES (?, ?, ?)",
+        trip.countries().stream()
+            .map(
+                country ->
+                    new Object[] {processInstanceId, country, Date.valueOf(trip.departureDate())})
+            .toList());
   }
 
   void report(String processInstanceId, TripReport report) {
     if (report.actualDepartureDate() == null || report.actualReturnDate() == null) {
       return; // refused by the report intake; a complete one follows
     }
-    update(processInstanceId, "actual_departure_date = ?, actual_return_date = ?",
-        Date.valueOf(report.actualDepartureDate()), Date.valueOf(report.actualReturnDate()));
+    update(
+        processInstanceId,
+        "actual_departure_date = ?, actual_return_date = ?",
+        Date.valueOf(report.actualDepartureDate()),
+        Date.valueOf(report.actualReturnDate()));
   }
 
   void findings(String processInstanceId, int blocking, String rules) {
-    update(processInstanceId, "blocking_findings = ?, findings = ?", blocking, truncate(rules, 4000));
+    update(
+        processInstanceId, "blocking_findings = ?, findings = ?", blocking, truncate(rules, 4000));
     jdbc.update("DELETE FROM trip_finding WHERE process_instance_id = ?", processInstanceId);
-    jdbc.batchUpdate("INSERT INTO trip_finding (process_instance_id, rule, departure_date)"
-        + " SELECT process_instance_id, ?, departure_date FROM trip_registry WHERE process_instance_id = ?",
-        java.util.Arrays.stream(rules.split(",")).filter(rule -> !rule.isBlank()).distinct()
-            .map(rule -> new Object[] {truncate(rule, 40), processInstanceId}).toList());
+    jdbc.batchUpdate(
+        "INSERT INTO trip_finding (process_instance_id, rule, departure_date)"
+            + " SELECT process_instance_id, ?, departure_date FROM trip_registry WHERE process_instance_id = ?",
+        java.util.Arrays.stream(rules.split(","))
+            .filter(rule -> !rule.isBlank())
+            .distinct()
+            .map(rule -> new Object[] {truncate(rule, 40), processInstanceId})
+            .toList());
   }
 
   void approvalNumber(String processInstanceId, String approvalNumber) {
@@ -83,7 +122,11 @@ public class TripRegistry {
 
   void lastDecision(String processInstanceId, String decision, String reason) {
     if ("reject".equals(decision)) {
-      update(processInstanceId, "last_decision = ?, rejection_reason = ?", decision, truncate(reason, 2000));
+      update(
+          processInstanceId,
+          "last_decision = ?, rejection_reason = ?",
+          decision,
+          truncate(reason, 2000));
     } else {
       update(processInstanceId, "last_decision = ?", decision);
     }
@@ -110,10 +153,15 @@ public class TripRegistry {
     System.arraycopy(values, 0, arguments, 0, values.length);
     arguments[values.length] = now();
     arguments[values.length + 1] = processInstanceId;
-    String sql = "UPDATE trip_registry SET " + assignments + ", updated_at = ? WHERE process_instance_id = ?";
+    String sql =
+        "UPDATE trip_registry SET "
+            + assignments
+            + ", updated_at = ? WHERE process_instance_id = ?";
     if (jdbc.update(sql, arguments) == 0) {
-      jdbc.update("INSERT INTO trip_registry (process_instance_id, status, updated_at) VALUES (?, 'SUBMITTED', ?)",
-          processInstanceId, now());
+      jdbc.update(
+          "INSERT INTO trip_registry (process_instance_id, status, updated_at) VALUES (?, 'SUBMITTED', ?)",
+          processInstanceId,
+          now());
       jdbc.update(sql, arguments);
     }
   }
@@ -128,7 +176,8 @@ public class TripRegistry {
 
   /**
    * Which of these names are members of another trip whose report is overdue: they may not travel
-   * again until it is filed (audit rule "overdue"). Members are matched by name, as requests name them.
+   * again until it is filed (audit rule "overdue"). Members are matched by name, as requests name
+   * them.
    */
   public List<String> withOverdueReports(java.util.Collection<String> names, String exceptTrip) {
     if (names.isEmpty()) {
@@ -137,16 +186,22 @@ public class TripRegistry {
     String placeholders = String.join(",", java.util.Collections.nCopies(names.size(), "?"));
     List<Object> arguments = new java.util.ArrayList<>(names);
     arguments.add(exceptTrip == null ? "" : exceptTrip);
-    return jdbc.queryForList("SELECT DISTINCT m.name FROM trip_member m JOIN trip_registry r"
-        + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN (" + placeholders + ")"
-        + " AND r.report_status = 'OVERDUE' AND r.process_instance_id <> ? ORDER BY m.name", String.class, arguments.toArray());
+    return jdbc.queryForList(
+        "SELECT DISTINCT m.name FROM trip_member m JOIN trip_registry r"
+            + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN ("
+            + placeholders
+            + ")"
+            + " AND r.report_status = 'OVERDUE' AND r.process_instance_id <> ? ORDER BY m.name",
+        String.class,
+        arguments.toArray());
   }
 
   /**
    * For each of these people whose report of an earlier trip is still to come (so their passport is
    * not known to be back), the approved return day of the earliest such trip.
    */
-  public Map<String, java.time.LocalDate> returnedWithoutReport(java.util.Collection<String> names, String exceptTrip) {
+  public Map<String, java.time.LocalDate> returnedWithoutReport(
+      java.util.Collection<String> names, String exceptTrip) {
     if (names.isEmpty()) {
       return Map.of();
     }
@@ -154,20 +209,34 @@ public class TripRegistry {
     List<Object> arguments = new java.util.ArrayList<>(names);
     arguments.add(exceptTrip == null ? "" : exceptTrip);
     Map<String, java.time.LocalDate> returned = new java.util.TreeMap<>();
-    jdbc.query("SELECT m.name, min(r.return_date) FROM trip_member m JOIN trip_registry r"
-        + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN (" + placeholders + ")"
-        + " AND r.report_status IN ('DUE', 'OVERDUE') AND r.return_date IS NOT NULL AND r.process_instance_id <> ?"
-        + " GROUP BY m.name", row -> {
+    jdbc.query(
+        "SELECT m.name, min(r.return_date) FROM trip_member m JOIN trip_registry r"
+            + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN ("
+            + placeholders
+            + ")"
+            + " AND r.report_status IN ('DUE', 'OVERDUE') AND r.return_date IS NOT NULL AND r.process_instance_id <> ?"
+            + " GROUP BY m.name",
+        row -> {
           returned.put(row.getString(1), row.getDate(2).toLocalDate());
-        }, arguments.toArray());
+        },
+        arguments.toArray());
     return returned;
   }
 
-  /** How many other trips, in progress or done, this person is a member of with a departure strictly between the dates. */
-  public int tripsOf(String name, java.time.LocalDate after, java.time.LocalDate before, String exceptTrip) {
-    return jdbc.queryForObject("SELECT count(DISTINCT r.process_instance_id) FROM trip_member m JOIN trip_registry r"
-        + " ON r.process_instance_id = m.process_instance_id WHERE m.name = ? AND r.departure_date > ?"
-        + " AND r.departure_date < ? AND r.status NOT IN ('REJECTED', 'WITHDRAWN', 'ENDED') AND r.process_instance_id <> ?",
-        Integer.class, name, Date.valueOf(after), Date.valueOf(before), exceptTrip == null ? "" : exceptTrip);
+  /**
+   * How many other trips, in progress or done, this person is a member of with a departure strictly
+   * between the dates.
+   */
+  public int tripsOf(
+      String name, java.time.LocalDate after, java.time.LocalDate before, String exceptTrip) {
+    return jdbc.queryForObject(
+        "SELECT count(DISTINCT r.process_instance_id) FROM trip_member m JOIN trip_registry r"
+            + " ON r.process_instance_id = m.process_instance_id WHERE m.name = ? AND r.departure_date > ?"
+            + " AND r.departure_date < ? AND r.status NOT IN ('REJECTED', 'WITHDRAWN', 'ENDED') AND r.process_instance_id <> ?",
+        Integer.class,
+        name,
+        Date.valueOf(after),
+        Date.valueOf(before),
+        exceptTrip == null ? "" : exceptTrip);
   }
 }

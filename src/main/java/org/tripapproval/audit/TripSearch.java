@@ -15,20 +15,41 @@ import org.springframework.stereotype.Service;
 @Service
 class TripSearch {
 
-  record TripRow(String processInstanceId, String applicant, String unit, String status, String departureDate,
-      String returnDate, String actualDepartureDate, String actualReturnDate, String approvalNumber,
-      Integer delegationSize, Boolean planned, String reportStatus, int blockingFindings, String findings,
-      String lastDecision, List<String> members, List<String> countries) {}
+  record TripRow(
+      String processInstanceId,
+      String applicant,
+      String unit,
+      String status,
+      String departureDate,
+      String returnDate,
+      String actualDepartureDate,
+      String actualReturnDate,
+      String approvalNumber,
+      Integer delegationSize,
+      Boolean planned,
+      String reportStatus,
+      int blockingFindings,
+      String findings,
+      String lastDecision,
+      List<String> members,
+      List<String> countries) {}
 
-  /** A page of trips; {@code total} is exact up to {@value #MAX_COUNTED}, beyond which {@code totalExact} is false. */
+  /**
+   * A page of trips; {@code total} is exact up to {@value #MAX_COUNTED}, beyond which {@code
+   * totalExact} is false.
+   */
   record Page(int page, int size, long total, boolean totalExact, List<TripRow> trips) {}
 
-  /** Counting every match of a broad search grows with the registry; beyond this many, a search says "more than". */
+  /**
+   * Counting every match of a broad search grows with the registry; beyond this many, a search says
+   * "more than".
+   */
   static final int MAX_COUNTED = 1_000;
 
-  private static final String COLUMNS = "r.process_instance_id, r.applicant, r.unit, r.status, r.departure_date,"
-      + " r.return_date, r.actual_departure_date, r.actual_return_date, r.approval_number, r.delegation_size,"
-      + " r.planned, r.report_status, r.blocking_findings, r.findings, r.last_decision";
+  private static final String COLUMNS =
+      "r.process_instance_id, r.applicant, r.unit, r.status, r.departure_date,"
+          + " r.return_date, r.actual_departure_date, r.actual_return_date, r.approval_number, r.delegation_size,"
+          + " r.planned, r.report_status, r.blocking_findings, r.findings, r.last_decision";
   private static final int EXPORT_BATCH = 1000;
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -41,40 +62,93 @@ class TripSearch {
     MapSqlParameterSource parameters = new MapSqlParameterSource();
     String where = where(filter, parameters);
     parameters.addValue("counted", MAX_COUNTED + 1);
-    Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 AS found FROM trip_registry r" + where
-        + " FETCH FIRST :counted ROWS ONLY) matches", parameters, Long.class);
+    Long counted =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM (SELECT 1 AS found FROM trip_registry r"
+                + where
+                + " FETCH FIRST :counted ROWS ONLY) matches",
+            parameters,
+            Long.class);
     long total = counted == null ? 0 : counted;
-    parameters.addValue("offset", (long) filter.page() * filter.size()).addValue("size", filter.size());
-    List<TripRow> rows = rows("SELECT " + COLUMNS + " FROM trip_registry r" + where
-        + " ORDER BY r.departure_date DESC NULLS LAST, r.process_instance_id"
-        + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY", parameters);
-    return new Page(filter.page(), filter.size(), Math.min(total, MAX_COUNTED), total <= MAX_COUNTED, rows);
+    parameters
+        .addValue("offset", (long) filter.page() * filter.size())
+        .addValue("size", filter.size());
+    List<TripRow> rows =
+        rows(
+            "SELECT "
+                + COLUMNS
+                + " FROM trip_registry r"
+                + where
+                + " ORDER BY r.departure_date DESC NULLS LAST, r.process_instance_id"
+                + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
+            parameters);
+    return new Page(
+        filter.page(), filter.size(), Math.min(total, MAX_COUNTED), total <= MAX_COUNTED, rows);
   }
 
   java.util.Optional<TripRow> byId(String processInstanceId) {
-    return rows("SELECT " + COLUMNS + " FROM trip_registry r WHERE r.process_instance_id = :id",
-        new MapSqlParameterSource("id", processInstanceId)).stream().findFirst();
+    return rows(
+            "SELECT " + COLUMNS + " FROM trip_registry r WHERE r.process_instance_id = :id",
+            new MapSqlParameterSource("id", processInstanceId))
+        .stream()
+        .findFirst();
   }
 
   /** Every matching row, in batches by key: memory stays the same whatever the number of rows. */
   void exportCsv(TripFilter filter, Writer out) throws IOException {
     out.write('\uFEFF'); // spreadsheet programs then read the Chinese text as UTF-8
-    out.write(Csv.line("process_instance_id", "applicant", "unit", "status", "departure_date", "return_date",
-        "actual_departure_date", "actual_return_date", "approval_number", "delegation_size", "planned",
-        "report_status", "blocking_findings", "findings", "last_decision", "members", "countries"));
+    out.write(
+        Csv.line(
+            "process_instance_id",
+            "applicant",
+            "unit",
+            "status",
+            "departure_date",
+            "return_date",
+            "actual_departure_date",
+            "actual_return_date",
+            "approval_number",
+            "delegation_size",
+            "planned",
+            "report_status",
+            "blocking_findings",
+            "findings",
+            "last_decision",
+            "members",
+            "countries"));
     String after = "";
     while (true) {
       MapSqlParameterSource parameters = new MapSqlParameterSource();
       String where = where(filter, parameters) + " AND r.process_instance_id > :after";
       parameters.addValue("after", after).addValue("batch", EXPORT_BATCH);
-      List<TripRow> batch = rows("SELECT " + COLUMNS + " FROM trip_registry r" + where
-          + " ORDER BY r.process_instance_id FETCH FIRST :batch ROWS ONLY", parameters);
+      List<TripRow> batch =
+          rows(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM trip_registry r"
+                  + where
+                  + " ORDER BY r.process_instance_id FETCH FIRST :batch ROWS ONLY",
+              parameters);
       for (TripRow row : batch) {
-        out.write(Csv.line(row.processInstanceId(), row.applicant(), row.unit(), row.status(), row.departureDate(),
-            row.returnDate(), row.actualDepartureDate(), row.actualReturnDate(), row.approvalNumber(),
-            text(row.delegationSize()), text(row.planned()), row.reportStatus(),
-            text(row.blockingFindings()), row.findings(), row.lastDecision(),
-            String.join(";", row.members()), String.join(";", row.countries())));
+        out.write(
+            Csv.line(
+                row.processInstanceId(),
+                row.applicant(),
+                row.unit(),
+                row.status(),
+                row.departureDate(),
+                row.returnDate(),
+                row.actualDepartureDate(),
+                row.actualReturnDate(),
+                row.approvalNumber(),
+                text(row.delegationSize()),
+                text(row.planned()),
+                row.reportStatus(),
+                text(row.blockingFindings()),
+                row.findings(),
+                row.lastDecision(),
+                String.join(";", row.members()),
+                String.join(";", row.countries())));
       }
       out.flush();
       if (batch.size() < EXPORT_BATCH) {
@@ -90,29 +164,54 @@ class TripSearch {
       return List.of();
     }
     List<String> ids = found.stream().map(row -> (String) row.get("process_instance_id")).toList();
-    Map<String, List<String>> members = listed("SELECT process_instance_id, name AS entry FROM trip_member"
-        + " WHERE process_instance_id IN (:ids) ORDER BY process_instance_id, member_index", ids);
-    Map<String, List<String>> countries = listed("SELECT process_instance_id, country AS entry FROM trip_country"
-        + " WHERE process_instance_id IN (:ids) ORDER BY process_instance_id, country", ids);
+    Map<String, List<String>> members =
+        listed(
+            "SELECT process_instance_id, name AS entry FROM trip_member"
+                + " WHERE process_instance_id IN (:ids) ORDER BY process_instance_id, member_index",
+            ids);
+    Map<String, List<String>> countries =
+        listed(
+            "SELECT process_instance_id, country AS entry FROM trip_country"
+                + " WHERE process_instance_id IN (:ids) ORDER BY process_instance_id, country",
+            ids);
     List<TripRow> rows = new ArrayList<>();
     for (Map<String, Object> row : found) {
       String id = (String) row.get("process_instance_id");
-      rows.add(new TripRow(id, (String) row.get("applicant"), (String) row.get("unit"), (String) row.get("status"),
-          text(row.get("departure_date")), text(row.get("return_date")), text(row.get("actual_departure_date")),
-          text(row.get("actual_return_date")), (String) row.get("approval_number"),
-          row.get("delegation_size") == null ? null : ((Number) row.get("delegation_size")).intValue(),
-          (Boolean) row.get("planned"), (String) row.get("report_status"),
-          ((Number) row.get("blocking_findings")).intValue(), (String) row.get("findings"),
-          (String) row.get("last_decision"), members.getOrDefault(id, List.of()), countries.getOrDefault(id, List.of())));
+      rows.add(
+          new TripRow(
+              id,
+              (String) row.get("applicant"),
+              (String) row.get("unit"),
+              (String) row.get("status"),
+              text(row.get("departure_date")),
+              text(row.get("return_date")),
+              text(row.get("actual_departure_date")),
+              text(row.get("actual_return_date")),
+              (String) row.get("approval_number"),
+              row.get("delegation_size") == null
+                  ? null
+                  : ((Number) row.get("delegation_size")).intValue(),
+              (Boolean) row.get("planned"),
+              (String) row.get("report_status"),
+              ((Number) row.get("blocking_findings")).intValue(),
+              (String) row.get("findings"),
+              (String) row.get("last_decision"),
+              members.getOrDefault(id, List.of()),
+              countries.getOrDefault(id, List.of())));
     }
     return rows;
   }
 
   private Map<String, List<String>> listed(String sql, List<String> ids) {
     Map<String, List<String>> byTrip = new LinkedHashMap<>();
-    jdbc.query(sql, new MapSqlParameterSource("ids", ids), rs -> {
-      byTrip.computeIfAbsent(rs.getString("process_instance_id"), id -> new ArrayList<>()).add(rs.getString("entry"));
-    });
+    jdbc.query(
+        sql,
+        new MapSqlParameterSource("ids", ids),
+        rs -> {
+          byTrip
+              .computeIfAbsent(rs.getString("process_instance_id"), id -> new ArrayList<>())
+              .add(rs.getString("entry"));
+        });
     return byTrip;
   }
 
@@ -128,15 +227,19 @@ class TripSearch {
       parameters.addValue("applicant", filter.applicant());
     }
     if (filter.member() != null) {
-      where.append(" AND EXISTS (SELECT 1 FROM trip_member m WHERE m.process_instance_id = r.process_instance_id"
-          + " AND m.name = :member)");
+      where.append(
+          " AND EXISTS (SELECT 1 FROM trip_member m WHERE m.process_instance_id = r.process_instance_id"
+              + " AND m.name = :member)");
       parameters.addValue("member", filter.member());
     }
     if (filter.country() != null) {
       // the period again inside, so that the country's index range finds the trips (V11)
-      where.append(" AND EXISTS (SELECT 1 FROM trip_country c WHERE c.process_instance_id = r.process_instance_id"
-          + " AND c.country = :country" + (filter.from() != null ? " AND c.departure_date >= :from" : "")
-          + (filter.to() != null ? " AND c.departure_date <= :to" : "") + ")");
+      where.append(
+          " AND EXISTS (SELECT 1 FROM trip_country c WHERE c.process_instance_id = r.process_instance_id"
+              + " AND c.country = :country"
+              + (filter.from() != null ? " AND c.departure_date >= :from" : "")
+              + (filter.to() != null ? " AND c.departure_date <= :to" : "")
+              + ")");
       parameters.addValue("country", filter.country());
     }
     if (filter.from() != null) {
@@ -152,13 +255,19 @@ class TripSearch {
       parameters.addValue("status", filter.status());
     }
     if (filter.finding() != null) {
-      where.append(" AND EXISTS (SELECT 1 FROM trip_finding f WHERE f.process_instance_id = r.process_instance_id"
-          + " AND f.rule = :finding" + (filter.from() != null ? " AND f.departure_date >= :from" : "")
-          + (filter.to() != null ? " AND f.departure_date <= :to" : "") + ")");
+      where.append(
+          " AND EXISTS (SELECT 1 FROM trip_finding f WHERE f.process_instance_id = r.process_instance_id"
+              + " AND f.rule = :finding"
+              + (filter.from() != null ? " AND f.departure_date >= :from" : "")
+              + (filter.to() != null ? " AND f.departure_date <= :to" : "")
+              + ")");
       parameters.addValue("finding", filter.finding());
     }
     if (filter.overdueReport() != null) {
-      where.append(filter.overdueReport() ? " AND r.report_status = 'OVERDUE'" : " AND r.report_status <> 'OVERDUE'");
+      where.append(
+          filter.overdueReport()
+              ? " AND r.report_status = 'OVERDUE'"
+              : " AND r.report_status <> 'OVERDUE'");
     }
     return where.toString();
   }

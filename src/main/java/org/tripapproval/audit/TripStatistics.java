@@ -21,8 +21,18 @@ class TripStatistics {
 
   record ReasonCount(String reason, int count) {}
 
-  record UnitStatistics(String unit, int trips, int members, long daysAbroad, int countries, int planned,
-      int unplanned, int rejected, int withdrawn, int overdueReports, Double medianApprovalHours,
+  record UnitStatistics(
+      String unit,
+      int trips,
+      int members,
+      long daysAbroad,
+      int countries,
+      int planned,
+      int unplanned,
+      int rejected,
+      int withdrawn,
+      int overdueReports,
+      Double medianApprovalHours,
       List<ReasonCount> rejectionReasons) {}
 
   record YearStatistics(int year, List<UnitStatistics> units) {}
@@ -47,21 +57,35 @@ class TripStatistics {
     this.jdbc = jdbc;
   }
 
-  /** The years in which trips depart, latest first: the auditors' year picker opens on the first. */
+  /**
+   * The years in which trips depart, latest first: the auditors' year picker opens on the first.
+   */
   List<Integer> yearsWithTrips() {
-    return jdbc.getJdbcTemplate().queryForList("SELECT DISTINCT departure_date FROM trip_registry"
-        + " WHERE departure_date IS NOT NULL AND unit IS NOT NULL", Date.class).stream()
-        .map(date -> date.toLocalDate().getYear()).distinct().sorted(Comparator.reverseOrder()).toList();
+    return jdbc
+        .getJdbcTemplate()
+        .queryForList(
+            "SELECT DISTINCT departure_date FROM trip_registry"
+                + " WHERE departure_date IS NOT NULL AND unit IS NOT NULL",
+            Date.class)
+        .stream()
+        .map(date -> date.toLocalDate().getYear())
+        .distinct()
+        .sorted(Comparator.reverseOrder())
+        .toList();
   }
 
   YearStatistics forYear(int year) {
-    MapSqlParameterSource range = new MapSqlParameterSource()
-        .addValue("from", Date.valueOf(LocalDate.of(year, 1, 1)))
-        .addValue("to", Date.valueOf(LocalDate.of(year, 12, 31)));
+    MapSqlParameterSource range =
+        new MapSqlParameterSource()
+            .addValue("from", Date.valueOf(LocalDate.of(year, 1, 1)))
+            .addValue("to", Date.valueOf(LocalDate.of(year, 12, 31)));
     Map<String, Tally> byUnit = new TreeMap<>();
-    jdbc.query("SELECT unit, delegation_size, departure_date, return_date, planned, status, report_status,"
-        + " rejection_reason, submitted_at, approved_at FROM trip_registry"
-        + " WHERE departure_date >= :from AND departure_date <= :to AND unit IS NOT NULL", range, rs -> {
+    jdbc.query(
+        "SELECT unit, delegation_size, departure_date, return_date, planned, status, report_status,"
+            + " rejection_reason, submitted_at, approved_at FROM trip_registry"
+            + " WHERE departure_date >= :from AND departure_date <= :to AND unit IS NOT NULL",
+        range,
+        rs -> {
           Tally tally = byUnit.computeIfAbsent(rs.getString("unit"), unit -> new Tally());
           tally.trips++;
           tally.members += rs.getInt("delegation_size");
@@ -87,12 +111,15 @@ class TripStatistics {
           Timestamp submitted = rs.getTimestamp("submitted_at");
           Timestamp approved = rs.getTimestamp("approved_at");
           if (submitted != null && approved != null) {
-            tally.approvalHours.add(Duration.between(submitted.toInstant(), approved.toInstant()).toMinutes() / 60.0);
+            tally.approvalHours.add(
+                Duration.between(submitted.toInstant(), approved.toInstant()).toMinutes() / 60.0);
           }
         });
-    jdbc.query("SELECT r.unit, COUNT(DISTINCT c.country) AS countries FROM trip_registry r"
-        + " JOIN trip_country c ON c.process_instance_id = r.process_instance_id"
-        + " WHERE r.departure_date >= :from AND r.departure_date <= :to AND r.unit IS NOT NULL GROUP BY r.unit", range,
+    jdbc.query(
+        "SELECT r.unit, COUNT(DISTINCT c.country) AS countries FROM trip_registry r"
+            + " JOIN trip_country c ON c.process_instance_id = r.process_instance_id"
+            + " WHERE r.departure_date >= :from AND r.departure_date <= :to AND r.unit IS NOT NULL GROUP BY r.unit",
+        range,
         rs -> {
           Tally tally = byUnit.get(rs.getString("unit"));
           if (tally != null) {
@@ -100,8 +127,22 @@ class TripStatistics {
           }
         });
     List<UnitStatistics> units = new ArrayList<>();
-    byUnit.forEach((unit, t) -> units.add(new UnitStatistics(unit, t.trips, t.members, t.days, t.countries, t.planned,
-        t.unplanned, t.rejected, t.withdrawn, t.overdue, median(t.approvalHours), reasons(t.reasons))));
+    byUnit.forEach(
+        (unit, t) ->
+            units.add(
+                new UnitStatistics(
+                    unit,
+                    t.trips,
+                    t.members,
+                    t.days,
+                    t.countries,
+                    t.planned,
+                    t.unplanned,
+                    t.rejected,
+                    t.withdrawn,
+                    t.overdue,
+                    median(t.approvalHours),
+                    reasons(t.reasons))));
     return new YearStatistics(year, units);
   }
 
@@ -111,12 +152,19 @@ class TripStatistics {
     }
     List<Double> sorted = values.stream().sorted().toList();
     int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   private static List<ReasonCount> reasons(Map<String, Integer> reasons) {
-    return reasons.entrySet().stream().map(e -> new ReasonCount(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparingInt(ReasonCount::count).reversed().thenComparing(ReasonCount::reason))
-        .limit(10).toList();
+    return reasons.entrySet().stream()
+        .map(e -> new ReasonCount(e.getKey(), e.getValue()))
+        .sorted(
+            Comparator.comparingInt(ReasonCount::count)
+                .reversed()
+                .thenComparing(ReasonCount::reason))
+        .limit(10)
+        .toList();
   }
 }

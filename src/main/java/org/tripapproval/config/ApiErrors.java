@@ -12,7 +12,8 @@ class ApiErrors {
 
   @ExceptionHandler(InvalidParameterException.class)
   ResponseEntity<Map<String, String>> invalid(InvalidParameterException e) {
-    return ResponseEntity.badRequest().body(Map.of("parameter", e.parameter(), "error", e.getMessage()));
+    return ResponseEntity.badRequest()
+        .body(Map.of("parameter", e.parameter(), "error", e.getMessage()));
   }
 
   /** An uploaded CSV with wrong lines: all of them, by line. */

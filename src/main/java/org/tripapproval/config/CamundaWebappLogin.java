@@ -18,24 +18,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Whoever is logged in to the Camunda webapps (Cockpit, Tasklist) is logged in for the project's
  * pages and API too: one login, the same session. The groups become GROUP_<id> authorities. A
- * request that changes something reaches here only with X-Requested-With (CrossSiteRequestGuard runs
- * first), so that another site cannot make a logged-in browser do it.
+ * request that changes something reaches here only with X-Requested-With (CrossSiteRequestGuard
+ * runs first), so that another site cannot make a logged-in browser do it.
  */
 class CamundaWebappLogin extends OncePerRequestFilter {
 
   private static final String ENGINE = "default";
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
-      Authentication camunda = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(ENGINE);
+      Authentication camunda =
+          AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(ENGINE);
       if (camunda instanceof UserAuthentication user) {
-        List<SimpleGrantedAuthority> groups = user.getGroupIds() == null ? List.of()
-            : user.getGroupIds().stream().map(group -> new SimpleGrantedAuthority("GROUP_" + group)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, groups));
+        List<SimpleGrantedAuthority> groups =
+            user.getGroupIds() == null
+                ? List.of()
+                : user.getGroupIds().stream()
+                    .map(group -> new SimpleGrantedAuthority("GROUP_" + group))
+                    .toList();
+        SecurityContextHolder.getContext()
+            .setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, groups));
       }
     }
     chain.doFilter(request, response);

@@ -58,21 +58,41 @@ public final class CsvUpload {
 
   /**
    * Reads the lines after a header that must be exactly {@code columns}; {@code row} turns a line
-   * into a value or notes its problems. Throws with every problem of the file, or returns the values.
+   * into a value or notes its problems. Throws with every problem of the file, or returns the
+   * values.
    */
   public static <T> List<T> read(String csv, List<String> columns, Function<Line, T> row) {
     List<String> errors = new ArrayList<>();
     List<T> values = new ArrayList<>();
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-        .parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .get()
+            .parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
       if (!parser.getHeaderNames().equals(columns)) {
-        throw new InvalidCsvException(List.of("line 1: 列须为 " + columns + " / the columns must be " + columns
-            + ", not " + parser.getHeaderNames()));
+        throw new InvalidCsvException(
+            List.of(
+                "line 1: 列须为 "
+                    + columns
+                    + " / the columns must be "
+                    + columns
+                    + ", not "
+                    + parser.getHeaderNames()));
       }
       for (CSVRecord record : parser) {
         Line line = new Line(record);
         if (!record.isConsistent()) {
-          errors.add("line " + line.number() + ": 须有" + columns.size() + "列 / must have " + columns.size() + " columns");
+          errors.add(
+              "line "
+                  + line.number()
+                  + ": 须有"
+                  + columns.size()
+                  + "列 / must have "
+                  + columns.size()
+                  + " columns");
           continue;
         }
         T value = row.apply(line);
@@ -81,7 +101,10 @@ public final class CsvUpload {
           values.add(value);
         }
       }
-    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException malformed) {
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalArgumentException
+        | IllegalStateException malformed) {
       errors.add("line 1: 不是有效的CSV / is not valid CSV: " + malformed.getMessage());
     }
     if (!errors.isEmpty()) {

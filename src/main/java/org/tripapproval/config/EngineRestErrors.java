@@ -8,38 +8,40 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.tripapproval.approval.FourEyesViolation;
-import org.tripapproval.approval.TripInvariantViolation;
-import org.tripapproval.trip.InvalidSubmissionException;
-import org.tripapproval.web.EdgeFilters;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
+import org.tripapproval.approval.FourEyesViolation;
+import org.tripapproval.approval.TripInvariantViolation;
+import org.tripapproval.trip.InvalidSubmissionException;
+import org.tripapproval.web.EdgeFilters;
 
 /**
  * Two people completing the same task at the same moment: the engine lets one win. /engine-rest
  * would answer the other with 500 (an optimistic-locking failure) or, when it came a moment later,
  * with 403 or 500 about a task that no longer exists. It is a conflict either way: 409, with a
- * message a person understands. A database out of reach is 503 with a Retry-After, as
- * {@link DatabaseOutage} answers outside JAX-RS. Everything else is answered as Camunda does.
+ * message a person understands. A database out of reach is 503 with a Retry-After, as {@link
+ * DatabaseOutage} answers outside JAX-RS. Everything else is answered as Camunda does.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
 
   /** How Camunda's task resource names the task it could not complete (TaskResourceImpl). */
-  private static final Pattern TASK_ACTION = Pattern.compile("^Cannot (?:submit task form|complete task) ([^:\\s]+):");
+  private static final Pattern TASK_ACTION =
+      Pattern.compile("^Cannot (?:submit task form|complete task) ([^:\\s]+):");
+
   private static final String MESSAGE =
       "此任务刚被他人办理或修改,请刷新后查看 / Someone else has just completed or changed this; reload to see it";
 
@@ -73,33 +75,43 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
   /**
    * The project's own refusals, wherever the engine wrapped them: four eyes and the approval's
-   * invariants held in the engine (ADR 9) are 403; a submission
-   * that fails validation is 400 also on /start, where Camunda would answer 500.
+   * invariants held in the engine (ADR 9) are 403; a submission that fails validation is 400 also
+   * on /start, where Camunda would answer 500.
    */
   static Response refusedOrNull(Throwable exception) {
-    for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = exception;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof FourEyesViolation refused) {
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(Response.Status.FORBIDDEN)
+            .type(MediaType.APPLICATION_JSON_TYPE)
             .header(EdgeFilters.REFUSED_HEADER, EdgeFilters.RECORDED_BY_THE_ENGINE)
-            .entity(Map.of("type", "FourEyesViolation", "message", refused.getMessage())).build();
+            .entity(Map.of("type", "FourEyesViolation", "message", refused.getMessage()))
+            .build();
       }
       if (cause instanceof TripInvariantViolation refused) {
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(Response.Status.FORBIDDEN)
+            .type(MediaType.APPLICATION_JSON_TYPE)
             .header(EdgeFilters.REFUSED_HEADER, EdgeFilters.RECORDED_BY_THE_ENGINE)
-            .entity(Map.of("type", "TripInvariantViolation", "message", refused.getMessage())).build();
+            .entity(Map.of("type", "TripInvariantViolation", "message", refused.getMessage()))
+            .build();
       }
       if (cause instanceof InvalidSubmissionException invalid) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("type", "InvalidSubmission", "message", invalid.getMessage())).build();
+        return Response.status(Response.Status.BAD_REQUEST)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "InvalidSubmission", "message", invalid.getMessage()))
+            .build();
       }
     }
     return null;
   }
 
   static Response unavailable() {
-    return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+        .type(MediaType.APPLICATION_JSON_TYPE)
         .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
-        .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseOutage.MESSAGE)).build();
+        .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseOutage.MESSAGE))
+        .build();
   }
 
   /** Lost the race, or came a moment after the task was completed by someone else. */
@@ -111,13 +123,18 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     }
     if (exception instanceof AuthorizationException denied) {
       return denied.getMissingAuthorizations().stream()
-          .anyMatch(missing -> "Task".equals(missing.getResourceType()) && completed(missing.getResourceId()));
+          .anyMatch(
+              missing ->
+                  "Task".equals(missing.getResourceType()) && completed(missing.getResourceId()));
     }
-    Matcher task = exception.getMessage() == null ? null : TASK_ACTION.matcher(exception.getMessage());
+    Matcher task =
+        exception.getMessage() == null ? null : TASK_ACTION.matcher(exception.getMessage());
     return task != null && task.find() && completed(task.group(1));
   }
 
-  /** Asked as the engine: the caller may not read task history, yet deserves to know what happened. */
+  /**
+   * Asked as the engine: the caller may not read task history, yet deserves to know what happened.
+   */
   private boolean completed(String taskId) {
     if (taskId == null) {
       return false;
@@ -134,11 +151,14 @@ class EngineRestErrors implements ResourceConfigCustomizer {
   }
 
   static Response conflict() {
-    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("type", "Conflict", "message", MESSAGE)).build();
+    return Response.status(Response.Status.CONFLICT)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", "Conflict", "message", MESSAGE))
+        .build();
   }
 
-  // one mapper per exception type Camunda maps itself, each more specific than Camunda's, so Jersey picks ours
+  // one mapper per exception type Camunda maps itself, each more specific than Camunda's, so Jersey
+  // picks ours
 
   @Priority(1)
   static class RestErrors implements ExceptionMapper<RestException> {

@@ -4,7 +4,9 @@ import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-/** The policy's numbers that are settings rather than DMN rows (application.yaml, prefix "trips"). */
+/**
+ * The policy's numbers that are settings rather than DMN rows (application.yaml, prefix "trips").
+ */
 @ConfigurationProperties("trips")
 public record TripSettings(
     ZoneId zone,

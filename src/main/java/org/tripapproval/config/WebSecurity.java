@@ -1,18 +1,18 @@
 package org.tripapproval.config;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.tripapproval.web.ApiRefusals;
 import org.tripapproval.web.CrossSiteRequestGuard;
 import org.tripapproval.web.NoBasicChallenge;
@@ -20,10 +20,10 @@ import org.tripapproval.web.NoBasicChallenge;
 /**
  * Spring Security guards the project's own endpoints (/api, /mail): HTTP Basic against the engine's
  * users (never challenged for), or the login of the Camunda webapps' session (CamundaWebappLogin),
- * which changes state only with the header a cross-site form cannot send (CrossSiteRequestGuard). Everything else is left
- * to Camunda: the webapps have their own login and CSRF protection, /engine-rest its own
- * authentication filter (EngineRestAuthentication). The auditors' pages under /audit are static; their
- * data comes from /api/audit.
+ * which changes state only with the header a cross-site form cannot send (CrossSiteRequestGuard).
+ * Everything else is left to Camunda: the webapps have their own login and CSRF protection,
+ * /engine-rest its own authentication filter (EngineRestAuthentication). The auditors' pages under
+ * /audit are static; their data comes from /api/audit.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -35,55 +35,81 @@ class WebSecurity {
   @Order(1)
   SecurityFilterChain projectEndpoints(HttpSecurity http, ApiRefusals refusals) throws Exception {
     return http.securityMatcher("/api/**", "/mail/**", "/mail", "/actuator/**")
-        .authorizeHttpRequests(requests -> requests
-            // a load balancer asks for health without a login; the metrics are for administrators
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-            .requestMatchers("/actuator/**").hasAuthority(ADMINISTRATORS)
-            .requestMatchers("/api/notifications/**").hasAuthority(ADMINISTRATORS)
-            .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/plans/**")
-            .hasAnyAuthority(ADMINISTRATORS, "GROUP_foreign-affairs-office", "GROUP_unit-heads")
-            .requestMatchers("/api/plans/**").hasAuthority(ADMINISTRATORS)
-            .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/calendar/**").authenticated()
-            .requestMatchers("/api/calendar/**").hasAuthority(ADMINISTRATORS)
-            .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/**").hasAuthority(AUDITORS)
-            .requestMatchers("/api/audit/**").denyAll()
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    // a load balancer asks for health without a login; the metrics are for
+                    // administrators
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasAuthority(ADMINISTRATORS)
+                    .requestMatchers("/api/notifications/**")
+                    .hasAuthority(ADMINISTRATORS)
+                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/plans/**")
+                    .hasAnyAuthority(
+                        ADMINISTRATORS, "GROUP_foreign-affairs-office", "GROUP_unit-heads")
+                    .requestMatchers("/api/plans/**")
+                    .hasAuthority(ADMINISTRATORS)
+                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/calendar/**")
+                    .authenticated()
+                    .requestMatchers("/api/calendar/**")
+                    .hasAuthority(ADMINISTRATORS)
+                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/**")
+                    .hasAuthority(AUDITORS)
+                    .requestMatchers("/api/audit/**")
+                    .denyAll()
+                    .anyRequest()
+                    .authenticated())
         // the session logs the caller in; a change riding it needs X-Requested-With
         .addFilterBefore(new CamundaWebappLogin(), BasicAuthenticationFilter.class)
         .addFilterAfter(new CrossSiteRequestGuard(refusals), CamundaWebappLogin.class)
         // a refusal answers in both languages and is in the trail
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refusals))
-        // 401 without a Basic challenge: browsers never cache Basic credentials; scripts send them unasked
+        // 401 without a Basic challenge: browsers never cache Basic credentials; scripts send them
+        // unasked
         .httpBasic(basic -> basic.authenticationEntryPoint(new NoBasicChallenge()))
-        // CrossSiteRequestGuard is the CSRF defence: Spring's token would break the scripts' curl calls
+        // CrossSiteRequestGuard is the CSRF defence: Spring's token would break the scripts' curl
+        // calls
         .csrf(csrf -> csrf.disable())
-        // the login (and its new session id) happened in the webapps: a call here must not change the id,
+        // the login (and its new session id) happened in the webapps: a call here must not change
+        // the id,
         // or Tasklist's own calls in flight with the old cookie would find themselves logged out
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER)
-            .sessionFixation(fixation -> fixation.none()))
-        .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .sessionManagement(
+            session ->
+                session
+                    .sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                    .sessionFixation(fixation -> fixation.none()))
+        .securityContext(
+            context ->
+                context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .build();
   }
 
-  /** The project's own pages: a strict content security policy (no inline script), no framing, HSTS where set. */
+  /**
+   * The project's own pages: a strict content security policy (no inline script), no framing, HSTS
+   * where set.
+   */
   @Bean
   @Order(2)
-  SecurityFilterChain auditorsPages(HttpSecurity http, @Value("${trips.security.hsts:false}") boolean hsts)
-      throws Exception {
+  SecurityFilterChain auditorsPages(
+      HttpSecurity http, @Value("${trips.security.hsts:false}") boolean hsts) throws Exception {
     return http.securityMatcher("/audit", "/audit/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
-        .headers(headers -> {
-          headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY));
-          headers.frameOptions(frame -> frame.deny());
-          headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
-          if (hsts) {
-            headers.httpStrictTransportSecurity(transport -> transport.maxAgeInSeconds(31536000).includeSubDomains(true));
-          } else {
-            headers.httpStrictTransportSecurity(transport -> transport.disable());
-          }
-        })
+        .headers(
+            headers -> {
+              headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY));
+              headers.frameOptions(frame -> frame.deny());
+              headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+              if (hsts) {
+                headers.httpStrictTransportSecurity(
+                    transport -> transport.maxAgeInSeconds(31536000).includeSubDomains(true));
+              } else {
+                headers.httpStrictTransportSecurity(transport -> transport.disable());
+              }
+            })
         .build();
   }
 
@@ -102,8 +128,9 @@ class WebSecurity {
     };
   }
 
-  static final String PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-      + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  static final String PAGES_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+          + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   @Bean
   @Order(3)

@@ -34,22 +34,27 @@ class AccessSetup {
   static final String MY_TASKS = "我的任务 My tasks";
   static final String MY_GROUPS_TASKS = "我的组任务 My groups' tasks";
 
-  private static final Map<String, String> ROLES = Map.of(
-      APPLICANTS, "申请人 Applicants",
-      UNIT_HEADS, "单位负责人 Unit heads",
-      FOREIGN_AFFAIRS_OFFICE, "外办 Foreign affairs office",
-      FINANCE, "财政 Finance",
-      LEADERSHIP, "分管领导 Leadership",
-      AUDITORS, "纪检审计 Auditors");
-  private static final List<String> TASKLIST_USERS = List.of(APPLICANTS, UNIT_HEADS, FOREIGN_AFFAIRS_OFFICE, FINANCE, LEADERSHIP);
+  private static final Map<String, String> ROLES =
+      Map.of(
+          APPLICANTS, "申请人 Applicants",
+          UNIT_HEADS, "单位负责人 Unit heads",
+          FOREIGN_AFFAIRS_OFFICE, "外办 Foreign affairs office",
+          FINANCE, "财政 Finance",
+          LEADERSHIP, "分管领导 Leadership",
+          AUDITORS, "纪检审计 Auditors");
+  private static final List<String> TASKLIST_USERS =
+      List.of(APPLICANTS, UNIT_HEADS, FOREIGN_AFFAIRS_OFFICE, FINANCE, LEADERSHIP);
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
 
-  AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService) {
+  AccessSetup(
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      FilterService filterService,
+      TaskService taskService) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
@@ -64,19 +69,43 @@ class AccessSetup {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, TripProcess.KEY, Permissions.READ);
     }
-    grant(APPLICANTS, Resources.PROCESS_DEFINITION, TripProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(
+        APPLICANTS,
+        Resources.PROCESS_DEFINITION,
+        TripProcess.KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(APPLICANTS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-    // the foreign affairs office follows every trip in progress (Cockpit, /engine-rest), changing nothing
+    // the foreign affairs office follows every trip in progress (Cockpit, /engine-rest), changing
+    // nothing
     grant(FOREIGN_AFFAIRS_OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(FOREIGN_AFFAIRS_OFFICE, Resources.PROCESS_DEFINITION, TripProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE,
+    grant(
+        FOREIGN_AFFAIRS_OFFICE,
+        Resources.PROCESS_DEFINITION,
+        TripProcess.KEY,
+        ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
     grant(AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(AUDITORS, Resources.PROCESS_DEFINITION, TripProcess.KEY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+    grant(
+        AUDITORS,
+        Resources.PROCESS_DEFINITION,
+        TripProcess.KEY,
+        Permissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
     grant(AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-    Filter mine = ensureFilter(MY_TASKS, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -10);
-    Filter groups = ensureFilter(MY_GROUPS_TASKS,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), 0);
+    Filter mine =
+        ensureFilter(
+            MY_TASKS,
+            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+            -10);
+    Filter groups =
+        ensureFilter(
+            MY_GROUPS_TASKS,
+            taskService
+                .createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .taskUnassigned(),
+            0);
     for (String group : TASKLIST_USERS) {
       grant(group, Resources.FILTER, mine.getId(), Permissions.READ);
       grant(group, Resources.FILTER, groups.getId(), Permissions.READ);
@@ -89,11 +118,17 @@ class AccessSetup {
    * a user could still change their own names and e-mail. Each such grant is cut to READ.
    */
   private void cutSelfGrantsToRead() {
-    for (Authorization own : authorizationService.createAuthorizationQuery().resourceType(Resources.USER)
-        .authorizationType(AUTH_TYPE_GRANT).list()) {
+    for (Authorization own :
+        authorizationService
+            .createAuthorizationQuery()
+            .resourceType(Resources.USER)
+            .authorizationType(AUTH_TYPE_GRANT)
+            .list()) {
       boolean self = own.getUserId() != null && own.getUserId().equals(own.getResourceId());
-      if (self && (own.isPermissionGranted(Permissions.UPDATE) || own.isPermissionGranted(Permissions.DELETE)
-          || own.isPermissionGranted(Permissions.CREATE))) {
+      if (self
+          && (own.isPermissionGranted(Permissions.UPDATE)
+              || own.isPermissionGranted(Permissions.DELETE)
+              || own.isPermissionGranted(Permissions.CREATE))) {
         own.setPermissions(new Permission[] {Permissions.READ});
         authorizationService.saveAuthorization(own);
       }
@@ -109,10 +144,19 @@ class AccessSetup {
     }
   }
 
-  /** Adds the permissions to the group's grant on the resource, creating the grant where missing. */
-  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+  /**
+   * Adds the permissions to the group's grant on the resource, creating the grant where missing.
+   */
+  private void grant(
+      String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization =
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .authorizationType(AUTH_TYPE_GRANT)
+            .singleResult();
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(group);
@@ -136,14 +180,22 @@ class AccessSetup {
     if (existing != null) {
       return existing;
     }
-    Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.of(
-        "priority", priority,
-        "refresh", true,
-        "variables", List.of(
-            Map.of("name", "applicant", "label", "申请人 Applicant"),
-            Map.of("name", "unit", "label", "单位 Unit"),
-            Map.of("name", "departureDate", "label", "出发 Departure"),
-            Map.of("name", "approvalNumber", "label", "批件号 Approval number"))));
+    Filter filter =
+        filterService
+            .newTaskFilter(name)
+            .setQuery(query)
+            .setProperties(
+                Map.of(
+                    "priority",
+                    priority,
+                    "refresh",
+                    true,
+                    "variables",
+                    List.of(
+                        Map.of("name", "applicant", "label", "申请人 Applicant"),
+                        Map.of("name", "unit", "label", "单位 Unit"),
+                        Map.of("name", "departureDate", "label", "出发 Departure"),
+                        Map.of("name", "approvalNumber", "label", "批件号 Approval number"))));
     return filterService.saveFilter(filter);
   }
 }

@@ -25,15 +25,21 @@ class DemoIdentities {
   /** Tasklist shows "first last": the Chinese name, then the role. */
   record DemoUser(String id, String lastName, String firstName, List<String> groups) {}
 
-  static final List<DemoUser> USERS = List.of(
-      new DemoUser("zhang.wei", "(applicant)", "张伟", List.of(APPLICANTS, "commerce")),
-      new DemoUser("li.na", "(unit head)", "李娜", List.of(UNIT_HEADS, unitHeads("commerce"), "commerce")),
-      new DemoUser("sun.li", "(applicant)", "孙丽", List.of(APPLICANTS, "education")),
-      new DemoUser("zhou.qiang", "(unit head)", "周强", List.of(UNIT_HEADS, unitHeads("education"), "education")),
-      new DemoUser("wang.fang", "(foreign affairs)", "王芳", List.of(FOREIGN_AFFAIRS_OFFICE)),
-      new DemoUser("liu.yang", "(finance)", "刘洋", List.of(FINANCE)),
-      new DemoUser("chen.jing", "(leadership)", "陈静", List.of(LEADERSHIP)),
-      new DemoUser("zhao.lei", "(auditor)", "赵磊", List.of(AUDITORS)));
+  static final List<DemoUser> USERS =
+      List.of(
+          new DemoUser("zhang.wei", "(applicant)", "张伟", List.of(APPLICANTS, "commerce")),
+          new DemoUser(
+              "li.na", "(unit head)", "李娜", List.of(UNIT_HEADS, unitHeads("commerce"), "commerce")),
+          new DemoUser("sun.li", "(applicant)", "孙丽", List.of(APPLICANTS, "education")),
+          new DemoUser(
+              "zhou.qiang",
+              "(unit head)",
+              "周强",
+              List.of(UNIT_HEADS, unitHeads("education"), "education")),
+          new DemoUser("wang.fang", "(foreign affairs)", "王芳", List.of(FOREIGN_AFFAIRS_OFFICE)),
+          new DemoUser("liu.yang", "(finance)", "刘洋", List.of(FINANCE)),
+          new DemoUser("chen.jing", "(leadership)", "陈静", List.of(LEADERSHIP)),
+          new DemoUser("zhao.lei", "(auditor)", "赵磊", List.of(AUDITORS)));
 
   private final IdentityService identityService;
   private final AccessSetup access;

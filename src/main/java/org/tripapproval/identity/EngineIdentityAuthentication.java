@@ -23,11 +23,15 @@ class EngineIdentityAuthentication implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object password = authentication.getCredentials();
-    if (user == null || !(password instanceof String secret) || !identityService.checkPassword(user, secret)) {
+    if (user == null
+        || !(password instanceof String secret)
+        || !identityService.checkPassword(user, secret)) {
       throw new BadCredentialsException("用户名或密码错误 / wrong user name or password");
     }
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).unlimitedList().stream()
-        .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId())).toList();
+    List<SimpleGrantedAuthority> groups =
+        identityService.createGroupQuery().groupMember(user).unlimitedList().stream()
+            .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId()))
+            .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }
 

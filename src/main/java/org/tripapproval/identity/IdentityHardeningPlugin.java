@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** New users get read-only access to themselves (ReadOnlyOwnUser); AccessSetup cuts older grants. */
+/**
+ * New users get read-only access to themselves (ReadOnlyOwnUser); AccessSetup cuts older grants.
+ */
 @Component
 class IdentityHardeningPlugin extends AbstractProcessEnginePlugin {
 

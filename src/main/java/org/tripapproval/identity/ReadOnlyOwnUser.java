@@ -15,6 +15,8 @@ class ReadOnlyOwnUser extends DefaultAuthorizationProvider {
 
   @Override
   public AuthorizationEntity[] newUser(User user) {
-    return new AuthorizationEntity[] {createGrantAuthorization(user.getId(), null, USER, user.getId(), READ)};
+    return new AuthorizationEntity[] {
+      createGrantAuthorization(user.getId(), null, USER, user.getId(), READ)
+    };
   }
 }

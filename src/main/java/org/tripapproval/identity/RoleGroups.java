@@ -9,8 +9,10 @@ public final class RoleGroups {
   public static final String LEADERSHIP = "leadership";
   public static final String AUDITORS = "auditors";
   public static final String ADMINISTRATORS = "camunda-admin";
+
   /** Every unit head is also here: Tasklist access comes with it. */
   public static final String UNIT_HEADS = "unit-heads";
+
   public static final String UNIT_HEAD_PREFIX = "unit-head-";
   public static final String UNIT_TYPE = "unit";
   public static final String ROLE_TYPE = "role";

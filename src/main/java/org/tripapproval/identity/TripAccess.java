@@ -23,14 +23,16 @@ public class TripAccess {
   }
 
   public void grantApplicant(String processInstanceId, String applicant) {
-    Context.getCommandContext().runWithoutAuthorization(() -> {
-      Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      read.setUserId(applicant);
-      read.setResource(Resources.PROCESS_INSTANCE);
-      read.setResourceId(processInstanceId);
-      read.addPermission(Permissions.READ);
-      authorizations.saveAuthorization(read);
-      return null;
-    });
+    Context.getCommandContext()
+        .runWithoutAuthorization(
+            () -> {
+              Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+              read.setUserId(applicant);
+              read.setResource(Resources.PROCESS_INSTANCE);
+              read.setResourceId(processInstanceId);
+              read.addPermission(Permissions.READ);
+              authorizations.saveAuthorization(read);
+              return null;
+            });
   }
 }

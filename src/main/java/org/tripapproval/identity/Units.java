@@ -19,16 +19,24 @@ public class Units {
   }
 
   /**
-   * The unit a request is for: the one named, if the applicant belongs to it, or the applicant's only
-   * unit. Adds a problem and returns null when there is none.
+   * The unit a request is for: the one named, if the applicant belongs to it, or the applicant's
+   * only unit. Adds a problem and returns null when there is none.
    */
   public String unitOf(String applicant, String named, List<String> problems) {
     if (applicant == null) {
       problems.add("applicant: 请先登录 / the applicant must be logged in");
       return null;
     }
-    List<String> own = identityService.createGroupQuery().groupMember(applicant)
-        .groupType(RoleGroups.UNIT_TYPE).unlimitedList().stream().map(Group::getId).sorted().toList();
+    List<String> own =
+        identityService
+            .createGroupQuery()
+            .groupMember(applicant)
+            .groupType(RoleGroups.UNIT_TYPE)
+            .unlimitedList()
+            .stream()
+            .map(Group::getId)
+            .sorted()
+            .toList();
     if (named != null && !named.isBlank()) {
       if (own.contains(named)) {
         return named;
@@ -39,9 +47,10 @@ public class Units {
     if (own.size() == 1) {
       return own.get(0);
     }
-    problems.add(own.isEmpty()
-        ? "unit: 您未被分配到任何单位,请联系管理员 / you belong to no unit; ask an administrator"
-        : "unit: 请选择单位 " + own + " / choose one of your units " + own);
+    problems.add(
+        own.isEmpty()
+            ? "unit: 您未被分配到任何单位,请联系管理员 / you belong to no unit; ask an administrator"
+            : "unit: 请选择单位 " + own + " / choose one of your units " + own);
     return null;
   }
 }

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * On the embedded default, mail really goes over SMTP, to a GreenMail server that starts with the
- * application on the loopback address; people read it at /mail (or over IMAP). Production
- * (postgres profile) sends to a real SMTP server instead.
+ * application on the loopback address; people read it at /mail (or over IMAP). Production (postgres
+ * profile) sends to a real SMTP server instead.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "trips.mail.embedded-server", havingValue = "true")
@@ -18,11 +18,15 @@ class EmbeddedMailServer {
 
   @Bean(initMethod = "start", destroyMethod = "stop")
   GreenMail greenMail(@Value("${spring.mail.port}") int smtpPort, MailSettings settings) {
-    GreenMail greenMail = new GreenMail(new ServerSetup[] {
-        new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-        new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-    greenMail.withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
-        .withDisabledAuthentication());
+    GreenMail greenMail =
+        new GreenMail(
+            new ServerSetup[] {
+              new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+              new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+            });
+    greenMail.withConfiguration(
+        com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+            .withDisabledAuthentication());
     return greenMail;
   }
 }

@@ -27,17 +27,23 @@ class MailComposer {
     // a message about no single trip (a substitution that ended) has no trip line
     String about = model.trip() == null ? "" : model.trip().label() + " — ";
     String subject = ("[出国审批 Trip approval] " + about + action).replaceAll("\\p{Cntrl}", " ");
-    Context context = new Context(Locale.ROOT, Map.of(
-        "m", model,
-        "subject", subject,
-        "action", action,
-        "bodyZh", text("mail." + kind + ".body.zh", model),
-        "bodyEn", text("mail." + kind + ".body.en", model)));
-    return new RenderedMail(subject, templates.process("mail/notification", context),
+    Context context =
+        new Context(
+            Locale.ROOT,
+            Map.of(
+                "m", model,
+                "subject", subject,
+                "action", action,
+                "bodyZh", text("mail." + kind + ".body.zh", model),
+                "bodyEn", text("mail." + kind + ".body.en", model)));
+    return new RenderedMail(
+        subject,
+        templates.process("mail/notification", context),
         templates.process("mail/notification.txt", context));
   }
 
   private String text(String key, MailModel model) {
-    return messages.getMessage(key, new Object[] {model.detail() == null ? "" : model.detail()}, Locale.ROOT);
+    return messages.getMessage(
+        key, new Object[] {model.detail() == null ? "" : model.detail()}, Locale.ROOT);
   }
 }

@@ -39,10 +39,13 @@ class MailInbox {
     String address = user == null ? null : user.getEmail();
     List<ReceivedMail> mails = new ArrayList<>();
     for (Message message : greenMail.getReceivedMessages()) {
-      boolean mine = address != null && Arrays.stream(message.getAllRecipients())
-          .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
+      boolean mine =
+          address != null
+              && Arrays.stream(message.getAllRecipients())
+                  .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
       if (mine) {
-        mails.add(0, new ReceivedMail(message.getSubject(), message.getSentDate(), plainText(message)));
+        mails.add(
+            0, new ReceivedMail(message.getSubject(), message.getSentDate(), plainText(message)));
       }
     }
     model.addAttribute("address", address);

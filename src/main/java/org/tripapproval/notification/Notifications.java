@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,7 +30,11 @@ public class Notifications {
   private final JsonVariables json;
   private final MailSettings settings;
 
-  Notifications(Outbox outbox, MailComposer composer, IdentityService identityService, JsonVariables json,
+  Notifications(
+      Outbox outbox,
+      MailComposer composer,
+      IdentityService identityService,
+      JsonVariables json,
       MailSettings settings) {
     this.outbox = outbox;
     this.composer = composer;
@@ -55,7 +58,13 @@ public class Notifications {
       }
     }
     String link = settings.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId();
-    send(task.getExecution(), task, NotificationKind.TASK_ASSIGNED, task.getName(), link, recipients.values());
+    send(
+        task.getExecution(),
+        task,
+        NotificationKind.TASK_ASSIGNED,
+        task.getName(),
+        link,
+        recipients.values());
   }
 
   public void toApplicant(DelegateExecution execution, NotificationKind kind, String detail) {
@@ -64,7 +73,11 @@ public class Notifications {
     send(execution, execution, kind, detail, tasklistLink(), recipients.values());
   }
 
-  public void toGroups(DelegateExecution execution, NotificationKind kind, String detail, Collection<String> groups) {
+  public void toGroups(
+      DelegateExecution execution,
+      NotificationKind kind,
+      String detail,
+      Collection<String> groups) {
     Map<String, User> recipients = new LinkedHashMap<>();
     groups.forEach(group -> addGroup(recipients, group));
     send(execution, execution, kind, detail, tasklistLink(), recipients.values());
@@ -75,18 +88,28 @@ public class Notifications {
     Map<String, User> recipients = new LinkedHashMap<>();
     groups.forEach(group -> addGroup(recipients, group));
     for (User user : recipients.values()) {
-      RenderedMail mail = composer.compose(NotificationKind.SUBSTITUTION_ENDED,
-          new MailModel(displayName(user.getId()), null, detail, tasklistLink()));
+      RenderedMail mail =
+          composer.compose(
+              NotificationKind.SUBSTITUTION_ENDED,
+              new MailModel(displayName(user.getId()), null, detail, tasklistLink()));
       outbox.add(NotificationKind.SUBSTITUTION_ENDED, null, user.getEmail(), mail);
     }
   }
 
-  private void send(DelegateExecution execution, VariableScope scope, NotificationKind kind, String detail,
-      String link, Collection<User> recipients) {
+  private void send(
+      DelegateExecution execution,
+      VariableScope scope,
+      NotificationKind kind,
+      String detail,
+      String link,
+      Collection<User> recipients) {
     MailModel.TripSummary trip = summary(scope);
     for (User user : recipients) {
-      String name = (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip();
-      RenderedMail mail = composer.compose(kind, new MailModel(name.isEmpty() ? user.getId() : name, trip, detail, link));
+      String name =
+          (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip();
+      RenderedMail mail =
+          composer.compose(
+              kind, new MailModel(name.isEmpty() ? user.getId() : name, trip, detail, link));
       outbox.add(kind, execution.getProcessInstanceId(), user.getEmail(), mail);
     }
   }
@@ -98,17 +121,27 @@ public class Notifications {
     Group unit = identityService.createGroupQuery().groupId(trip.unit()).singleResult();
     String unitName = unit != null && unit.getName() != null ? unit.getName() : trip.unit();
     String applicant = displayName((String) scope.getVariable(APPLICANT));
-    return new MailModel.TripSummary(unitName + " · " + trip.departureDate() + " · " + countries, applicant, unitName,
-        dates, countries, trip.purpose(), (String) scope.getVariable(APPROVAL_NUMBER));
+    return new MailModel.TripSummary(
+        unitName + " · " + trip.departureDate() + " · " + countries,
+        applicant,
+        unitName,
+        dates,
+        countries,
+        trip.purpose(),
+        (String) scope.getVariable(APPROVAL_NUMBER));
   }
 
   private String displayName(String userId) {
-    User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
-    return user == null ? userId : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip();
+    User user =
+        userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+    return user == null
+        ? userId
+        : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip();
   }
 
   private void addUser(Map<String, User> recipients, String userId) {
-    User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+    User user =
+        userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
     if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
       recipients.putIfAbsent(user.getId(), user);
     }
@@ -116,7 +149,8 @@ public class Notifications {
 
   private void addGroup(Map<String, User> recipients, String groupId) {
     List<User> members = identityService.createUserQuery().memberOfGroup(groupId).unlimitedList();
-    members.stream().filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
+    members.stream()
+        .filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
         .forEach(u -> recipients.putIfAbsent(u.getId(), u));
   }
 
@@ -127,5 +161,4 @@ public class Notifications {
   private static String nullToEmpty(String value) {
     return value == null ? "" : value;
   }
-
 }

@@ -5,7 +5,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.List;
-import org.tripapproval.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
@@ -14,6 +13,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tripapproval.audit.AuditTrail;
 
 /**
  * Delivers due messages from the outbox over SMTP, one message per transaction. A row is claimed
@@ -33,6 +33,7 @@ public class OutboxDelivery {
    * every message unless given a map. Both showed in the benchmark's profile (docs/performance.md).
    */
   private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
   private static final FileTypeMap FILE_TYPES = fileTypes();
 
   static {
@@ -48,8 +49,13 @@ public class OutboxDelivery {
   private final AuditTrail trail;
   private final Clock clock;
 
-  OutboxDelivery(Outbox outbox, JavaMailSenderImpl mailSender, TransactionTemplate transactions, MailSettings settings,
-      AuditTrail trail, Clock clock) {
+  OutboxDelivery(
+      Outbox outbox,
+      JavaMailSenderImpl mailSender,
+      TransactionTemplate transactions,
+      MailSettings settings,
+      AuditTrail trail,
+      Clock clock) {
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.transactions = transactions;
@@ -58,7 +64,9 @@ public class OutboxDelivery {
     this.clock = clock;
   }
 
-  @Scheduled(initialDelayString = "${trips.mail.delivery-interval}", fixedDelayString = "${trips.mail.delivery-interval}")
+  @Scheduled(
+      initialDelayString = "${trips.mail.delivery-interval}",
+      fixedDelayString = "${trips.mail.delivery-interval}")
   public void deliverDue() {
     while (Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
       // the next one, in a transaction of its own
@@ -72,12 +80,26 @@ public class OutboxDelivery {
       try {
         mailSender.send(mimeMessage(message));
         outbox.markSent(message.id());
-        trail.append(new AuditTrail.Entry(message.processInstanceId(), "notification.sent", null, clock.instant(),
-            "{\"kind\":\"" + message.kind() + "\",\"notification\":" + message.id() + ",\"messageId\":\""
-                + message.messageId().replace("\"", "") + "\"}"));
+        trail.append(
+            new AuditTrail.Entry(
+                message.processInstanceId(),
+                "notification.sent",
+                null,
+                clock.instant(),
+                "{\"kind\":\""
+                    + message.kind()
+                    + "\",\"notification\":"
+                    + message.id()
+                    + ",\"messageId\":\""
+                    + message.messageId().replace("\"", "")
+                    + "\"}"));
       } catch (Exception e) {
-        log.warn("Notification {} to {} not delivered (attempt {}): {}", message.id(), message.recipient(),
-            message.attempts() + 1, e.getMessage());
+        log.warn(
+            "Notification {} to {} not delivered (attempt {}): {}",
+            message.id(),
+            message.recipient(),
+            message.attempts() + 1,
+            e.getMessage());
         outbox.markFailed(message, e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     }
@@ -91,18 +113,22 @@ public class OutboxDelivery {
   }
 
   private MimeMessage mimeMessage(OutboxMessage message) throws MessagingException {
-    MimeMessage mime = new MimeMessage(mailSender.getSession()) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        setHeader("Message-ID", message.messageId()); // stable across retries: receivers can drop a duplicate
-      }
-    };
-    MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8") {
-      @Override
-      protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
-        return FILE_TYPES;
-      }
-    };
+    MimeMessage mime =
+        new MimeMessage(mailSender.getSession()) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader(
+                "Message-ID",
+                message.messageId()); // stable across retries: receivers can drop a duplicate
+          }
+        };
+    MimeMessageHelper helper =
+        new MimeMessageHelper(mime, true, "UTF-8") {
+          @Override
+          protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+            return FILE_TYPES;
+          }
+        };
     helper.setFrom(settings.from());
     helper.setTo(message.recipient());
     helper.setSubject(message.subject());

@@ -27,13 +27,21 @@ class OverdueEscalation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String unit = (String) execution.getVariable(TripVariables.UNIT);
-    List<String> supervisors = List.of(RoleGroups.unitHeads(unit), RoleGroups.FOREIGN_AFFAIRS_OFFICE);
+    List<String> supervisors =
+        List.of(RoleGroups.unitHeads(unit), RoleGroups.FOREIGN_AFFAIRS_OFFICE);
     if (TripProcess.ESCALATE_OVERDUE_REPORT.equals(execution.getCurrentActivityId())) {
-      String due = deadlines.day(deadlines.reportDue((String) execution.getVariable(TripVariables.RETURN_DATE)));
+      String due =
+          deadlines.day(
+              deadlines.reportDue((String) execution.getVariable(TripVariables.RETURN_DATE)));
       notifications.toApplicant(execution, NotificationKind.REPORT_OVERDUE, due);
-      notifications.toGroups(execution, NotificationKind.REPORT_OVERDUE_ESCALATION, due, supervisors);
+      notifications.toGroups(
+          execution, NotificationKind.REPORT_OVERDUE_ESCALATION, due, supervisors);
     } else {
-      notifications.toGroups(execution, NotificationKind.REVIEW_OVERDUE_ESCALATION, deadlines.reviewPeriod(), supervisors);
+      notifications.toGroups(
+          execution,
+          NotificationKind.REVIEW_OVERDUE_ESCALATION,
+          deadlines.reviewPeriod(),
+          supervisors);
     }
   }
 }

@@ -22,7 +22,8 @@ class TaskNotifications {
   @EventListener
   void onTaskEvent(DelegateTask task) {
     // the withdrawal task is an option the applicant keeps until departure, not work to announce
-    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) && TripProcess.isTrip(task.getProcessDefinitionId())
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
+        && TripProcess.isTrip(task.getProcessDefinitionId())
         && !TripProcess.WITHDRAW_TRIP_REQUEST.equals(task.getTaskDefinitionKey())) {
       notifications.taskCreated(task);
     }

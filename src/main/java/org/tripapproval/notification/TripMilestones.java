@@ -11,12 +11,14 @@ import org.tripapproval.trip.TripProcess;
 @Component("tripMilestones")
 class TripMilestones implements ExecutionListener {
 
-  private static final Map<String, NotificationKind> STARTED = Map.of(
-      TripProcess.PRE_TRIP_DISCLOSURE_ENDED, NotificationKind.PRE_TRIP_DISCLOSURE_STARTED,
-      TripProcess.POST_TRIP_DISCLOSURE_ENDED, NotificationKind.POST_TRIP_DISCLOSURE_STARTED);
-  private static final Map<String, NotificationKind> ENDED = Map.of(
-      TripProcess.PRE_TRIP_DISCLOSURE_ENDED, NotificationKind.PRE_TRIP_DISCLOSURE_ENDED,
-      TripProcess.POST_TRIP_DISCLOSURE_ENDED, NotificationKind.POST_TRIP_DISCLOSURE_ENDED);
+  private static final Map<String, NotificationKind> STARTED =
+      Map.of(
+          TripProcess.PRE_TRIP_DISCLOSURE_ENDED, NotificationKind.PRE_TRIP_DISCLOSURE_STARTED,
+          TripProcess.POST_TRIP_DISCLOSURE_ENDED, NotificationKind.POST_TRIP_DISCLOSURE_STARTED);
+  private static final Map<String, NotificationKind> ENDED =
+      Map.of(
+          TripProcess.PRE_TRIP_DISCLOSURE_ENDED, NotificationKind.PRE_TRIP_DISCLOSURE_ENDED,
+          TripProcess.POST_TRIP_DISCLOSURE_ENDED, NotificationKind.POST_TRIP_DISCLOSURE_ENDED);
 
   private final Notifications notifications;
   private final TripDeadlines deadlines;
@@ -30,8 +32,11 @@ class TripMilestones implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String activity = execution.getCurrentActivityId();
     if (EVENTNAME_START.equals(execution.getEventName())) {
-      String until = deadlines.day(TripProcess.PRE_TRIP_DISCLOSURE_ENDED.equals(activity)
-          ? deadlines.preTripDisclosureEnd() : deadlines.postTripDisclosureEnd());
+      String until =
+          deadlines.day(
+              TripProcess.PRE_TRIP_DISCLOSURE_ENDED.equals(activity)
+                  ? deadlines.preTripDisclosureEnd()
+                  : deadlines.postTripDisclosureEnd());
       notifications.toApplicant(execution, STARTED.get(activity), until);
     } else if (!execution.isCanceled()) {
       notifications.toApplicant(execution, ENDED.get(activity), null);

@@ -14,10 +14,10 @@ import org.tripapproval.config.InvalidParameterException;
 import org.tripapproval.identity.RoleGroups;
 
 /**
- * The annual plans, loaded by administrators:
- * {@code PUT /api/plans/{unit}/{year}} with the CSV as body ({@code reference,title,headcount}),
- * replacing that unit's plan for the year; {@code GET /api/plans/{unit}/{year}} lists it.
- * A bad file is refused with every wrong line named, and nothing of it is stored.
+ * The annual plans, loaded by administrators: {@code PUT /api/plans/{unit}/{year}} with the CSV as
+ * body ({@code reference,title,headcount}), replacing that unit's plan for the year; {@code GET
+ * /api/plans/{unit}/{year}} lists it. A bad file is refused with every wrong line named, and
+ * nothing of it is stored.
  */
 @RestController
 @RequestMapping("/api/plans")
@@ -37,12 +37,14 @@ class AnnualPlanApi {
   }
 
   @PutMapping("/{unit}/{year}")
-  Map<String, Object> load(Principal caller, @PathVariable String unit, @PathVariable String year,
+  Map<String, Object> load(
+      Principal caller,
+      @PathVariable String unit,
+      @PathVariable String year,
       @RequestBody(required = false) String csv) {
     int loaded = plans.load(knownUnit(unit), checkedYear(year), csv, caller.getName());
     return Map.of("unit", unit, "year", Integer.parseInt(year), "entries", loaded);
   }
-
 
   private String knownUnit(String unit) {
     if (identity.createGroupQuery().groupId(unit).groupType(RoleGroups.UNIT_TYPE).count() == 0) {
@@ -53,7 +55,8 @@ class AnnualPlanApi {
 
   private static int checkedYear(String year) {
     if (!year.matches("20\\d\\d")) {
-      throw new InvalidParameterException("year", "须为2000到2099之间的年份 / must be a year from 2000 to 2099");
+      throw new InvalidParameterException(
+          "year", "须为2000到2099之间的年份 / must be a year from 2000 to 2099");
     }
     return Integer.parseInt(year);
   }

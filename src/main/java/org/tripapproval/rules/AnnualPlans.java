@@ -6,14 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.tripapproval.config.CsvUpload;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tripapproval.config.CsvUpload;
 import org.tripapproval.trip.TripRequest;
 
 /**
- * The annual plan (年度出国计划) of each unit: loaded whole per unit and year from CSV
- * ({@code reference,title,headcount}), checked line by line, stored only when every line is right,
+ * The annual plan (年度出国计划) of each unit: loaded whole per unit and year from CSV ({@code
+ * reference,title,headcount}), checked line by line, stored only when every line is right,
  * replacing what was there. A planned request must name an entry of its unit and departure year,
  * stay within the entry's headcount, and keep the unit within the year's total.
  */
@@ -24,7 +24,9 @@ public class AnnualPlans {
 
   public record Entry(String reference, String title, int headcount) {}
 
-  /** What the rule table reads about the plan; the problem is empty when there is none to report. */
+  /**
+   * What the rule table reads about the plan; the problem is empty when there is none to report.
+   */
   record PlanFacts(String problem, String reference, int headcount, int total, int travellers) {
     static final PlanFacts NONE = new PlanFacts("", "", 0, 0, 0);
   }
@@ -43,37 +45,53 @@ public class AnnualPlans {
     jdbc.update("DELETE FROM annual_plan_entry WHERE unit = ? AND plan_year = ?", unit, year);
     Timestamp now = Timestamp.from(clock.instant());
     for (Entry entry : entries) {
-      jdbc.update("INSERT INTO annual_plan_entry (unit, plan_year, reference, title, headcount, loaded_at, loaded_by)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)", unit, year, entry.reference(), entry.title(), entry.headcount(), now, loadedBy);
+      jdbc.update(
+          "INSERT INTO annual_plan_entry (unit, plan_year, reference, title, headcount, loaded_at, loaded_by)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+          unit,
+          year,
+          entry.reference(),
+          entry.title(),
+          entry.headcount(),
+          now,
+          loadedBy);
     }
     return entries.size();
   }
 
   public List<Entry> entries(String unit, int year) {
-    return jdbc.query("SELECT reference, title, headcount FROM annual_plan_entry WHERE unit = ? AND plan_year = ?"
-        + " ORDER BY reference", (row, i) -> new Entry(row.getString(1), row.getString(2), row.getInt(3)), unit, year);
+    return jdbc.query(
+        "SELECT reference, title, headcount FROM annual_plan_entry WHERE unit = ? AND plan_year = ?"
+            + " ORDER BY reference",
+        (row, i) -> new Entry(row.getString(1), row.getString(2), row.getInt(3)),
+        unit,
+        year);
   }
 
   static List<Entry> parse(String csv) {
     Set<String> references = new HashSet<>();
-    List<Entry> entries = CsvUpload.read(csv, COLUMNS, line -> {
-      String reference = line.get("reference");
-      String title = line.get("title");
-      String headcount = line.get("headcount");
-      if (reference.isEmpty() || reference.length() > 64) {
-        line.problem("reference", "必填,不超过64字 / is required, at most 64 characters");
-      } else if (!references.add(reference)) {
-        line.problem("reference", "重复 / " + reference + " appears twice");
-      }
-      if (title.isEmpty() || title.length() > 500) {
-        line.problem("title", "必填,不超过500字 / is required, at most 500 characters");
-      }
-      if (!headcount.matches("[1-9]\\d{0,2}")) {
-        line.problem("headcount", "须为1到999的整数 / must be a whole number from 1 to 999");
-        return null;
-      }
-      return new Entry(reference, title, Integer.parseInt(headcount));
-    });
+    List<Entry> entries =
+        CsvUpload.read(
+            csv,
+            COLUMNS,
+            line -> {
+              String reference = line.get("reference");
+              String title = line.get("title");
+              String headcount = line.get("headcount");
+              if (reference.isEmpty() || reference.length() > 64) {
+                line.problem("reference", "必填,不超过64字 / is required, at most 64 characters");
+              } else if (!references.add(reference)) {
+                line.problem("reference", "重复 / " + reference + " appears twice");
+              }
+              if (title.isEmpty() || title.length() > 500) {
+                line.problem("title", "必填,不超过500字 / is required, at most 500 characters");
+              }
+              if (!headcount.matches("[1-9]\\d{0,2}")) {
+                line.problem("headcount", "须为1到999的整数 / must be a whole number from 1 to 999");
+                return null;
+              }
+              return new Entry(reference, title, Integer.parseInt(headcount));
+            });
     if (entries.isEmpty()) {
       throw new CsvUpload.InvalidCsvException(List.of("line 2: 计划为空 / the plan has no entries"));
     }
@@ -89,18 +107,34 @@ public class AnnualPlans {
       return PlanFacts.NONE;
     }
     int year = trip.departureDate().getYear();
-    Integer total = jdbc.queryForObject("SELECT SUM(headcount) FROM annual_plan_entry WHERE unit = ? AND plan_year = ?",
-        Integer.class, trip.unit(), year);
+    Integer total =
+        jdbc.queryForObject(
+            "SELECT SUM(headcount) FROM annual_plan_entry WHERE unit = ? AND plan_year = ?",
+            Integer.class,
+            trip.unit(),
+            year);
     if (total == null) {
       return PlanFacts.NONE;
     }
-    List<Integer> entry = jdbc.queryForList("SELECT headcount FROM annual_plan_entry WHERE unit = ? AND plan_year = ?"
-        + " AND reference = ?", Integer.class, trip.unit(), year, trip.planReference());
+    List<Integer> entry =
+        jdbc.queryForList(
+            "SELECT headcount FROM annual_plan_entry WHERE unit = ? AND plan_year = ?"
+                + " AND reference = ?",
+            Integer.class,
+            trip.unit(),
+            year,
+            trip.planReference());
     int size = trip.members().size();
-    Integer earlier = jdbc.queryForObject("SELECT COALESCE(SUM(delegation_size), 0) FROM trip_registry WHERE unit = ?"
-        + " AND departure_date >= ? AND departure_date <= ? AND status NOT IN ('REJECTED', 'WITHDRAWN', 'ENDED')"
-        + " AND process_instance_id <> ?", Integer.class, trip.unit(), java.sql.Date.valueOf(year + "-01-01"),
-        java.sql.Date.valueOf(year + "-12-31"), tripId == null ? "" : tripId);
+    Integer earlier =
+        jdbc.queryForObject(
+            "SELECT COALESCE(SUM(delegation_size), 0) FROM trip_registry WHERE unit = ?"
+                + " AND departure_date >= ? AND departure_date <= ? AND status NOT IN ('REJECTED', 'WITHDRAWN', 'ENDED')"
+                + " AND process_instance_id <> ?",
+            Integer.class,
+            trip.unit(),
+            java.sql.Date.valueOf(year + "-01-01"),
+            java.sql.Date.valueOf(year + "-12-31"),
+            tripId == null ? "" : tripId);
     int travellers = earlier + size;
     if (entry.isEmpty()) {
       return new PlanFacts("unknownEntry", trip.planReference(), 0, total, travellers);
@@ -109,7 +143,8 @@ public class AnnualPlans {
       return new PlanFacts("overHeadcount", trip.planReference(), entry.get(0), total, travellers);
     }
     if (travellers > total) {
-      return new PlanFacts("overYearlyTotal", trip.planReference(), entry.get(0), total, travellers);
+      return new PlanFacts(
+          "overYearlyTotal", trip.planReference(), entry.get(0), total, travellers);
     }
     return new PlanFacts("", trip.planReference(), entry.get(0), total, travellers);
   }

@@ -23,8 +23,15 @@ class BudgetStandards {
   static final String STANDARD_DECISION = "per-diem-standard";
   static final String RATE_DECISION = "exchange-rate";
 
-  /** The facts the rule table reads; a standard is null where it cannot be computed, a budget null where nothing is itemised. */
-  record Facts(BigDecimal lodgingBudget, BigDecimal lodgingStandard, BigDecimal mealsBudget, BigDecimal mealsStandard,
+  /**
+   * The facts the rule table reads; a standard is null where it cannot be computed, a budget null
+   * where nothing is itemised.
+   */
+  record Facts(
+      BigDecimal lodgingBudget,
+      BigDecimal lodgingStandard,
+      BigDecimal mealsBudget,
+      BigDecimal mealsStandard,
       String countriesWithoutStandard) {
 
     void into(Map<String, Object> facts) {
@@ -68,34 +75,50 @@ class BudgetStandards {
       meals = meals.add(daily.mealsAndIncidentals().multiply(members));
     }
     boolean complete = without.isEmpty();
-    return new Facts(lodgingBudget, complete ? yuan(lodging) : null, mealsBudget, complete ? yuan(meals) : null,
+    return new Facts(
+        lodgingBudget,
+        complete ? yuan(lodging) : null,
+        mealsBudget,
+        complete ? yuan(meals) : null,
         String.join(", ", without));
   }
 
   private Daily standardOf(String country) {
-    Map<String, Object> standard = lookups.first(STANDARD_DECISION, Map.of("country", country)).orElse(null);
+    Map<String, Object> standard =
+        lookups.first(STANDARD_DECISION, Map.of("country", country)).orElse(null);
     if (standard == null || standard.get("currency") == null) {
       return null;
     }
-    Map<String, Object> rate = lookups.first(RATE_DECISION, Map.of("currency", standard.get("currency"))).orElse(null);
+    Map<String, Object> rate =
+        lookups.first(RATE_DECISION, Map.of("currency", standard.get("currency"))).orElse(null);
     if (rate == null || rate.get("cnyPerUnit") == null) {
       return null;
     }
     BigDecimal cnyPerUnit = decimal(rate.get("cnyPerUnit"));
-    return new Daily(decimal(standard.get("lodging")).multiply(cnyPerUnit),
-        decimal(standard.get("meals")).add(decimal(standard.get("incidentals"))).multiply(cnyPerUnit));
+    return new Daily(
+        decimal(standard.get("lodging")).multiply(cnyPerUnit),
+        decimal(standard.get("meals"))
+            .add(decimal(standard.get("incidentals")))
+            .multiply(cnyPerUnit));
   }
 
   private static BigDecimal sum(TripRequest trip, Set<BudgetCategory> categories) {
-    return trip.budget().stream().filter(item -> item.category() != null && categories.contains(item.category()))
-        .map(BudgetItem::amount).reduce(BigDecimal::add).map(BudgetStandards::yuan).orElse(null);
+    return trip.budget().stream()
+        .filter(item -> item.category() != null && categories.contains(item.category()))
+        .map(BudgetItem::amount)
+        .reduce(BigDecimal::add)
+        .map(BudgetStandards::yuan)
+        .orElse(null);
   }
 
   private static BigDecimal decimal(Object number) {
     return new BigDecimal(number.toString());
   }
 
-  /** To the fen, written without trailing zeros (5640, 5640.4), so that a message reads as people write amounts. */
+  /**
+   * To the fen, written without trailing zeros (5640, 5640.4), so that a message reads as people
+   * write amounts.
+   */
   private static BigDecimal yuan(BigDecimal amount) {
     BigDecimal exact = amount.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
     return exact.scale() < 0 ? exact.setScale(0) : exact;

@@ -15,7 +15,8 @@ import org.tripapproval.trip.TripRequestCheck;
 /**
  * A draft request checked as it would be on submission, before it is submitted: the form's problems
  * (each naming its field) and, once there are none, the rule table's findings. Nothing is stored.
- * {@code POST /api/rules/check?invitationLetter=true} with the request as JSON; the start form calls it.
+ * {@code POST /api/rules/check?invitationLetter=true} with the request as JSON; the start form
+ * calls it.
  */
 @RestController
 @RequestMapping("/api/rules")
@@ -35,11 +36,17 @@ class DraftCheckApi {
 
   /** As the caller would submit it: their unit, as on submission. */
   @PostMapping("/check")
-  DraftCheck check(Principal caller, @RequestBody TripRequest draft,
-      @RequestParam(name = "invitationLetter", defaultValue = "false") boolean invitationLetterAttached) {
+  DraftCheck check(
+      Principal caller,
+      @RequestBody TripRequest draft,
+      @RequestParam(name = "invitationLetter", defaultValue = "false")
+          boolean invitationLetterAttached) {
     List<String> problems = new ArrayList<>(requestCheck.problems(draft));
     String unit = units.unitOf(caller.getName(), draft.unit(), problems);
-    return new DraftCheck(problems,
-        problems.isEmpty() ? rules.check(draft.withUnit(unit), invitationLetterAttached, null) : List.of());
+    return new DraftCheck(
+        problems,
+        problems.isEmpty()
+            ? rules.check(draft.withUnit(unit), invitationLetterAttached, null)
+            : List.of());
   }
 }

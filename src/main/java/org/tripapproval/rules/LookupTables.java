@@ -24,7 +24,8 @@ class LookupTables {
 
   private final DecisionService decisions;
   private final RepositoryService repository;
-  private final Map<List<Object>, Optional<Map<String, Object>>> results = new ConcurrentHashMap<>();
+  private final Map<List<Object>, Optional<Map<String, Object>>> results =
+      new ConcurrentHashMap<>();
 
   LookupTables(DecisionService decisions, RepositoryService repository) {
     this.decisions = decisions;
@@ -33,15 +34,24 @@ class LookupTables {
 
   /** The outputs of the first row that matches, or empty when none does. */
   Optional<Map<String, Object>> first(String decisionKey, Map<String, Object> inputs) {
-    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
-        .latestVersion().withoutTenantId().singleResult();
+    DecisionDefinition latest =
+        repository
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(decisionKey)
+            .latestVersion()
+            .withoutTenantId()
+            .singleResult();
     if (latest == null) {
       throw new IllegalStateException("no decision " + decisionKey + " is deployed");
     }
     if (results.size() > MAX_CACHED) {
       results.clear();
     }
-    return results.computeIfAbsent(List.of(latest.getId(), Map.copyOf(inputs)), key -> Optional.ofNullable(
-        decisions.evaluateDecisionTableById(latest.getId(), inputs).getFirstResult()).map(DmnDecisionRuleResult::getEntryMap));
+    return results.computeIfAbsent(
+        List.of(latest.getId(), Map.copyOf(inputs)),
+        key ->
+            Optional.ofNullable(
+                    decisions.evaluateDecisionTableById(latest.getId(), inputs).getFirstResult())
+                .map(DmnDecisionRuleResult::getEntryMap));
   }
 }

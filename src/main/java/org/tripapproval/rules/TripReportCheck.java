@@ -45,20 +45,46 @@ class TripReportCheck implements ExecutionListener {
     json.write(execution, REPORT_FINDINGS, check(trip, report));
   }
 
-  /** Whether a passport handed back on that day after that return would be a finding of the table's passport row. */
-  static boolean passportLate(DecisionService decisionService, LocalDate returned, LocalDate handedBack) {
-    return findings(decisionService, returned, returned, List.of(), returned, returned, List.of(), handedBack).stream()
+  /**
+   * Whether a passport handed back on that day after that return would be a finding of the table's
+   * passport row.
+   */
+  static boolean passportLate(
+      DecisionService decisionService, LocalDate returned, LocalDate handedBack) {
+    return findings(
+            decisionService,
+            returned,
+            returned,
+            List.of(),
+            returned,
+            returned,
+            List.of(),
+            handedBack)
+        .stream()
         .anyMatch(finding -> PASSPORT_RULE.equals(finding.rule()));
   }
 
   List<RuleFinding> check(TripRequest trip, TripReport report) {
-    return findings(decisionService, trip.departureDate(), trip.returnDate(), trip.countries(),
-        report.actualDepartureDate(), report.actualReturnDate(), report.actualCountries(), report.passportReturnedOn());
+    return findings(
+        decisionService,
+        trip.departureDate(),
+        trip.returnDate(),
+        trip.countries(),
+        report.actualDepartureDate(),
+        report.actualReturnDate(),
+        report.actualCountries(),
+        report.passportReturnedOn());
   }
 
-  private static List<RuleFinding> findings(DecisionService decisionService, LocalDate approvedDeparture,
-      LocalDate approvedReturn, Collection<String> approvedCountries, LocalDate actualDeparture, LocalDate actualReturn,
-      Collection<String> actualCountries, LocalDate passportBack) {
+  private static List<RuleFinding> findings(
+      DecisionService decisionService,
+      LocalDate approvedDeparture,
+      LocalDate approvedReturn,
+      Collection<String> approvedCountries,
+      LocalDate actualDeparture,
+      LocalDate actualReturn,
+      Collection<String> actualCountries,
+      LocalDate passportBack) {
     TreeSet<String> added = new TreeSet<>(actualCountries);
     added.removeAll(approvedCountries);
     TreeSet<String> dropped = new TreeSet<>(approvedCountries);
@@ -75,9 +101,17 @@ class TripReportCheck implements ExecutionListener {
     facts.put("countriesAdded", String.join(", ", added));
     facts.put("countriesDropped", String.join(", ", dropped));
     facts.put("passportDaysAfterReturn", (int) ChronoUnit.DAYS.between(actualReturn, passportBack));
-    return decisionService.evaluateDecisionTableByKey(REPORT_CHECK_DECISION, facts).getResultList().stream()
-        .map(row -> new RuleFinding((String) row.get("rule"), (String) row.get("severity"),
-            (String) row.get("message"), (String) row.get("regulation")))
+    return decisionService
+        .evaluateDecisionTableByKey(REPORT_CHECK_DECISION, facts)
+        .getResultList()
+        .stream()
+        .map(
+            row ->
+                new RuleFinding(
+                    (String) row.get("rule"),
+                    (String) row.get("severity"),
+                    (String) row.get("message"),
+                    (String) row.get("regulation")))
         .toList();
   }
 }

@@ -27,9 +27,13 @@ class TripRuleCheck implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     TripRequest trip = json.read(execution, TRIP, TripRequest.class);
-    List<RuleFinding> findings = rules.check(trip, attachments.isAttached(execution, INVITATION_LETTER),
-        execution.getProcessInstanceId());
+    List<RuleFinding> findings =
+        rules.check(
+            trip,
+            attachments.isAttached(execution, INVITATION_LETTER),
+            execution.getProcessInstanceId());
     json.write(execution, FINDINGS, findings);
-    execution.setVariable(HAS_BLOCKING_FINDINGS, findings.stream().anyMatch(RuleFinding::isBlocking));
+    execution.setVariable(
+        HAS_BLOCKING_FINDINGS, findings.stream().anyMatch(RuleFinding::isBlocking));
   }
 }

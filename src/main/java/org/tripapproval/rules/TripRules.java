@@ -2,12 +2,12 @@ package org.tripapproval.rules;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.tripapproval.audit.TripRegistry;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
+import org.tripapproval.audit.TripRegistry;
 import org.tripapproval.config.TripSettings;
 import org.tripapproval.trip.TripRequest;
 
@@ -27,8 +27,14 @@ public class TripRules {
   private final Clock clock;
   private final TripSettings settings;
 
-  TripRules(DecisionService decisionService, TripRegistry registry, AnnualPlans plans, BudgetStandards budgetStandards,
-      LookupTables lookups, Clock clock, TripSettings settings) {
+  TripRules(
+      DecisionService decisionService,
+      TripRegistry registry,
+      AnnualPlans plans,
+      BudgetStandards budgetStandards,
+      LookupTables lookups,
+      Clock clock,
+      TripSettings settings) {
     this.decisionService = decisionService;
     this.registry = registry;
     this.plans = plans;
@@ -38,8 +44,12 @@ public class TripRules {
     this.settings = settings;
   }
 
-  /** The findings for a request; {@code tripId} is the trip itself (null for a draft), left out of its members' history. */
-  public List<RuleFinding> check(TripRequest trip, boolean invitationLetterAttached, String tripId) {
+  /**
+   * The findings for a request; {@code tripId} is the trip itself (null for a draft), left out of
+   * its members' history.
+   */
+  public List<RuleFinding> check(
+      TripRequest trip, boolean invitationLetterAttached, String tripId) {
     List<String> names = trip.members().stream().map(TripRequest.Member::name).toList();
     Map<String, Object> facts = new HashMap<>();
     facts.put("delegationSize", trip.members().size());
@@ -47,9 +57,11 @@ public class TripRules {
     facts.put("countries", String.join(", ", trip.countriesCounted()));
     facts.put("daysAbroad", (int) trip.daysAbroad());
     facts.put("extraDays", extraDays(trip));
-    facts.put("purposeLength", trip.purpose().strip().codePointCount(0, trip.purpose().strip().length()));
+    facts.put(
+        "purposeLength", trip.purpose().strip().codePointCount(0, trip.purpose().strip().length()));
     facts.put("invitationLetterAttached", invitationLetterAttached);
-    facts.put("officialDays", (int) trip.itinerary().stream().filter(TripRules::isOfficial).count());
+    facts.put(
+        "officialDays", (int) trip.itinerary().stream().filter(TripRules::isOfficial).count());
     facts.put("scheduleDays", trip.itinerary().size());
     facts.put("overdueMembers", String.join("、", registry.withOverdueReports(names, tripId)));
     facts.put("tooFrequentMembers", tooFrequent(trip, tripId));
@@ -61,18 +73,34 @@ public class TripRules {
     facts.put("planHeadcount", plan.headcount());
     facts.put("planTotal", plan.total());
     facts.put("unitTravellers", plan.travellers());
-    return decisionService.evaluateDecisionTableByKey(RULE_CHECK_DECISION, facts).getResultList().stream()
-        .map(row -> new RuleFinding((String) row.get("rule"), (String) row.get("severity"),
-            (String) row.get("message"), (String) row.get("regulation")))
+    return decisionService
+        .evaluateDecisionTableByKey(RULE_CHECK_DECISION, facts)
+        .getResultList()
+        .stream()
+        .map(
+            row ->
+                new RuleFinding(
+                    (String) row.get("rule"),
+                    (String) row.get("severity"),
+                    (String) row.get("message"),
+                    (String) row.get("regulation")))
         .toList();
   }
 
-  /** The extra day abroad the destinations allow (Latin America, Africa): the most any of them gives. */
+  /**
+   * The extra day abroad the destinations allow (Latin America, Africa): the most any of them
+   * gives.
+   */
   private int extraDays(TripRequest trip) {
     int extra = 0;
     for (String country : trip.countries()) {
-      Object days = lookups.first(REGION_DECISION, Map.of("country", country))
-          .orElseThrow(() -> new IllegalStateException("destination-region.dmn has no row for " + country)).get("extraDays");
+      Object days =
+          lookups
+              .first(REGION_DECISION, Map.of("country", country))
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException("destination-region.dmn has no row for " + country))
+              .get("extraDays");
       extra = Math.max(extra, ((Number) days).intValue());
     }
     return extra;
@@ -85,13 +113,18 @@ public class TripRules {
   private String tooFrequent(TripRequest trip, String tripId) {
     List<String> found = new java.util.ArrayList<>();
     for (TripRequest.Member member : trip.members()) {
-      Map<String, Object> limit = lookups.first(FREQUENCY_DECISION, Map.of("rank", member.rank().name())).orElse(null);
+      Map<String, Object> limit =
+          lookups.first(FREQUENCY_DECISION, Map.of("rank", member.rank().name())).orElse(null);
       if (limit == null || limit.get("maxTrips") == null) {
         continue;
       }
       int years = ((Number) limit.get("periodYears")).intValue();
-      int others = registry.tripsOf(member.name(), trip.departureDate().minusYears(years),
-          trip.departureDate().plusYears(years), tripId);
+      int others =
+          registry.tripsOf(
+              member.name(),
+              trip.departureDate().minusYears(years),
+              trip.departureDate().plusYears(years),
+              tripId);
       if (others >= ((Number) limit.get("maxTrips")).intValue()) {
         found.add(member.name());
       }
@@ -101,22 +134,29 @@ public class TripRules {
 
   /**
    * Members whose passport from an earlier trip is not known to be back (its report is still to
-   * come) although it would already be late by the after-return table's passport row, counted as
-   * if handed back today: one limit, in trip-report-check.dmn, for both.
+   * come) although it would already be late by the after-return table's passport row, counted as if
+   * handed back today: one limit, in trip-report-check.dmn, for both.
    */
   private String passportsNotBack(List<String> names, String tripId) {
     LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
     List<String> late = new java.util.ArrayList<>();
-    registry.returnedWithoutReport(names, tripId).forEach((name, returned) -> {
-      if (returned.isBefore(today) && TripReportCheck.passportLate(decisionService, returned, today)) {
-        late.add(name);
-      }
-    });
+    registry
+        .returnedWithoutReport(names, tripId)
+        .forEach(
+            (name, returned) -> {
+              if (returned.isBefore(today)
+                  && TripReportCheck.passportLate(decisionService, returned, today)) {
+                late.add(name);
+              }
+            });
     return String.join("、", late);
   }
 
   /** A day with an official activity and a named counterpart organisation. */
   private static boolean isOfficial(TripRequest.ItineraryDay day) {
-    return day.activity() != null && !day.activity().isBlank() && day.counterpart() != null && !day.counterpart().isBlank();
+    return day.activity() != null
+        && !day.activity().isBlank()
+        && day.counterpart() != null
+        && !day.counterpart().isBlank();
   }
 }

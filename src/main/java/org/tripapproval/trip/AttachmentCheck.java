@@ -15,10 +15,11 @@ import org.tripapproval.config.TripSettings;
 @Component
 public class AttachmentCheck {
 
-  private static final List<byte[]> ALLOWED_SIGNATURES = List.of(
-      "%PDF-".getBytes(),
-      new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
-      new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+  private static final List<byte[]> ALLOWED_SIGNATURES =
+      List.of(
+          "%PDF-".getBytes(),
+          new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
+          new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
 
   private final TripSettings settings;
 
@@ -49,11 +50,17 @@ public class AttachmentCheck {
       return Optional.empty();
     }
     if (content.length > settings.maxAttachmentSize().toBytes()) {
-      return Optional.of(name + ": 文件过大,上限 " + settings.maxAttachmentSize().toMegabytes()
-          + "MB / the file is larger than " + settings.maxAttachmentSize().toMegabytes() + " MB");
+      return Optional.of(
+          name
+              + ": 文件过大,上限 "
+              + settings.maxAttachmentSize().toMegabytes()
+              + "MB / the file is larger than "
+              + settings.maxAttachmentSize().toMegabytes()
+              + " MB");
     }
     if (ALLOWED_SIGNATURES.stream().noneMatch(signature -> startsWith(content, signature))) {
-      return Optional.of(name + ": 只接受PDF或图片(PNG、JPEG) / only PDF or image files (PNG, JPEG) are accepted");
+      return Optional.of(
+          name + ": 只接受PDF或图片(PNG、JPEG) / only PDF or image files (PNG, JPEG) are accepted");
     }
     return Optional.empty();
   }

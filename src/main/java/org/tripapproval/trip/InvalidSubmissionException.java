@@ -13,7 +13,9 @@ public class InvalidSubmissionException extends FormFieldValidationException {
   private final List<String> problems;
 
   public InvalidSubmissionException(List<String> problems) {
-    super(List.copyOf(problems), "请更正以下内容 / Please correct the following: " + String.join("; ", problems));
+    super(
+        List.copyOf(problems),
+        "请更正以下内容 / Please correct the following: " + String.join("; ", problems));
     this.problems = List.copyOf(problems);
   }
 

@@ -1,8 +1,8 @@
 package org.tripapproval.trip;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -32,8 +32,12 @@ public class JsonVariables {
     try {
       return mapper.readValue(json, type);
     } catch (JsonMappingException e) {
-      throw new InvalidSubmissionException(List.of(fieldOf(name, e) + ": 格式不正确 / is not valid ("
-          + e.getOriginalMessage().lines().findFirst().orElse("") + ")"));
+      throw new InvalidSubmissionException(
+          List.of(
+              fieldOf(name, e)
+                  + ": 格式不正确 / is not valid ("
+                  + e.getOriginalMessage().lines().findFirst().orElse("")
+                  + ")"));
     } catch (JsonProcessingException e) {
       throw new InvalidSubmissionException(
           List.of(name + ": 格式不正确 / is not valid (" + e.getOriginalMessage() + ")"));

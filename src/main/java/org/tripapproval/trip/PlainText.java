@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class PlainText {
 
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\\u2028\\u2029\\uFFFE\\uFFFF]");
+  private static final Pattern CONTROL =
+      Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\\u2028\\u2029\\uFFFE\\uFFFF]");
 
   private PlainText() {}
 
@@ -35,8 +36,12 @@ public final class PlainText {
         walk(node.get(i), path + "[" + i + "]", problems);
       }
     } else if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
-        walk(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), problems);
+      for (Map.Entry<String, JsonNode> field :
+          (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+        walk(
+            field.getValue(),
+            path.isEmpty() ? field.getKey() : path + "." + field.getKey(),
+            problems);
       }
     }
   }

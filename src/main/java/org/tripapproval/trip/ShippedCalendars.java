@@ -33,7 +33,8 @@ class ShippedCalendars implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:calendar/*.csv")) {
+    for (Resource file :
+        new PathMatchingResourcePatternResolver().getResources("classpath*:calendar/*.csv")) {
       Matcher name = YEAR_FILE.matcher(String.valueOf(file.getFilename()));
       if (name.matches()) {
         loadIfMissing(Integer.parseInt(name.group(1)), file);
@@ -47,7 +48,10 @@ class ShippedCalendars implements ApplicationRunner {
     }
     try {
       int days = workingDays.load(year, file.getContentAsString(StandardCharsets.UTF_8));
-      log.info("Loaded the shipped working-day calendar of {}: {} holidays and adjusted working days", year, days);
+      log.info(
+          "Loaded the shipped working-day calendar of {}: {} holidays and adjusted working days",
+          year,
+          days);
     } catch (DataIntegrityViolationException another) {
       log.info("The working-day calendar of {} was loaded by another node meanwhile", year);
     } catch (IOException e) {

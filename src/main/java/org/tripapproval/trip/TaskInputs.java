@@ -27,8 +27,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,26 +47,37 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class TaskInputs extends OncePerRequestFilter {
 
-  /** Request attribute: the caller (an engine {@link Authentication}) of a call the edge let through. */
+  /**
+   * Request attribute: the caller (an engine {@link Authentication}) of a call the edge let
+   * through.
+   */
   public static final String CALLER = TaskInputs.class.getName() + ".caller";
-  /** Request attribute: the call's path within the engine's REST API, e.g. {@code /task/1/submit-form}. */
+
+  /**
+   * Request attribute: the call's path within the engine's REST API, e.g. {@code
+   * /task/1/submit-form}.
+   */
   public static final String RESOURCE = TaskInputs.class.getName() + ".resource";
+
   /** Request attribute: why this check refused the call, for the edge to write to the trail. */
   public static final String REFUSED = TaskInputs.class.getName() + ".refused";
 
   /** Per task (or the start event), the variables its form submits. */
-  public static final Map<String, Set<String>> ALLOWED = Map.of(
-      TripProcess.SUBMITTED, Set.of(TRIP, INVITATION_LETTER),
-      TripProcess.REVISE_TRIP_REQUEST, Set.of(TRIP, INVITATION_LETTER),
-      TripProcess.REVIEW_TRIP_REQUEST, Set.of(DECISION, DECISION_REASON),
-      TripProcess.VERIFY_TRIP_REPORT, Set.of(DECISION, DECISION_REASON),
-      TripProcess.WITHDRAW_TRIP_REQUEST, Set.of(DECISION, DECISION_REASON),
-      TripProcess.FILE_TRIP_REPORT, Set.of(REPORT, REPORT_ATTACHMENT));
+  public static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          TripProcess.SUBMITTED, Set.of(TRIP, INVITATION_LETTER),
+          TripProcess.REVISE_TRIP_REQUEST, Set.of(TRIP, INVITATION_LETTER),
+          TripProcess.REVIEW_TRIP_REQUEST, Set.of(DECISION, DECISION_REASON),
+          TripProcess.VERIFY_TRIP_REPORT, Set.of(DECISION, DECISION_REASON),
+          TripProcess.WITHDRAW_TRIP_REQUEST, Set.of(DECISION, DECISION_REASON),
+          TripProcess.FILE_TRIP_REPORT, Set.of(REPORT, REPORT_ATTACHMENT));
 
-  private static final Pattern TASK = Pattern.compile(
-      "/task/([^/]+)/(submit-form|complete|resolve|variables|localVariables)(?:/([^/]+))?(?:/data)?");
-  private static final Pattern START = Pattern.compile(
-      "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)");
+  private static final Pattern TASK =
+      Pattern.compile(
+          "/task/([^/]+)/(submit-form|complete|resolve|variables|localVariables)(?:/([^/]+))?(?:/data)?");
+  private static final Pattern START =
+      Pattern.compile(
+          "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)");
   private static final String OBJECT_TYPE = "Object";
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskInputs.class);
@@ -83,11 +94,14 @@ public class TaskInputs extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()) || "OPTIONS".equals(request.getMethod());
+    return "GET".equals(request.getMethod())
+        || "HEAD".equals(request.getMethod())
+        || "OPTIONS".equals(request.getMethod());
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = (String) request.getAttribute(RESOURCE);
     Authentication caller = (Authentication) request.getAttribute(CALLER);
@@ -98,7 +112,8 @@ public class TaskInputs extends OncePerRequestFilter {
       return;
     }
     Authentication before = identity.getCurrentAuthentication();
-    identity.setAuthentication(caller); // look the task up as the caller: what they may not see stays unseen
+    identity.setAuthentication(
+        caller); // look the task up as the caller: what they may not see stays unseen
     try {
       check(request, response, chain, path, task, start);
     } finally {
@@ -110,8 +125,14 @@ public class TaskInputs extends OncePerRequestFilter {
     }
   }
 
-  private void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path,
-      Matcher task, Matcher start) throws ServletException, IOException {
+  private void check(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      String path,
+      Matcher task,
+      Matcher start)
+      throws ServletException, IOException {
     Map<String, JsonNode> named = new java.util.TreeMap<>();
     BufferedRequest buffered = new BufferedRequest(request);
     JsonNode body = null;
@@ -125,8 +146,11 @@ public class TaskInputs extends OncePerRequestFilter {
     }
     List<String> objects = new ArrayList<>();
     if (task.matches() && task.group(3) != null) {
-      named.put(task.group(3), "DELETE".equals(request.getMethod()) ? DELETED
-          : body == null ? UPLOADED : body.path("value"));
+      named.put(
+          task.group(3),
+          "DELETE".equals(request.getMethod())
+              ? DELETED
+              : body == null ? UPLOADED : body.path("value"));
       if (body != null && OBJECT_TYPE.equalsIgnoreCase(body.path("type").asText())) {
         objects.add(task.group(3));
       }
@@ -134,51 +158,93 @@ public class TaskInputs extends OncePerRequestFilter {
       named.putAll(submittedVariables(body));
       objects.addAll(objectVariables(body));
     }
-    // complete writes its variables on the execution, where a decision never counts: say so before the engine refuses
-    if (task.matches() && "complete".equals(task.group(2)) && (named.containsKey(DECISION) || named.containsKey(DECISION_REASON))) {
-      refuse(request, response, DECISION + ": 请用 submit-form 提交决定(Tasklist 即如此)/ give a decision with submit-form, as Tasklist does");
+    // complete writes its variables on the execution, where a decision never counts: say so before
+    // the engine refuses
+    if (task.matches()
+        && "complete".equals(task.group(2))
+        && (named.containsKey(DECISION) || named.containsKey(DECISION_REASON))) {
+      refuse(
+          request,
+          response,
+          DECISION
+              + ": 请用 submit-form 提交决定(Tasklist 即如此)/ give a decision with submit-form, as Tasklist does");
       return;
     }
-    boolean trip = start.matches() && (TripProcess.KEY.equals(start.group(1))
-        || start.group(2) != null && start.group(2).startsWith(TripProcess.KEY + ":"));
+    boolean trip =
+        start.matches()
+            && (TripProcess.KEY.equals(start.group(1))
+                || start.group(2) != null && start.group(2).startsWith(TripProcess.KEY + ":"));
     // a claim or an empty completion sets nothing; else the task's key says what it may set
-    String activity = named.isEmpty() ? null : task.matches() ? taskKey(task.group(1)) : trip ? TripProcess.SUBMITTED : null;
+    String activity =
+        named.isEmpty()
+            ? null
+            : task.matches() ? taskKey(task.group(1)) : trip ? TripProcess.SUBMITTED : null;
     if (activity == null) {
-      chain.doFilter(buffered, response); // nothing set, or no such task of ours: the engine answers
+      chain.doFilter(
+          buffered, response); // nothing set, or no such task of ours: the engine answers
       return;
     }
     // a trip's variables are JSON and plain values; an Object names a class to instantiate (other
     // processes are their deployer's, and the engine's type validation still holds for them)
     if (!objects.isEmpty()) {
-      refuse(request, response, "variables: " + objects + " 不能是 Object 类型 / may not be of type Object");
+      refuse(
+          request,
+          response,
+          "variables: " + objects + " 不能是 Object 类型 / may not be of type Object");
       return;
     }
     Set<String> allowed = ALLOWED.get(activity);
     // Tasklist's forms send back the variables they only displayed, unchanged: those pass
-    List<String> refused = named.entrySet().stream()
-        .filter(variable -> !allowed.contains(variable.getKey()))
-        .filter(variable -> !task.matches() || !unchanged(task.group(1), variable.getKey(), variable.getValue()))
-        .map(Map.Entry::getKey).toList();
+    List<String> refused =
+        named.entrySet().stream()
+            .filter(variable -> !allowed.contains(variable.getKey()))
+            .filter(
+                variable ->
+                    !task.matches()
+                        || !unchanged(task.group(1), variable.getKey(), variable.getValue()))
+            .map(Map.Entry::getKey)
+            .toList();
     if (!refused.isEmpty()) {
-      log.warn("{} {} refused: it names {}, {} sets only {}", request.getMethod(), path, refused, activity, allowed);
-      refuse(request, response, "variables: 此步骤不能设置 " + refused + ",只能设置 " + new TreeSet<>(allowed)
-          + " / this step may not set " + refused + "; it sets only " + new TreeSet<>(allowed));
+      log.warn(
+          "{} {} refused: it names {}, {} sets only {}",
+          request.getMethod(),
+          path,
+          refused,
+          activity,
+          allowed);
+      refuse(
+          request,
+          response,
+          "variables: 此步骤不能设置 "
+              + refused
+              + ",只能设置 "
+              + new TreeSet<>(allowed)
+              + " / this step may not set "
+              + refused
+              + "; it sets only "
+              + new TreeSet<>(allowed));
       return;
     }
     chain.doFilter(buffered, response);
   }
 
-  /** The names of submitted variables typed Object: the engine would deserialize whatever class they name. */
+  /**
+   * The names of submitted variables typed Object: the engine would deserialize whatever class they
+   * name.
+   */
   private static List<String> objectVariables(JsonNode body) {
     List<String> objects = new ArrayList<>();
     for (String container : List.of("variables", "modifications")) {
       JsonNode submitted = body.get(container);
       if (submitted != null && submitted.isObject()) {
-        submitted.fields().forEachRemaining(field -> {
-          if (OBJECT_TYPE.equalsIgnoreCase(field.getValue().path("type").asText())) {
-            objects.add(field.getKey());
-          }
-        });
+        submitted
+            .fields()
+            .forEachRemaining(
+                field -> {
+                  if (OBJECT_TYPE.equalsIgnoreCase(field.getValue().path("type").asText())) {
+                    objects.add(field.getKey());
+                  }
+                });
       }
     }
     return objects;
@@ -186,20 +252,31 @@ public class TaskInputs extends OncePerRequestFilter {
 
   private String taskKey(String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    return task == null || !ALLOWED.containsKey(task.getTaskDefinitionKey()) ? null : task.getTaskDefinitionKey();
+    return task == null || !ALLOWED.containsKey(task.getTaskDefinitionKey())
+        ? null
+        : task.getTaskDefinitionKey();
   }
 
-  private static final JsonNode DELETED = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-  /** A file sent as multipart data: never the same as what is there. */
-  private static final JsonNode UPLOADED = new com.fasterxml.jackson.databind.node.POJONode(new Object());
+  private static final JsonNode DELETED =
+      com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
-  /** {"variables": {...}} or {"modifications": {...}, "deletions": [...]}: each name with its new value. */
+  /** A file sent as multipart data: never the same as what is there. */
+  private static final JsonNode UPLOADED =
+      new com.fasterxml.jackson.databind.node.POJONode(new Object());
+
+  /**
+   * {"variables": {...}} or {"modifications": {...}, "deletions": [...]}: each name with its new
+   * value.
+   */
   private static Map<String, JsonNode> submittedVariables(JsonNode body) {
     Map<String, JsonNode> variables = new java.util.TreeMap<>();
     for (String container : List.of("variables", "modifications")) {
       JsonNode submitted = body.get(container);
       if (submitted != null && submitted.isObject()) {
-        submitted.fields().forEachRemaining(field -> variables.put(field.getKey(), field.getValue().path("value")));
+        submitted
+            .fields()
+            .forEachRemaining(
+                field -> variables.put(field.getKey(), field.getValue().path("value")));
       }
     }
     JsonNode deletions = body.get("deletions");
@@ -211,7 +288,9 @@ public class TaskInputs extends OncePerRequestFilter {
     return variables;
   }
 
-  /** Whether the value is the one the variable already has (as text, or as JSON for JSON variables). */
+  /**
+   * Whether the value is the one the variable already has (as text, or as JSON for JSON variables).
+   */
   private boolean unchanged(String taskId, String name, JsonNode submitted) {
     TypedValue current = tasks.getVariableTyped(taskId, name, false);
     if (submitted.isMissingNode()) {
@@ -220,8 +299,12 @@ public class TaskInputs extends OncePerRequestFilter {
     if (current == null) {
       return submitted.isNull();
     }
-    String serialized = current instanceof JsonValue json ? json.getValueSerialized()
-        : current instanceof SerializableValue serializable ? serializable.getValueSerialized() : null;
+    String serialized =
+        current instanceof JsonValue json
+            ? json.getValueSerialized()
+            : current instanceof SerializableValue serializable
+                ? serializable.getValueSerialized()
+                : null;
     boolean structured = current instanceof JsonValue || current instanceof SerializableValue;
     if (!structured && current.getValue() == null) {
       return submitted.isNull();
@@ -237,7 +320,8 @@ public class TaskInputs extends OncePerRequestFilter {
     } catch (IOException notJson) {
       return false;
     }
-    return !submitted.isContainerNode() && submitted.asText().equals(String.valueOf(current.getValue()));
+    return !submitted.isContainerNode()
+        && submitted.asText().equals(String.valueOf(current.getValue()));
   }
 
   /** AngularJS marks the objects it lists with $$hashKey; they are not part of the value. */
@@ -257,15 +341,21 @@ public class TaskInputs extends OncePerRequestFilter {
   }
 
   private static boolean isJson(HttpServletRequest request) {
-    return request.getContentType() != null && request.getContentType().toLowerCase().contains("json");
+    return request.getContentType() != null
+        && request.getContentType().toLowerCase().contains("json");
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+  private void refuse(HttpServletRequest request, HttpServletResponse response, String message)
+      throws IOException {
     request.setAttribute(REFUSED, message);
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(mapper.writeValueAsString(Map.of("type", "InvalidRequestException", "message", message)));
+    response
+        .getWriter()
+        .write(
+            mapper.writeValueAsString(
+                Map.of("type", "InvalidRequestException", "message", message)));
   }
 
   /** The request with its body read once, so both this check and the engine can read it. */
@@ -316,7 +406,8 @@ public class TaskInputs extends OncePerRequestFilter {
       if (body == null) {
         return super.getReader();
       }
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 }

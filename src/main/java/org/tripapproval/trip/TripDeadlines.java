@@ -24,7 +24,9 @@ public class TripDeadlines {
     this.workingDays = workingDays;
   }
 
-  /** The window runs for N full working days after today: it ends as the day after the N-th begins. */
+  /**
+   * The window runs for N full working days after today: it ends as the day after the N-th begins.
+   */
   public Date preTripDisclosureEnd() {
     return afterWorkingDays(settings.preTripDisclosureWorkingDays());
   }
@@ -46,7 +48,10 @@ public class TripDeadlines {
     return startOf(workingDays.plusWorkingDays(today, n).plusDays(1));
   }
 
-  /** The day a deadline falls on, as people read it (a deadline at midnight belongs to the day before). */
+  /**
+   * The day a deadline falls on, as people read it (a deadline at midnight belongs to the day
+   * before).
+   */
   public String day(Date deadline) {
     return deadline.toInstant().atZone(settings.zone()).minusSeconds(1).toLocalDate().toString();
   }
@@ -60,13 +65,17 @@ public class TripDeadlines {
     return startOf(LocalDate.parse(isoDate).plusDays(1));
   }
 
-  /** The report is due by the end of the N-th day after return, or of the next working day if that is not one. */
+  /**
+   * The report is due by the end of the N-th day after return, or of the next working day if that
+   * is not one.
+   */
   public Date reportDue(String returnDate) {
     return startOf(reportDueDay(returnDate).plusDays(1));
   }
 
   public Date reportReminder(String returnDate) {
-    return startOf(reportDueDay(returnDate).plusDays(1).minusDays(settings.reportReminderDaysBefore()));
+    return startOf(
+        reportDueDay(returnDate).plusDays(1).minusDays(settings.reportReminderDaysBefore()));
   }
 
   /** The morning of the day the report is due. */

@@ -28,7 +28,10 @@ public final class TripProcess {
 
   private TripProcess() {}
 
-  /** Whether a process definition id (key:version:id) is a version of the trip process, not another process on the engine. */
+  /**
+   * Whether a process definition id (key:version:id) is a version of the trip process, not another
+   * process on the engine.
+   */
   public static boolean isTrip(String processDefinitionId) {
     return processDefinitionId != null && processDefinitionId.startsWith(KEY + ":");
   }

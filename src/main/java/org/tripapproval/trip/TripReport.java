@@ -31,9 +31,9 @@ public record TripReport(
       @NotBlank(message = "{report.taskResult.result.required}") @Size(max = 4000) String result) {}
 
   @JsonIgnore
-  @AssertTrue(message = "{report.actualReturnDate.beforeDeparture}")
-  public boolean isReturnNotBeforeDeparture() {
-    return actualDepartureDate == null || actualReturnDate == null
+  @AssertTrue(message = "{report.actualReturnDate.beforeDeparture}") public boolean isReturnNotBeforeDeparture() {
+    return actualDepartureDate == null
+        || actualReturnDate == null
         || !actualReturnDate.isBefore(actualDepartureDate);
   }
 }

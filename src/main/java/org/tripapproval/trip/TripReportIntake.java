@@ -20,7 +20,8 @@ class TripReportIntake implements ExecutionListener {
 
   private final ObjectMapper mapper;
 
-  TripReportIntake(JsonVariables json, Validator validator, AttachmentCheck attachments, ObjectMapper mapper) {
+  TripReportIntake(
+      JsonVariables json, Validator validator, AttachmentCheck attachments, ObjectMapper mapper) {
     this.mapper = mapper;
     this.json = json;
     this.validator = validator;
@@ -35,15 +36,22 @@ class TripReportIntake implements ExecutionListener {
     TripReport report = json.read(task, REPORT, TripReport.class);
     TripRequest trip = json.read(task, TRIP, TripRequest.class);
     List<String> problems = new ArrayList<>();
-    validator.validate(report).forEach(v -> problems.add(TripRequestCheck.fieldOf(v) + ": " + v.getMessage()));
+    validator
+        .validate(report)
+        .forEach(v -> problems.add(TripRequestCheck.fieldOf(v) + ": " + v.getMessage()));
     problems.addAll(PlainText.problems(report, mapper));
     if (problems.isEmpty()) {
       if (report.taskResults().size() != trip.tasks().size()) {
-        problems.add("taskResults: 应对" + trip.tasks().size() + "项计划任务逐项填写成效 / give a result for each of the "
-            + trip.tasks().size() + " planned tasks");
+        problems.add(
+            "taskResults: 应对"
+                + trip.tasks().size()
+                + "项计划任务逐项填写成效 / give a result for each of the "
+                + trip.tasks().size()
+                + " planned tasks");
       }
       if (report.passportReturnedOn().isBefore(report.actualReturnDate())) {
-        problems.add("passportReturnedOn: 护照交回日期早于回国日期 / the passport return date is before the return date");
+        problems.add(
+            "passportReturnedOn: 护照交回日期早于回国日期 / the passport return date is before the return date");
       }
     }
     attachments.problemWith(task, REPORT_ATTACHMENT).ifPresent(problems::add);

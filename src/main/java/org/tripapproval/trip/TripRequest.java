@@ -38,15 +38,41 @@ public record TripRequest(
     @Size(max = 20) List<@Valid @NotNull(message = "{trip.entry.required}") Transit> transits) {
 
   /** A request without transit stops (the field came later; older requests have none). */
-  public TripRequest(String unit, String purpose, List<Member> members, LocalDate departureDate, LocalDate returnDate,
-      List<ItineraryDay> itinerary, List<String> tasks, Invitation invitation, List<BudgetItem> budget,
-      String planReference, String unplannedReason) {
-    this(unit, purpose, members, departureDate, returnDate, itinerary, tasks, invitation, budget, planReference,
-        unplannedReason, List.of());
+  public TripRequest(
+      String unit,
+      String purpose,
+      List<Member> members,
+      LocalDate departureDate,
+      LocalDate returnDate,
+      List<ItineraryDay> itinerary,
+      List<String> tasks,
+      Invitation invitation,
+      List<BudgetItem> budget,
+      String planReference,
+      String unplannedReason) {
+    this(
+        unit,
+        purpose,
+        members,
+        departureDate,
+        returnDate,
+        itinerary,
+        tasks,
+        invitation,
+        budget,
+        planReference,
+        unplannedReason,
+        List.of());
   }
 
   /** Ranks from the lowest; routing and frequency rules read them. */
-  public enum Rank { staff, section, division, bureau, provincial }
+  public enum Rank {
+    staff,
+    section,
+    division,
+    bureau,
+    provincial
+  }
 
   /**
    * A traveller. {@code userId} is the member's user where they have one: four eyes goes by it, as
@@ -57,8 +83,10 @@ public record TripRequest(
       @NotBlank(message = "{trip.member.name.required}") @Size(max = 100) String name,
       @NotBlank(message = "{trip.member.post.required}") @Size(max = 200) String post,
       @NotNull(message = "{trip.member.rank.required}") Rank rank,
-      @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9._-]*", message = "{trip.member.userId.malformed}")
-      String userId) {
+      @Size(max = 64) @Pattern(
+              regexp = "[a-zA-Z0-9][a-zA-Z0-9._-]*",
+              message = "{trip.member.userId.malformed}")
+          String userId) {
 
     /** A member without a user of their own (or whose user the form does not know yet). */
     public Member(String name, String post, Rank rank) {
@@ -74,7 +102,10 @@ public record TripRequest(
       @NotBlank(message = "{trip.day.activity.required}") @Size(max = 1000) String activity,
       @Size(max = 200) String counterpart) {}
 
-  /** A stop on the way: counted as a country when the travellers leave the airport (入境), not when they stay airside. */
+  /**
+   * A stop on the way: counted as a country when the travellers leave the airport (入境), not when
+   * they stay airside.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Transit(
       @NotBlank(message = "{trip.transit.country.required}") @Size(max = 2) String country,
@@ -98,24 +129,42 @@ public record TripRequest(
     }
   }
 
-  /** What a budget item pays for; lodging, meals and incidentals are compared with the per-diem standards. */
-  public enum BudgetCategory { lodging, meals, incidentals, travel, other }
+  /**
+   * What a budget item pays for; lodging, meals and incidentals are compared with the per-diem
+   * standards.
+   */
+  public enum BudgetCategory {
+    lodging,
+    meals,
+    incidentals,
+    travel,
+    other
+  }
 
   @JsonIgnore
-  @AssertTrue(message = "{trip.returnDate.beforeDeparture}")
-  public boolean isReturnNotBeforeDeparture() {
+  @AssertTrue(message = "{trip.returnDate.beforeDeparture}") public boolean isReturnNotBeforeDeparture() {
     return departureDate == null || returnDate == null || !returnDate.isBefore(departureDate);
   }
 
   @JsonIgnore
-  @AssertTrue(message = "{trip.plan.required}")
-  public boolean isPlannedOrExplained() {
+  @AssertTrue(message = "{trip.plan.required}") public boolean isPlannedOrExplained() {
     return isPlanned() || (unplannedReason != null && !unplannedReason.isBlank());
   }
 
   public TripRequest withUnit(String newUnit) {
-    return new TripRequest(newUnit, purpose, members, departureDate, returnDate, itinerary, tasks,
-        invitation, budget, planReference, unplannedReason, transits);
+    return new TripRequest(
+        newUnit,
+        purpose,
+        members,
+        departureDate,
+        returnDate,
+        itinerary,
+        tasks,
+        invitation,
+        budget,
+        planReference,
+        unplannedReason,
+        transits);
   }
 
   @JsonIgnore
@@ -147,7 +196,9 @@ public record TripRequest(
   @JsonIgnore
   public Set<String> countriesCounted() {
     Set<String> counted = new LinkedHashSet<>(countries());
-    transitStops().stream().filter(Transit::leavesAirport).forEach(stop -> counted.add(stop.country()));
+    transitStops().stream()
+        .filter(Transit::leavesAirport)
+        .forEach(stop -> counted.add(stop.country()));
     return counted;
   }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The form rules of a request: what must be filled in, and in which order the dates come. The
- * audit rules (size, days, countries...) are findings from DMN, not errors here.
+ * The form rules of a request: what must be filled in, and in which order the dates come. The audit
+ * rules (size, days, countries...) are findings from DMN, not errors here.
  */
 @Component
 public class TripRequestCheck {
@@ -42,12 +42,20 @@ public class TripRequestCheck {
       problems.add("departureDate: 出发日期已过 / the departure date is in the past");
     }
     if (trip.departureDate() != null && trip.departureDate().isAfter(latest)) {
-      problems.add("departureDate: 出发日期不能晚于" + MAX_YEARS_AHEAD + "年后 / the departure date is more than "
-          + MAX_YEARS_AHEAD + " years ahead");
+      problems.add(
+          "departureDate: 出发日期不能晚于"
+              + MAX_YEARS_AHEAD
+              + "年后 / the departure date is more than "
+              + MAX_YEARS_AHEAD
+              + " years ahead");
     }
     if (trip.returnDate() != null && trip.returnDate().isAfter(latest)) {
-      problems.add("returnDate: 回国日期不能晚于" + MAX_YEARS_AHEAD + "年后 / the return date is more than "
-          + MAX_YEARS_AHEAD + " years ahead");
+      problems.add(
+          "returnDate: 回国日期不能晚于"
+              + MAX_YEARS_AHEAD
+              + "年后 / the return date is more than "
+              + MAX_YEARS_AHEAD
+              + " years ahead");
     }
     problems.addAll(unknownCountries(trip));
     if (!problems.isEmpty()) {
@@ -57,28 +65,49 @@ public class TripRequestCheck {
     for (int i = 0; i < trip.itinerary().size(); i++) {
       LocalDate day = trip.itinerary().get(i).date();
       if (day.isBefore(trip.departureDate()) || day.isAfter(trip.returnDate())) {
-        problems.add("itinerary[" + i + "].date: 日程日期不在出访期间 / the day " + day
-            + " is outside the trip's dates");
+        problems.add(
+            "itinerary["
+                + i
+                + "].date: 日程日期不在出访期间 / the day "
+                + day
+                + " is outside the trip's dates");
       } else if (!scheduled.add(day)) {
-        problems.add("itinerary[" + i + "].date: " + day + "已有日程,每天一行 / " + day
-            + " is already in the schedule: one line per day");
+        problems.add(
+            "itinerary["
+                + i
+                + "].date: "
+                + day
+                + "已有日程,每天一行 / "
+                + day
+                + " is already in the schedule: one line per day");
       }
     }
     if (problems.isEmpty() && trip.daysAbroad() <= MAX_SCHEDULE_DAYS) {
-      List<LocalDate> missing = trip.departureDate().datesUntil(trip.returnDate().plusDays(1))
-          .filter(day -> !scheduled.contains(day)).toList();
+      List<LocalDate> missing =
+          trip.departureDate()
+              .datesUntil(trip.returnDate().plusDays(1))
+              .filter(day -> !scheduled.contains(day))
+              .toList();
       if (!missing.isEmpty()) {
-        problems.add("itinerary: 缺少" + missing + "的日程,在外每天都须填写 / no schedule for " + missing
-            + ": every day abroad needs a line");
+        problems.add(
+            "itinerary: 缺少"
+                + missing
+                + "的日程,在外每天都须填写 / no schedule for "
+                + missing
+                + ": every day abroad needs a line");
       }
     }
     return problems;
   }
 
-  /** The longest schedule a request holds (TripRequest's itinerary size); a longer trip is refused by that limit. */
+  /**
+   * The longest schedule a request holds (TripRequest's itinerary size); a longer trip is refused
+   * by that limit.
+   */
   private static final int MAX_SCHEDULE_DAYS = 60;
 
-  private static final java.util.Set<String> COUNTRY_CODES = java.util.Set.of(java.util.Locale.getISOCountries());
+  private static final java.util.Set<String> COUNTRY_CODES =
+      java.util.Set.of(java.util.Locale.getISOCountries());
 
   /** Every country named must be an ISO 3166 code (JP, KR, BR...), as the rule tables read them. */
   private static List<String> unknownCountries(TripRequest trip) {

@@ -25,7 +25,11 @@ class TripRequestIntake implements ExecutionListener {
   private final Units units;
   private final TripAccess access;
 
-  TripRequestIntake(JsonVariables json, TripRequestCheck check, AttachmentCheck attachments, Units units,
+  TripRequestIntake(
+      JsonVariables json,
+      TripRequestCheck check,
+      AttachmentCheck attachments,
+      Units units,
       TripAccess access) {
     this.json = json;
     this.check = check;
@@ -40,7 +44,8 @@ class TripRequestIntake implements ExecutionListener {
     if (!execution.isCanceled()) {
       accept(execution);
     }
-    if (EVENTNAME_START.equals(execution.getEventName()) && execution.getVariable(APPLICANT) instanceof String applicant) {
+    if (EVENTNAME_START.equals(execution.getEventName())
+        && execution.getVariable(APPLICANT) instanceof String applicant) {
       access.grantApplicant(execution.getProcessInstanceId(), applicant);
     }
   }

@@ -20,8 +20,13 @@ public final class TripVariables {
   public static final String DECISION = "decision";
   public static final String DECISION_REASON = "decisionReason";
   public static final String DECISIONS = "decisions";
-  /** The last decision's outcome, set only by the decision recorder; the gateways read it, never {@link #DECISION}. */
+
+  /**
+   * The last decision's outcome, set only by the decision recorder; the gateways read it, never
+   * {@link #DECISION}.
+   */
   public static final String OUTCOME = "outcome";
+
   public static final String APPROVAL_NUMBER = "approvalNumber";
   public static final String REPORT = "report";
   public static final String REPORT_ATTACHMENT = "reportAttachment";

@@ -12,8 +12,8 @@ import org.tripapproval.config.InvalidParameterException;
 
 /**
  * The working-day calendar, kept by administrators: {@code PUT /api/calendar/{year}} with the CSV
- * {@code date,kind,name} (kind HOLIDAY or WORKDAY) replaces the year's holidays and 调休 days;
- * {@code GET /api/calendar/{year}} lists them. A wrong file is refused line by line and changes nothing.
+ * {@code date,kind,name} (kind HOLIDAY or WORKDAY) replaces the year's holidays and 调休 days; {@code
+ * GET /api/calendar/{year}} lists them. A wrong file is refused line by line and changes nothing.
  */
 @RestController
 @RequestMapping("/api/calendar")
@@ -35,10 +35,10 @@ class WorkCalendarApi {
     return Map.of("year", checkedYear(year), "days", workingDays.load(checkedYear(year), csv));
   }
 
-
   private static int checkedYear(String year) {
     if (!year.matches("20\\d\\d")) {
-      throw new InvalidParameterException("year", "须为2000到2099之间的年份 / must be a year from 2000 to 2099");
+      throw new InvalidParameterException(
+          "year", "须为2000到2099之间的年份 / must be a year from 2000 to 2099");
     }
     return Integer.parseInt(year);
   }

@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.tripapproval.config.CsvUpload;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tripapproval.config.CsvUpload;
 
 /**
  * Working days (工作日): Monday to Friday, except the public holidays, plus the weekend days worked
- * instead (调休), as an administrator loads them each year from the State Council's notice
- * ({@code PUT /api/calendar/{year}}, CSV {@code date,kind,name}). A year without a calendar loaded
- * counts Monday to Friday only.
+ * instead (调休), as an administrator loads them each year from the State Council's notice ({@code
+ * PUT /api/calendar/{year}}, CSV {@code date,kind,name}). A year without a calendar loaded counts
+ * Monday to Friday only.
  */
 @Service
 public class WorkingDays {
@@ -27,7 +27,10 @@ public class WorkingDays {
 
   public record CalendarDay(LocalDate date, String kind, String name) {}
 
-  /** Each year's exceptions as read (true for a working day), re-read after a minute: another node may have loaded a calendar. */
+  /**
+   * Each year's exceptions as read (true for a working day), re-read after a minute: another node
+   * may have loaded a calendar.
+   */
   private record Cached(Map<LocalDate, Boolean> exceptions, long readAt) {}
 
   private static final long FRESH_NANOS = 60_000_000_000L;
@@ -68,20 +71,29 @@ public class WorkingDays {
   }
 
   public List<CalendarDay> of(int year) {
-    return jdbc.query("SELECT calendar_day, kind, name FROM work_calendar_day WHERE calendar_day >= ? AND calendar_day <= ?"
-        + " ORDER BY calendar_day", (row, i) -> new CalendarDay(row.getDate(1).toLocalDate(), row.getString(2), row.getString(3)),
-        Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+    return jdbc.query(
+        "SELECT calendar_day, kind, name FROM work_calendar_day WHERE calendar_day >= ? AND calendar_day <= ?"
+            + " ORDER BY calendar_day",
+        (row, i) ->
+            new CalendarDay(row.getDate(1).toLocalDate(), row.getString(2), row.getString(3)),
+        Date.valueOf(LocalDate.of(year, 1, 1)),
+        Date.valueOf(LocalDate.of(year, 12, 31)));
   }
 
   /** Replaces the year's exceptions with the CSV's; a wrong file changes nothing. */
   @Transactional
   public int load(int year, String csv) {
     List<CalendarDay> exceptions = parse(year, csv);
-    jdbc.update("DELETE FROM work_calendar_day WHERE calendar_day >= ? AND calendar_day <= ?",
-        Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+    jdbc.update(
+        "DELETE FROM work_calendar_day WHERE calendar_day >= ? AND calendar_day <= ?",
+        Date.valueOf(LocalDate.of(year, 1, 1)),
+        Date.valueOf(LocalDate.of(year, 12, 31)));
     for (CalendarDay exception : exceptions) {
-      jdbc.update("INSERT INTO work_calendar_day (calendar_day, kind, name) VALUES (?, ?, ?)",
-          Date.valueOf(exception.date()), exception.kind(), exception.name());
+      jdbc.update(
+          "INSERT INTO work_calendar_day (calendar_day, kind, name) VALUES (?, ?, ?)",
+          Date.valueOf(exception.date()),
+          exception.kind(),
+          exception.name());
     }
     years.remove(year);
     return exceptions.size();
@@ -89,28 +101,31 @@ public class WorkingDays {
 
   static List<CalendarDay> parse(int year, String csv) {
     Set<LocalDate> seen = new HashSet<>();
-    return CsvUpload.read(csv, COLUMNS, line -> {
-      LocalDate date = null;
-      try {
-        date = LocalDate.parse(line.get("date"));
-      } catch (DateTimeParseException e) {
-        line.problem("date", "须为日期 YYYY-MM-DD / must be a date YYYY-MM-DD");
-      }
-      if (date != null && date.getYear() != year) {
-        line.problem("date", "不在" + year + "年 / is not in " + year);
-      } else if (date != null && !seen.add(date)) {
-        line.problem("date", "重复 / " + date + " appears twice");
-      }
-      String kind = line.get("kind");
-      if (!kind.equals("HOLIDAY") && !kind.equals("WORKDAY")) {
-        line.problem("kind", "须为 HOLIDAY 或 WORKDAY / must be HOLIDAY or WORKDAY");
-      }
-      String name = line.get("name");
-      if (name.isEmpty() || name.length() > 100) {
-        line.problem("name", "必填,不超过100字 / is required, at most 100 characters");
-      }
-      return new CalendarDay(date, kind, name);
-    });
+    return CsvUpload.read(
+        csv,
+        COLUMNS,
+        line -> {
+          LocalDate date = null;
+          try {
+            date = LocalDate.parse(line.get("date"));
+          } catch (DateTimeParseException e) {
+            line.problem("date", "须为日期 YYYY-MM-DD / must be a date YYYY-MM-DD");
+          }
+          if (date != null && date.getYear() != year) {
+            line.problem("date", "不在" + year + "年 / is not in " + year);
+          } else if (date != null && !seen.add(date)) {
+            line.problem("date", "重复 / " + date + " appears twice");
+          }
+          String kind = line.get("kind");
+          if (!kind.equals("HOLIDAY") && !kind.equals("WORKDAY")) {
+            line.problem("kind", "须为 HOLIDAY 或 WORKDAY / must be HOLIDAY or WORKDAY");
+          }
+          String name = line.get("name");
+          if (name.isEmpty() || name.length() > 100) {
+            line.problem("name", "必填,不超过100字 / is required, at most 100 characters");
+          }
+          return new CalendarDay(date, kind, name);
+        });
   }
 
   private Map<LocalDate, Boolean> exceptionsOf(int year) {

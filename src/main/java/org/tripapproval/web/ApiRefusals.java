@@ -26,17 +26,24 @@ public class ApiRefusals implements AccessDeniedHandler {
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
       throws IOException {
     refuse(request, response, "not allowed for the caller's role", NOT_ALLOWED);
   }
 
-  void refuse(HttpServletRequest request, HttpServletResponse response, String reason, String message)
+  void refuse(
+      HttpServletRequest request, HttpServletResponse response, String reason, String message)
       throws IOException {
     Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-    if (caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)) {
-      trail.record(caller.getName(), request.getMethod(),
-          request.getRequestURI().substring(request.getContextPath().length()), reason);
+    if (caller != null
+        && caller.isAuthenticated()
+        && !(caller instanceof AnonymousAuthenticationToken)) {
+      trail.record(
+          caller.getName(),
+          request.getMethod(),
+          request.getRequestURI().substring(request.getContextPath().length()),
+          reason);
     }
     JsonRefusal.send(response, HttpServletResponse.SC_FORBIDDEN, message);
   }

@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 public class BasicWithoutChallenge extends HttpBasicAuthenticationProvider {
 
   @Override
-  public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
+  public void augmentResponseByAuthenticationChallenge(
+      HttpServletResponse response, ProcessEngine engine) {
     // no challenge: see the class comment
   }
 }

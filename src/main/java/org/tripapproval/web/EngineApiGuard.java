@@ -31,22 +31,28 @@ import org.tripapproval.web.EngineApiAllowlist.Role;
 
 /**
  * Deny by default in front of the engine's APIs: after the caller is known (HTTP Basic on
- * /engine-rest, the webapps' session on /camunda/api), the normalized call must be in
- * {@link EngineApiAllowlist} for one of the caller's roles, and its body within the cap, before
- * anything reads it. A call without a login passes on, so the engine answers 401 and nothing else.
- * Every refusal of a logged-in user, here or by the engine (403), goes into the audit trail.
+ * /engine-rest, the webapps' session on /camunda/api), the normalized call must be in {@link
+ * EngineApiAllowlist} for one of the caller's roles, and its body within the cap, before anything
+ * reads it. A call without a login passes on, so the engine answers 401 and nothing else. Every
+ * refusal of a logged-in user, here or by the engine (403), goes into the audit trail.
  */
 class EngineApiGuard extends OncePerRequestFilter {
 
-  /** Marks the edge's own refusals, so that a client (and the tests) tell them from the engine's 403. */
+  /**
+   * Marks the edge's own refusals, so that a client (and the tests) tell them from the engine's
+   * 403.
+   */
   static final String REFUSED_HEADER = EdgeFilters.REFUSED_HEADER;
+
   static final String FORBIDDEN = "此操作不允许 / this operation is not allowed";
+
   /** Form submissions carry an attached file (base64 in JSON), and deployments carry models. */
-  private static final List<Pattern> UPLOADS = List.of(
-      Pattern.compile("/task/[^/]+/(?:submit-form|complete)"),
-      Pattern.compile("/process-definition/(?:key/)?[^/]+/submit-form"),
-      Pattern.compile("/task/[^/]+/(?:localVariables|variables)/[^/]+/data"),
-      Pattern.compile("/deployment/create"));
+  private static final List<Pattern> UPLOADS =
+      List.of(
+          Pattern.compile("/task/[^/]+/(?:submit-form|complete)"),
+          Pattern.compile("/process-definition/(?:key/)?[^/]+/submit-form"),
+          Pattern.compile("/task/[^/]+/(?:localVariables|variables)/[^/]+/data"),
+          Pattern.compile("/deployment/create"));
 
   private final IdentityService identity;
   private final RefusalTrail refusals;
@@ -56,20 +62,29 @@ class EngineApiGuard extends OncePerRequestFilter {
   private final long maxBody;
   private final long maxUpload;
 
-  EngineApiGuard(IdentityService identity, RefusalTrail refusals, ObjectMapper mapper, MeterRegistry meters,
-      String webappPath, DataSize maxBody, DataSize maxUpload) {
+  EngineApiGuard(
+      IdentityService identity,
+      RefusalTrail refusals,
+      ObjectMapper mapper,
+      MeterRegistry meters,
+      String webappPath,
+      DataSize maxBody,
+      DataSize maxUpload) {
     this.identity = identity;
     this.refusals = refusals;
     this.mapper = mapper;
-    this.checks = Timer.builder("trips.edge.check").description("the allowlist check of a call to the engine's APIs")
-        .register(meters);
+    this.checks =
+        Timer.builder("trips.edge.check")
+            .description("the allowlist check of a call to the engine's APIs")
+            .register(meters);
     this.webappPath = webappPath;
     this.maxBody = maxBody.toBytes();
     this.maxUpload = maxUpload.toBytes();
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String method = request.getMethod();
@@ -80,13 +95,20 @@ class EngineApiGuard extends OncePerRequestFilter {
     } catch (EngineRequest.Unreadable unreadable) {
       check.stop(checks);
       Authentication caller = callerOf(request, null);
-      refuse(request, response, caller, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN, unreadable.getMessage());
+      refuse(
+          request,
+          response,
+          caller,
+          HttpServletResponse.SC_FORBIDDEN,
+          FORBIDDEN,
+          unreadable.getMessage());
       return;
     }
     Authentication caller = call == null ? null : callerOf(request, call);
     if (caller == null) {
       check.stop(checks);
-      chain.doFilter(request, response); // not the engine's API, or no login: the engine answers (401)
+      chain.doFilter(
+          request, response); // not the engine's API, or no login: the engine answers (401)
       return;
     }
     String refusal = refusal(call, method, caller);
@@ -95,17 +117,33 @@ class EngineApiGuard extends OncePerRequestFilter {
       refuse(request, response, caller, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN, refusal);
       return;
     }
-    long cap = UPLOADS.stream().anyMatch(upload -> upload.matcher(call.resource()).matches()) ? maxUpload : maxBody;
+    long cap =
+        UPLOADS.stream().anyMatch(upload -> upload.matcher(call.resource()).matches())
+            ? maxUpload
+            : maxBody;
     if (request.getContentLengthLong() > cap) {
-      refuse(request, response, caller, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(cap), "body too large");
+      refuse(
+          request,
+          response,
+          caller,
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          tooLarge(cap),
+          "body too large");
       return;
     }
     HttpServletRequest passed = request;
     if (request.getContentLengthLong() < 0 && !"GET".equals(method) && !"HEAD".equals(method)) {
       // a body sent without its length: read it up to the cap here, so nothing behind reads more
-      byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+      byte[] body =
+          request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
       if (body.length > cap) {
-        refuse(request, response, caller, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(cap), "body too large");
+        refuse(
+            request,
+            response,
+            caller,
+            HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+            tooLarge(cap),
+            "body too large");
         return;
       }
       passed = new ReadBody(request, body);
@@ -114,7 +152,8 @@ class EngineApiGuard extends OncePerRequestFilter {
     passed.setAttribute(TaskInputs.RESOURCE, call.resource());
     chain.doFilter(passed, response);
     // a refusal the engine wrote to the trail itself (four eyes, an invariant) is not written twice
-    if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN && !EdgeFilters.RECORDED_BY_THE_ENGINE.equals(response.getHeader(REFUSED_HEADER))) {
+    if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN
+        && !EdgeFilters.RECORDED_BY_THE_ENGINE.equals(response.getHeader(REFUSED_HEADER))) {
       refusals.record(caller.getUserId(), method, path, "refused by the engine");
     } else if (passed.getAttribute(TaskInputs.REFUSED) instanceof String refused) {
       refusals.record(caller.getUserId(), method, path, refused);
@@ -123,17 +162,25 @@ class EngineApiGuard extends OncePerRequestFilter {
 
   /** Why the call is refused, or null when the caller's roles allow it. */
   private String refusal(EngineRequest call, String method, Authentication caller) {
-    if (call.api() == EngineRequest.Api.ENGINE && call.engine() == null && !EngineRequest.ENGINE_LIST.equals(call.resource())
+    if (call.api() == EngineRequest.Api.ENGINE
+            && call.engine() == null
+            && !EngineRequest.ENGINE_LIST.equals(call.resource())
         || call.engine() != null && !EngineRequest.DEFAULT_ENGINE.equals(call.engine())) {
       return "no such engine";
     }
     Set<Role> roles = Role.of(caller.getGroupIds() == null ? List.of() : caller.getGroupIds());
-    return EngineApiAllowlist.permits(roles, call.api(), method, call.resource()) ? null : "not allowed for " + roles;
+    return EngineApiAllowlist.permits(roles, call.api(), method, call.resource())
+        ? null
+        : "not allowed for " + roles;
   }
 
-  /** The caller as the engine will see them: HTTP Basic (already checked) on /engine-rest, the session on the webapps. */
+  /**
+   * The caller as the engine will see them: HTTP Basic (already checked) on /engine-rest, the
+   * session on the webapps.
+   */
   private Authentication callerOf(HttpServletRequest request, EngineRequest call) {
-    // the container maps /engine-rest on the decoded path: its login is there however the path was spelt
+    // the container maps /engine-rest on the decoded path: its login is there however the path was
+    // spelt
     Authentication engineLogin = identity.getCurrentAuthentication();
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (engineLogin != null || path.startsWith(EngineRequest.ENGINE_REST)) {
@@ -143,20 +190,33 @@ class EngineApiGuard extends OncePerRequestFilter {
     if (session == null) {
       return null;
     }
-    String engine = call == null || call.engine() == null ? EngineRequest.DEFAULT_ENGINE : call.engine();
-    var camunda = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine);
+    String engine =
+        call == null || call.engine() == null ? EngineRequest.DEFAULT_ENGINE : call.engine();
+    var camunda =
+        AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine);
     if (camunda instanceof UserAuthentication user) {
-      return new Authentication(user.getIdentityId(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()),
+      return new Authentication(
+          user.getIdentityId(),
+          user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()),
           user.getTenantIds() == null ? List.of() : List.copyOf(user.getTenantIds()));
     }
     return null;
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response, Authentication caller, int status,
-      String message, String reason) throws IOException {
+  private void refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Authentication caller,
+      int status,
+      String message,
+      String reason)
+      throws IOException {
     if (caller != null) {
-      refusals.record(caller.getUserId(), request.getMethod(),
-          request.getRequestURI().substring(request.getContextPath().length()), reason);
+      refusals.record(
+          caller.getUserId(),
+          request.getMethod(),
+          request.getRequestURI().substring(request.getContextPath().length()),
+          reason);
     }
     response.setStatus(status);
     response.setHeader(REFUSED_HEADER, "edge");
@@ -206,7 +266,8 @@ class EngineApiGuard extends OncePerRequestFilter {
 
         @Override
         public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("a body read within the cap is read synchronously");
+          throw new UnsupportedOperationException(
+              "a body read within the cap is read synchronously");
         }
       };
     }
@@ -223,7 +284,8 @@ class EngineApiGuard extends OncePerRequestFilter {
 
     @Override
     public BufferedReader getReader() throws IOException {
-      String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+      String encoding =
+          getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
       return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
     }
   }

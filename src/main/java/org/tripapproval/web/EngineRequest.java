@@ -11,13 +11,18 @@ import java.util.List;
  * could read differently from this check are refused outright: encoded '/', '\', '.', ';' and '%',
  * path parameters (';'), '.' and '..' segments.
  *
- * @param api which API: the engine's REST API (both prefixes, and the webapps' engine API) or a webapp plugin
+ * @param api which API: the engine's REST API (both prefixes, and the webapps' engine API) or a
+ *     webapp plugin
  * @param engine the engine addressed (null where the path names none)
- * @param resource the path within that API, e.g. {@code /task/123/claim} or {@code /cockpit/plugin/base/default/...}
+ * @param resource the path within that API, e.g. {@code /task/123/claim} or {@code
+ *     /cockpit/plugin/base/default/...}
  */
 record EngineRequest(Api api, String engine, String resource) {
 
-  enum Api { ENGINE, WEBAPP_PLUGIN }
+  enum Api {
+    ENGINE,
+    WEBAPP_PLUGIN
+  }
 
   static final String ENGINE_REST = "/engine-rest";
   static final String DEFAULT_ENGINE = "default";
@@ -42,10 +47,13 @@ record EngineRequest(Api api, String engine, String resource) {
     }
     List<String> webapp = segments(webappPath);
     int api = webapp.size();
-    if (segments.size() > api + 1 && segments.subList(0, api).equals(webapp) && "api".equals(segments.get(api))) {
+    if (segments.size() > api + 1
+        && segments.subList(0, api).equals(webapp)
+        && "api".equals(segments.get(api))) {
       List<String> rest = segments.subList(api + 1, segments.size());
       if ("engine".equals(rest.get(0))) {
-        // /camunda/api/engine/engine/{name}/...: the same resources as /engine-rest/engine/{name}/...
+        // /camunda/api/engine/engine/{name}/...: the same resources as
+        // /engine-rest/engine/{name}/...
         return named(rest.subList(1, rest.size()), false);
       }
       return new EngineRequest(Api.WEBAPP_PLUGIN, DEFAULT_ENGINE, "/" + String.join("/", rest));
@@ -53,15 +61,19 @@ record EngineRequest(Api api, String engine, String resource) {
     return null;
   }
 
-  /** {@code engine/{name}/...} or, on /engine-rest only, the default engine's resources directly. */
+  /**
+   * {@code engine/{name}/...} or, on /engine-rest only, the default engine's resources directly.
+   */
   private static EngineRequest named(List<String> rest, boolean defaultWithoutName) {
     if (!rest.isEmpty() && "engine".equals(rest.get(0))) {
       if (rest.size() == 1) {
         return new EngineRequest(Api.ENGINE, null, ENGINE_LIST);
       }
-      return new EngineRequest(Api.ENGINE, rest.get(1), "/" + String.join("/", rest.subList(2, rest.size())));
+      return new EngineRequest(
+          Api.ENGINE, rest.get(1), "/" + String.join("/", rest.subList(2, rest.size())));
     }
-    return new EngineRequest(Api.ENGINE, defaultWithoutName ? DEFAULT_ENGINE : null, "/" + String.join("/", rest));
+    return new EngineRequest(
+        Api.ENGINE, defaultWithoutName ? DEFAULT_ENGINE : null, "/" + String.join("/", rest));
   }
 
   /** The decoded, non-empty segments of the path; refuses what could be read two ways. */
@@ -102,7 +114,12 @@ record EngineRequest(Api api, String engine, String resource) {
         throw new Unreadable("malformed percent-encoding");
       }
       int value = hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2));
-      if (value == '/' || value == '\\' || value == '.' || value == ';' || value == '%' || value < 0x20) {
+      if (value == '/'
+          || value == '\\'
+          || value == '.'
+          || value == ';'
+          || value == '%'
+          || value < 0x20) {
         throw new Unreadable("encoded '/', '\\', '.', ';', '%' or control character");
       }
       bytes[length++] = (byte) value;

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** A refusal at the edge, before any controller runs: the status and a JSON error in both languages. */
+/**
+ * A refusal at the edge, before any controller runs: the status and a JSON error in both languages.
+ */
 final class JsonRefusal {
 
   private JsonRefusal() {}
@@ -13,6 +15,8 @@ final class JsonRefusal {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + error.replace("\"", "'") + "\"}");
+    response
+        .getWriter()
+        .write("{\"status\":" + status + ",\"error\":\"" + error.replace("\"", "'") + "\"}");
   }
 }

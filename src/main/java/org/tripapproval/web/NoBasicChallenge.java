@@ -14,10 +14,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 public class NoBasicChallenge implements AuthenticationEntryPoint {
 
-  static final String LOGIN_REQUIRED = "须先登录 / login required: log in to Tasklist, or send HTTP Basic credentials";
+  static final String LOGIN_REQUIRED =
+      "须先登录 / login required: log in to Tasklist, or send HTTP Basic credentials";
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     JsonRefusal.send(response, HttpServletResponse.SC_UNAUTHORIZED, LOGIN_REQUIRED);
   }

@@ -13,7 +13,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tripapproval.audit.AuditTrail;
 
-/** Every call of a logged-in user that was refused, at the edge or by the engine: one trail entry, in its own transaction. */
+/**
+ * Every call of a logged-in user that was refused, at the edge or by the engine: one trail entry,
+ * in its own transaction.
+ */
 @Component
 class RefusalTrail {
 
@@ -25,7 +28,8 @@ class RefusalTrail {
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  RefusalTrail(AuditTrail trail, PlatformTransactionManager transactions, ObjectMapper mapper, Clock clock) {
+  RefusalTrail(
+      AuditTrail trail, PlatformTransactionManager transactions, ObjectMapper mapper, Clock clock) {
     this.trail = trail;
     this.mapper = mapper;
     this.clock = clock;
@@ -41,8 +45,9 @@ class RefusalTrail {
     details.put("reason", reason);
     try {
       String json = mapper.writeValueAsString(details);
-      ownTransaction.executeWithoutResult(status ->
-          trail.appendNow(new AuditTrail.Entry(null, EVENT, user, clock.instant(), json)));
+      ownTransaction.executeWithoutResult(
+          status ->
+              trail.appendNow(new AuditTrail.Entry(null, EVENT, user, clock.instant(), json)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

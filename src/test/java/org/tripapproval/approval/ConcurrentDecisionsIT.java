@@ -68,18 +68,32 @@ class ConcurrentDecisionsIT {
         CyclicBarrier together = new CyclicBarrier(2);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int reviewer = 0; reviewer < 2; reviewer++) {
-          answers.add(reviewers.submit(() -> {
-            HttpRequest request = HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/engine-rest/task/" + task + "/submit-form"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString("li.na:Trip-Demo-2026".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"decisionReason\":{\"value\":\"同意\"}}}"))
-                .build();
-            together.await(10, TimeUnit.SECONDS);
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-          }));
+          answers.add(
+              reviewers.submit(
+                  () -> {
+                    HttpRequest request =
+                        HttpRequest.newBuilder(
+                                URI.create(
+                                    "http://localhost:"
+                                        + port
+                                        + "/engine-rest/task/"
+                                        + task
+                                        + "/submit-form"))
+                            .header("Content-Type", "application/json")
+                            .header(
+                                "Authorization",
+                                "Basic "
+                                    + Base64.getEncoder()
+                                        .encodeToString(
+                                            "li.na:Trip-Demo-2026"
+                                                .getBytes(StandardCharsets.UTF_8)))
+                            .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                    "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"decisionReason\":{\"value\":\"同意\"}}}"))
+                            .build();
+                    together.await(10, TimeUnit.SECONDS);
+                    return http.send(request, HttpResponse.BodyHandlers.ofString());
+                  }));
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<HttpResponse<String>> answer : answers) {
@@ -91,7 +105,8 @@ class ConcurrentDecisionsIT {
         }
         statuses.sort(Integer::compare);
         outcomes.merge(statuses.toString(), 1, Integer::sum);
-        String decisions = engine.getRuntimeService().getVariable(trip.getId(), "decisions").toString();
+        String decisions =
+            engine.getRuntimeService().getVariable(trip.getId(), "decisions").toString();
         if (mapper.readTree(decisions).size() == 1) {
           roundsWithOneDecision.incrementAndGet();
         }
@@ -99,7 +114,8 @@ class ConcurrentDecisionsIT {
     } finally {
       reviewers.shutdownNow();
     }
-    System.out.println("two simultaneous decisions, outcomes over " + ROUNDS + " rounds: " + outcomes);
+    System.out.println(
+        "two simultaneous decisions, outcomes over " + ROUNDS + " rounds: " + outcomes);
     assertThat(outcomes).containsOnlyKeys("[204, 409]");
     assertThat(roundsWithOneDecision).hasValue(ROUNDS);
   }

@@ -49,11 +49,20 @@ class EngineInvariantsTest {
     long numbers = issuedNumbers();
     long refusals = trailEvents("modification.refused");
 
-    assertThatThrownBy(() -> driver.as(TripDriver.APPLICANT, () -> engine.getRuntimeService()
-        .createProcessInstanceByKey(KEY).startBeforeActivity(ISSUE_APPROVAL_NUMBER)
-        .setVariable("trip", driver.json(aTrip().build())).setVariable("applicant", TripDriver.APPLICANT)
-        .setVariable("departureDate", aTrip().build().departureDate().toString())
-        .execute()))
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    TripDriver.APPLICANT,
+                    () ->
+                        engine
+                            .getRuntimeService()
+                            .createProcessInstanceByKey(KEY)
+                            .startBeforeActivity(ISSUE_APPROVAL_NUMBER)
+                            .setVariable("trip", driver.json(aTrip().build()))
+                            .setVariable("applicant", TripDriver.APPLICANT)
+                            .setVariable(
+                                "departureDate", aTrip().build().departureDate().toString())
+                            .execute()))
         .hasMessageContaining("须由管理员");
 
     assertThat(issuedNumbers()).isEqualTo(numbers);
@@ -62,46 +71,80 @@ class EngineInvariantsTest {
 
   @Test
   void aTravellingReviewerCannotEndHerReviewWithABpmnError() {
-    ProcessInstance trip = driver.submit(aTrip().members(List.of(
-        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
-        new TripRequest.Member("李娜", "处长", TripRequest.Rank.division))).build());
+    ProcessInstance trip =
+        driver.submit(
+            aTrip()
+                .members(
+                    List.of(
+                        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
+                        new TripRequest.Member("李娜", "处长", TripRequest.Rank.division)))
+                .build());
     Task review = driver.openTask(trip, REVIEW_TRIP_REQUEST);
 
-    assertThatThrownBy(() -> driver.as("li.na", () -> {
-      engine.getTaskService().handleBpmnError(review.getId(), "TripRejected", "approve",
-          Map.of("decision", "approve"));
-      return null;
-    })).hasMessageContaining("BPMN");
-    assertThatThrownBy(() -> driver.as("li.na", () -> {
-      engine.getTaskService().handleEscalation(review.getId(), "anything");
-      return null;
-    })).hasMessageContaining("BPMN");
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "li.na",
+                    () -> {
+                      engine
+                          .getTaskService()
+                          .handleBpmnError(
+                              review.getId(),
+                              "TripRejected",
+                              "approve",
+                              Map.of("decision", "approve"));
+                      return null;
+                    }))
+        .hasMessageContaining("BPMN");
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "li.na",
+                    () -> {
+                      engine.getTaskService().handleEscalation(review.getId(), "anything");
+                      return null;
+                    }))
+        .hasMessageContaining("BPMN");
 
     assertThat(driver.isWaitingAt(trip, REVIEW_TRIP_REQUEST)).isTrue();
-    assertThat(trail.forTrip(trip.getId())).extracting(AuditTrail.TrailEntry::event).contains("bpmnError.refused");
+    assertThat(trail.forTrip(trip.getId()))
+        .extracting(AuditTrail.TrailEntry::event)
+        .contains("bpmnError.refused");
   }
 
   @Test
   void aDecisionSetOnTheProcessDoesNotApproveTheReview() {
     ProcessInstance trip = driver.submit(aTrip().build());
     Task review = driver.openTask(trip, REVIEW_TRIP_REQUEST);
-    // the applicant has no right to the process's variables: Camunda's authorizations refuse that much
-    assertThatThrownBy(() -> driver.as(TripDriver.APPLICANT, () -> {
-      engine.getRuntimeService().setVariable(trip.getId(), "decision", "approve");
-      return null;
-    })).hasMessageContaining("UPDATE_VARIABLE");
+    // the applicant has no right to the process's variables: Camunda's authorizations refuse that
+    // much
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    TripDriver.APPLICANT,
+                    () -> {
+                      engine.getRuntimeService().setVariable(trip.getId(), "decision", "approve");
+                      return null;
+                    }))
+        .hasMessageContaining("UPDATE_VARIABLE");
 
-    // a caller the authorizations let through (code, a misconfigured grant): the decision still does not count
+    // a caller the authorizations let through (code, a misconfigured grant): the decision still
+    // does not count
     try {
       engine.getRuntimeService().setVariable(trip.getId(), "decision", "approve");
     } catch (RuntimeException refused) {
       assertThat(refused).hasMessageContaining("decision");
     }
-    assertThatThrownBy(() -> driver.as("li.na", () -> {
-      engine.getTaskService().claim(review.getId(), "li.na");
-      engine.getTaskService().complete(review.getId());
-      return null;
-    })).hasMessageContaining("decision");
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "li.na",
+                    () -> {
+                      engine.getTaskService().claim(review.getId(), "li.na");
+                      engine.getTaskService().complete(review.getId());
+                      return null;
+                    }))
+        .hasMessageContaining("decision");
 
     assertThat(driver.reviewLevel(trip)).isEqualTo("unitHead");
     assertThat(engine.getRuntimeService().getVariable(trip.getId(), "decisions")).isNull();
@@ -113,15 +156,22 @@ class EngineInvariantsTest {
     Task withdraw = driver.openTask(trip, WITHDRAW_TRIP_REQUEST);
     Task review = driver.openTask(trip, REVIEW_TRIP_REQUEST);
 
-    driver.as(TripDriver.APPLICANT, () -> {
-      engine.getTaskService().setVariable(withdraw.getId(), "decision", "approve");
-      return null;
-    });
-    assertThatThrownBy(() -> driver.as("li.na", () -> {
-      engine.getTaskService().claim(review.getId(), "li.na");
-      engine.getTaskService().complete(review.getId());
-      return null;
-    })).hasMessageContaining("decision");
+    driver.as(
+        TripDriver.APPLICANT,
+        () -> {
+          engine.getTaskService().setVariable(withdraw.getId(), "decision", "approve");
+          return null;
+        });
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "li.na",
+                    () -> {
+                      engine.getTaskService().claim(review.getId(), "li.na");
+                      engine.getTaskService().complete(review.getId());
+                      return null;
+                    }))
+        .hasMessageContaining("decision");
 
     assertThat(driver.reviewLevel(trip)).isEqualTo("unitHead");
     assertThat(engine.getRuntimeService().getVariable(trip.getId(), "decision")).isNull();
@@ -134,76 +184,135 @@ class EngineInvariantsTest {
     driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
     assertThat(driver.isWaitingAt(trip, DEPARTURE_DAY_REACHED)).isTrue();
     String returnDate = (String) engine.getRuntimeService().getVariable(trip.getId(), "returnDate");
-    String tripJson = engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString();
+    String tripJson =
+        engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString();
     Task withdraw = driver.openTask(trip, WITHDRAW_TRIP_REQUEST);
 
-    assertThatThrownBy(() -> driver.as(TripDriver.APPLICANT, () -> {
-      engine.getTaskService().setVariable(withdraw.getId(), "returnDate", "2099-12-30");
-      return null;
-    })).hasMessageContaining("returnDate");
-    assertThatThrownBy(() -> driver.as(TripDriver.APPLICANT, () -> {
-      engine.getTaskService().setVariables(withdraw.getId(), Map.of("trip",
-          driver.json(aTrip().departingOn(aTrip().build().departureDate().plusDays(30)).build())));
-      return null;
-    })).hasMessageContaining("trip");
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    TripDriver.APPLICANT,
+                    () -> {
+                      engine
+                          .getTaskService()
+                          .setVariable(withdraw.getId(), "returnDate", "2099-12-30");
+                      return null;
+                    }))
+        .hasMessageContaining("returnDate");
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    TripDriver.APPLICANT,
+                    () -> {
+                      engine
+                          .getTaskService()
+                          .setVariables(
+                              withdraw.getId(),
+                              Map.of(
+                                  "trip",
+                                  driver.json(
+                                      aTrip()
+                                          .departingOn(aTrip().build().departureDate().plusDays(30))
+                                          .build())));
+                      return null;
+                    }))
+        .hasMessageContaining("trip");
     // whoever the authorizations let through, the engine refuses the change
-    assertThatThrownBy(() -> engine.getRuntimeService().setVariable(trip.getId(), "returnDate", "2099-12-30"))
+    assertThatThrownBy(
+            () -> engine.getRuntimeService().setVariable(trip.getId(), "returnDate", "2099-12-30"))
         .hasMessageContaining("returnDate");
     assertThatThrownBy(() -> engine.getRuntimeService().removeVariable(trip.getId(), "returnDate"))
         .hasMessageContaining("returnDate");
 
-    assertThat(engine.getRuntimeService().getVariable(trip.getId(), "returnDate")).isEqualTo(returnDate);
-    assertThat(engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString()).isEqualTo(tripJson);
+    assertThat(engine.getRuntimeService().getVariable(trip.getId(), "returnDate"))
+        .isEqualTo(returnDate);
+    assertThat(
+            engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString())
+        .isEqualTo(tripJson);
   }
 
   @Test
   void theApplicantCannotChangeTheTripUnderReviewThroughTheWithdrawTask() {
     ProcessInstance trip = driver.submit(aTrip().build());
-    String tripJson = engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString();
+    String tripJson =
+        engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString();
     Task withdraw = driver.openTask(trip, WITHDRAW_TRIP_REQUEST);
 
-    assertThatThrownBy(() -> driver.as(TripDriver.APPLICANT, () -> {
-      engine.getTaskService().setVariable(withdraw.getId(), "trip", driver.json(aTrip().members(6).build()));
-      return null;
-    })).hasMessageContaining("trip");
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    TripDriver.APPLICANT,
+                    () -> {
+                      engine
+                          .getTaskService()
+                          .setVariable(
+                              withdraw.getId(), "trip", driver.json(aTrip().members(6).build()));
+                      return null;
+                    }))
+        .hasMessageContaining("trip");
 
-    assertThat(engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString()).isEqualTo(tripJson);
-    assertThat(trail.forTrip(trip.getId())).extracting(AuditTrail.TrailEntry::event).contains("variable.refused");
+    assertThat(
+            engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString())
+        .isEqualTo(tripJson);
+    assertThat(trail.forTrip(trip.getId()))
+        .extracting(AuditTrail.TrailEntry::event)
+        .contains("variable.refused");
   }
 
   @Test
   void aNonAdministratorCannotModifyATripEvenWithARightToUpdateIt() {
     ProcessInstance trip = driver.submit(aTrip().build());
-    Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    Authorization grant =
+        engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     grant.setUserId("wang.fang");
     grant.setResource(Resources.PROCESS_INSTANCE);
     grant.setResourceId(trip.getId());
     grant.addPermission(Permissions.UPDATE);
     engine.getAuthorizationService().saveAuthorization(grant);
     try {
-      assertThatThrownBy(() -> driver.as("wang.fang", () -> {
-        engine.getRuntimeService().createProcessInstanceModification(trip.getId())
-            .cancelAllForActivity(REVIEW_TRIP_REQUEST).startBeforeActivity(ISSUE_APPROVAL_NUMBER)
-            .setAnnotation("审批已线下完成 approved on paper").execute();
-        return null;
-      })).hasMessageContaining("须由管理员");
+      assertThatThrownBy(
+              () ->
+                  driver.as(
+                      "wang.fang",
+                      () -> {
+                        engine
+                            .getRuntimeService()
+                            .createProcessInstanceModification(trip.getId())
+                            .cancelAllForActivity(REVIEW_TRIP_REQUEST)
+                            .startBeforeActivity(ISSUE_APPROVAL_NUMBER)
+                            .setAnnotation("审批已线下完成 approved on paper")
+                            .execute();
+                        return null;
+                      }))
+          .hasMessageContaining("须由管理员");
     } finally {
       engine.getAuthorizationService().deleteAuthorization(grant.getId());
     }
 
     assertThat(driver.isWaitingAt(trip, REVIEW_TRIP_REQUEST)).isTrue();
-    assertThat(trail.forTrip(trip.getId())).extracting(AuditTrail.TrailEntry::event).contains("modification.refused");
+    assertThat(trail.forTrip(trip.getId()))
+        .extracting(AuditTrail.TrailEntry::event)
+        .contains("modification.refused");
   }
 
   @Test
   void anAdministratorMustGiveAReasonToModifyATrip() {
     ProcessInstance trip = driver.submit(aTrip().build());
 
-    assertThatThrownBy(() -> driver.as("admin", () -> {
-      engine.getRuntimeService().createProcessInstanceModification(trip.getId())
-          .cancelAllForActivity(REVIEW_TRIP_REQUEST).startBeforeActivity(ISSUE_APPROVAL_NUMBER).execute();
-      return null;
-    })).hasMessageContaining("annotation");
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "admin",
+                    () -> {
+                      engine
+                          .getRuntimeService()
+                          .createProcessInstanceModification(trip.getId())
+                          .cancelAllForActivity(REVIEW_TRIP_REQUEST)
+                          .startBeforeActivity(ISSUE_APPROVAL_NUMBER)
+                          .execute();
+                      return null;
+                    }))
+        .hasMessageContaining("annotation");
 
     assertThat(driver.isWaitingAt(trip, REVIEW_TRIP_REQUEST)).isTrue();
   }
@@ -213,21 +322,38 @@ class EngineInvariantsTest {
     ProcessInstance trip = driver.submit(aTrip().build());
     long numbers = issuedNumbers();
 
-    driver.as("admin", () -> {
-      engine.getRuntimeService().createProcessInstanceModification(trip.getId())
-          .cancelAllForActivity(REVIEW_TRIP_REQUEST).startBeforeActivity(ISSUE_APPROVAL_NUMBER)
-          .setAnnotation("测试修改 testing a repair").execute();
-      return null;
-    });
-    assertThat(trail.forTrip(trip.getId())).filteredOn(e -> e.event().equals("modification.performed"))
-        .singleElement().satisfies(e -> assertThat(e.details()).contains("测试修改 testing a repair", ISSUE_APPROVAL_NUMBER));
+    driver.as(
+        "admin",
+        () -> {
+          engine
+              .getRuntimeService()
+              .createProcessInstanceModification(trip.getId())
+              .cancelAllForActivity(REVIEW_TRIP_REQUEST)
+              .startBeforeActivity(ISSUE_APPROVAL_NUMBER)
+              .setAnnotation("测试修改 testing a repair")
+              .execute();
+          return null;
+        });
+    assertThat(trail.forTrip(trip.getId()))
+        .filteredOn(e -> e.event().equals("modification.performed"))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.details()).contains("测试修改 testing a repair", ISSUE_APPROVAL_NUMBER));
 
     runUntilIncident(trip);
     assertThat(issuedNumbers()).isEqualTo(numbers);
     assertThat(engine.getRuntimeService().getVariable(trip.getId(), "approvalNumber")).isNull();
-    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(trip.getId()).count()).isEqualTo(1);
-    assertThat(trail.forTrip(trip.getId())).filteredOn(e -> e.event().equals("approval.refused"))
-        .first().satisfies(e -> assertThat(e.details()).contains("unitHead"));
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(trip.getId())
+                .count())
+        .isEqualTo(1);
+    assertThat(trail.forTrip(trip.getId()))
+        .filteredOn(e -> e.event().equals("approval.refused"))
+        .first()
+        .satisfies(e -> assertThat(e.details()).contains("unitHead"));
   }
 
   @Test
@@ -236,18 +362,32 @@ class EngineInvariantsTest {
     driver.approveAllLevels(trip);
     driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
 
-    assertThat((String) engine.getRuntimeService().getVariable(trip.getId(), "approvalNumber")).matches("外办〔\\d{4}〕\\d{4}号");
-    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(trip.getId()).count()).isZero();
+    assertThat((String) engine.getRuntimeService().getVariable(trip.getId(), "approvalNumber"))
+        .matches("外办〔\\d{4}〕\\d{4}号");
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(trip.getId())
+                .count())
+        .isZero();
   }
 
   private void runUntilIncident(ProcessInstance trip) {
     for (int attempt = 0; attempt < 5; attempt++) {
-      Job job = engine.getManagementService().createJobQuery().processInstanceId(trip.getId())
-          .activityId(ISSUE_APPROVAL_NUMBER).withRetriesLeft().singleResult();
+      Job job =
+          engine
+              .getManagementService()
+              .createJobQuery()
+              .processInstanceId(trip.getId())
+              .activityId(ISSUE_APPROVAL_NUMBER)
+              .withRetriesLeft()
+              .singleResult();
       if (job == null) {
         return;
       }
-      assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("批件");
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+          .hasMessageContaining("批件");
     }
   }
 
@@ -256,6 +396,7 @@ class EngineInvariantsTest {
   }
 
   private long trailEvents(String event) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM audit_trail WHERE event = ?", Long.class, event);
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM audit_trail WHERE event = ?", Long.class, event);
   }
 }

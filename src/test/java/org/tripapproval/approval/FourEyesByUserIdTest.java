@@ -20,7 +20,10 @@ import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripRequest.Member;
 import org.tripapproval.trip.TripRequest.Rank;
 
-/** Four eyes goes by a member's user id where the request gives one; a typed name does not count then. */
+/**
+ * Four eyes goes by a member's user id where the request gives one; a typed name does not count
+ * then.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class FourEyesByUserIdTest {
@@ -39,10 +42,17 @@ class FourEyesByUserIdTest {
     ProcessInstance trip = submitWith(new Member("Lina L.", "处长", Rank.division, "li.na"));
     Task review = driver.openTask(trip, REVIEW_TRIP_REQUEST);
 
-    assertThatThrownBy(() -> driver.as("li.na", () -> {
-      engine.getTaskService().claim(review.getId(), "li.na");
-      return null;
-    })).hasRootCauseInstanceOf(FourEyesViolation.class).rootCause().hasMessageContaining("li.na travels on this trip");
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "li.na",
+                    () -> {
+                      engine.getTaskService().claim(review.getId(), "li.na");
+                      return null;
+                    }))
+        .hasRootCauseInstanceOf(FourEyesViolation.class)
+        .rootCause()
+        .hasMessageContaining("li.na travels on this trip");
     assertThat(driver.openTask(trip, REVIEW_TRIP_REQUEST).getAssignee()).isNull();
   }
 
@@ -52,20 +62,27 @@ class FourEyesByUserIdTest {
     ProcessInstance trip = submitWith(new Member("李娜", "处长", Rank.division, "li.na.sales"));
     Task review = driver.openTask(trip, REVIEW_TRIP_REQUEST);
 
-    assertThatThrownBy(() -> driver.as("li.na", () -> {
-      engine.getTaskService().claim(review.getId(), "li.na");
-      return null;
-    })).hasRootCauseInstanceOf(FourEyesViolation.class);
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "li.na",
+                    () -> {
+                      engine.getTaskService().claim(review.getId(), "li.na");
+                      return null;
+                    }))
+        .hasRootCauseInstanceOf(FourEyesViolation.class);
     assertThat(driver.openTask(trip, REVIEW_TRIP_REQUEST).getAssignee()).isNull();
   }
 
   @Test
   void aMalformedUserIdIsRefusedAtSubmission() {
-    TripRequest trip = aTrip().members(List.of(new Member("李娜", "处长", Rank.division, "li na*"))).build();
+    TripRequest trip =
+        aTrip().members(List.of(new Member("李娜", "处长", Rank.division, "li na*"))).build();
     assertThatThrownBy(() -> driver.submit(trip)).hasMessageContaining("团员用户名格式不正确");
   }
 
   private ProcessInstance submitWith(Member member) {
-    return driver.submit(aTrip().members(List.of(new Member("张伟", "副处长", Rank.division), member)).build());
+    return driver.submit(
+        aTrip().members(List.of(new Member("张伟", "副处长", Rank.division), member)).build());
   }
 }

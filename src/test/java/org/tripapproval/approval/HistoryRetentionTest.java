@@ -41,10 +41,21 @@ class HistoryRetentionTest {
     driver.fileReport(trip, TripDriver.reportFor(request));
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
-    Date ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(trip.getId())
-        .singleResult().getEndTime();
-    int retentionDays = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
-        .latestVersion().singleResult().getHistoryTimeToLive();
+    Date ended =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(trip.getId())
+            .singleResult()
+            .getEndTime();
+    int retentionDays =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(KEY)
+            .latestVersion()
+            .singleResult()
+            .getHistoryTimeToLive();
 
     ClockUtil.setCurrentTime(Date.from(ended.toInstant().plus(Duration.ofDays(retentionDays - 1))));
     cleanUp();
@@ -61,6 +72,10 @@ class HistoryRetentionTest {
   }
 
   private long historicTrips(ProcessInstance trip) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(trip.getId()).count();
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processInstanceId(trip.getId())
+        .count();
   }
 }

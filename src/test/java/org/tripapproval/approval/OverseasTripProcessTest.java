@@ -49,19 +49,30 @@ class OverseasTripProcessTest {
     TripRequest request = aTrip().build();
     ProcessInstance trip = driver.submit(request);
 
-    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST).variables()
+    assertThat(trip)
+        .isWaitingAt(REVIEW_TRIP_REQUEST)
+        .variables()
         .containsEntry("applicant", TripDriver.APPLICANT)
         .containsEntry("unit", "commerce")
         .containsEntry("hasBlockingFindings", false)
         .containsEntry("reviewLevels", List.of("unitHead", "foreignAffairs", "finance"));
-    Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(trip.getId())
-        .taskCandidateGroup("unit-head-commerce").count()).isEqualTo(1);
+    Assertions.assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(trip.getId())
+                .taskCandidateGroup("unit-head-commerce")
+                .count())
+        .isEqualTo(1);
 
     driver.approveAllLevels(trip);
     assertThat(trip).isWaitingAt(PRE_TRIP_DISCLOSURE_ENDED);
     driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
-    assertThat(trip).isWaitingAt(DEPARTURE_DAY_REACHED).variables()
-        .hasEntrySatisfying("approvalNumber", n -> Assertions.assertThat((String) n).matches("外办〔\\d{4}〕\\d{4}号"));
+    assertThat(trip)
+        .isWaitingAt(DEPARTURE_DAY_REACHED)
+        .variables()
+        .hasEntrySatisfying(
+            "approvalNumber", n -> Assertions.assertThat((String) n).matches("外办〔\\d{4}〕\\d{4}号"));
     driver.fireTimer(trip, DEPARTURE_DAY_REACHED);
     assertThat(trip).isWaitingAt(TRIP_RETURNED);
     driver.fireTimer(trip, TRIP_RETURNED);
@@ -74,23 +85,38 @@ class OverseasTripProcessTest {
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
 
-    assertThat(trip).isEnded().hasPassed(TRIP_CLOSED).hasNotPassed("reviseTripRequest", ISSUE_APPROVAL_NUMBER + "_")
-        .hasPassedInOrder(CHECK_TRIP_RULES, REVIEW_TRIP_REQUEST, ISSUE_APPROVAL_NUMBER, FILE_TRIP_REPORT,
-            VERIFY_TRIP_REPORT, TRIP_CLOSED);
-    Assertions.assertThat(historicVariable(trip, "decisions")).contains("\"decidedBy\":\"li.na\"", "\"decidedBy\":\"wang.fang\"",
-        "\"decidedBy\":\"liu.yang\"", "\"decision\":\"accept\"");
+    assertThat(trip)
+        .isEnded()
+        .hasPassed(TRIP_CLOSED)
+        .hasNotPassed("reviseTripRequest", ISSUE_APPROVAL_NUMBER + "_")
+        .hasPassedInOrder(
+            CHECK_TRIP_RULES,
+            REVIEW_TRIP_REQUEST,
+            ISSUE_APPROVAL_NUMBER,
+            FILE_TRIP_REPORT,
+            VERIFY_TRIP_REPORT,
+            TRIP_CLOSED);
+    Assertions.assertThat(historicVariable(trip, "decisions"))
+        .contains(
+            "\"decidedBy\":\"li.na\"",
+            "\"decidedBy\":\"wang.fang\"",
+            "\"decidedBy\":\"liu.yang\"",
+            "\"decision\":\"accept\"");
   }
 
   @Test
   void routesUnplannedTripsSeniorOfficialsLargeDelegationsAndBudgetsToLeadershipLast() {
-    for (TripRequest request : List.of(
-        aTrip().unplanned("外方临时邀请参加部长级会议").build(),
-        aTrip().seniorOfficial().build(),
-        aTrip().members(5).build(),
-        aTrip().budget(new java.math.BigDecimal("250000")).build())) {
+    for (TripRequest request :
+        List.of(
+            aTrip().unplanned("外方临时邀请参加部长级会议").build(),
+            aTrip().seniorOfficial().build(),
+            aTrip().members(5).build(),
+            aTrip().budget(new java.math.BigDecimal("250000")).build())) {
       ProcessInstance trip = driver.submit(request);
-      assertThat(trip).variables()
-          .containsEntry("reviewLevels", List.of("unitHead", "foreignAffairs", "finance", "leadership"));
+      assertThat(trip)
+          .variables()
+          .containsEntry(
+              "reviewLevels", List.of("unitHead", "foreignAffairs", "finance", "leadership"));
     }
   }
 
@@ -121,18 +147,23 @@ class OverseasTripProcessTest {
     driver.review(trip, "reject", "出访必要性不足");
 
     assertThat(trip).isEnded().hasPassed(TRIP_REJECTED).hasNotPassed(ISSUE_APPROVAL_NUMBER);
-    Assertions.assertThat(level).isEqualTo(List.of("unitHead", "foreignAffairs", "finance", "leadership").get(rejectingLevel));
+    Assertions.assertThat(level)
+        .isEqualTo(
+            List.of("unitHead", "foreignAffairs", "finance", "leadership").get(rejectingLevel));
   }
 
   @Test
   void refusesToSendBackOrRejectWithoutAReason() {
     ProcessInstance trip = driver.submit(aTrip().build());
     assertThatThrownBy(() -> driver.review(trip, "reject", "  "))
-        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("decisionReason");
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("decisionReason");
     assertThatThrownBy(() -> driver.review(trip, "maybe", "unsure"))
-        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("decision");
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("decision");
     assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST);
-    Assertions.assertThat(engine.getRuntimeService().getVariable(trip.getId(), "decisions")).isNull();
+    Assertions.assertThat(engine.getRuntimeService().getVariable(trip.getId(), "decisions"))
+        .isNull();
   }
 
   @Test
@@ -141,11 +172,17 @@ class OverseasTripProcessTest {
     driver.review(trip, "approve", "");
     org.camunda.bpm.engine.task.Task second = driver.openTask(trip, REVIEW_TRIP_REQUEST);
 
-    assertThatThrownBy(() -> driver.as("wang.fang", () -> {
-      engine.getTaskService().claim(second.getId(), "wang.fang");
-      engine.getTaskService().complete(second.getId());
-      return null;
-    })).isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("decision");
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "wang.fang",
+                    () -> {
+                      engine.getTaskService().claim(second.getId(), "wang.fang");
+                      engine.getTaskService().complete(second.getId());
+                      return null;
+                    }))
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("decision");
     Assertions.assertThat(driver.reviewLevel(trip)).isEqualTo("foreignAffairs");
   }
 
@@ -154,7 +191,8 @@ class OverseasTripProcessTest {
     ProcessInstance trip = driver.submit(aTrip().members(7).days(6).build());
 
     assertThat(trip).isWaitingAt(REVISE_TRIP_REQUEST).hasNotPassed(REVIEW_TRIP_REQUEST);
-    Assertions.assertThat(engine.getRuntimeService().getVariable(trip.getId(), "findings").toString())
+    Assertions.assertThat(
+            engine.getRuntimeService().getVariable(trip.getId(), "findings").toString())
         .contains("\"rule\":\"size\"", "\"rule\":\"days\"", "\"severity\":\"blocking\"");
 
     driver.revise(trip, aTrip().build());
@@ -165,12 +203,14 @@ class OverseasTripProcessTest {
   void applicantWithdrawsWhileTheRequestIsUnderReview() {
     ProcessInstance trip = driver.submit(aTrip().build());
     driver.review(trip, "approve", "");
-    Assertions.assertThat(driver.openTask(trip, WITHDRAW_TRIP_REQUEST).getAssignee()).isEqualTo(TripDriver.APPLICANT);
+    Assertions.assertThat(driver.openTask(trip, WITHDRAW_TRIP_REQUEST).getAssignee())
+        .isEqualTo(TripDriver.APPLICANT);
 
     driver.withdraw(trip, "外方会谈推迟 the talks were postponed");
 
     assertThat(trip).isEnded().hasPassed(TRIP_WITHDRAWN).hasNotPassed(TRIP_REJECTED);
-    Assertions.assertThat(historicVariable(trip, "decisions")).contains("\"decision\":\"withdraw\"", "外方会谈推迟");
+    Assertions.assertThat(historicVariable(trip, "decisions"))
+        .contains("\"decision\":\"withdraw\"", "外方会谈推迟");
   }
 
   @Test
@@ -188,7 +228,8 @@ class OverseasTripProcessTest {
   void refusesAWithdrawalWithoutAReason() {
     ProcessInstance trip = driver.submit(aTrip().build());
     assertThatThrownBy(() -> driver.withdraw(trip, ""))
-        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("decisionReason");
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("decisionReason");
     assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST, WITHDRAW_TRIP_REQUEST);
   }
 
@@ -214,23 +255,34 @@ class OverseasTripProcessTest {
     driver.fireTimer(trip, REPORT_REMINDER_DUE);
 
     assertThat(trip).isWaitingAt(FILE_TRIP_REPORT).hasPassed("remindApplicantOfReport");
-    Assertions.assertThat(driver.openTask(trip, FILE_TRIP_REPORT).getPriority()).isEqualTo(ReportReminder.URGENT);
+    Assertions.assertThat(driver.openTask(trip, FILE_TRIP_REPORT).getPriority())
+        .isEqualTo(ReportReminder.URGENT);
   }
 
   @Test
   void remindsOnTheDueDayAndEscalatesAnOverdueReportToTheUnitHeadAndTheForeignAffairsOffice() {
-    // members of their own: with the report left overdue, they may not be in another request of these tests
-    ProcessInstance trip = driver.submit(aTrip().members(List.of(
-        new TripRequest.Member("赵六", "副处长", TripRequest.Rank.division),
-        new TripRequest.Member("钱七", "翻译", TripRequest.Rank.staff))).build());
+    // members of their own: with the report left overdue, they may not be in another request of
+    // these tests
+    ProcessInstance trip =
+        driver.submit(
+            aTrip()
+                .members(
+                    List.of(
+                        new TripRequest.Member("赵六", "副处长", TripRequest.Rank.division),
+                        new TripRequest.Member("钱七", "翻译", TripRequest.Rank.staff)))
+                .build());
     driver.approveAndTravel(trip);
 
     driver.fireTimer(trip, REPORT_DUE_TODAY);
     driver.fireTimer(trip, REPORT_OVERDUE);
 
-    assertThat(trip).isWaitingAt(FILE_TRIP_REPORT).hasPassed("remindApplicantReportDueToday", ESCALATE_OVERDUE_REPORT);
-    Assertions.assertThat(mailFor(trip, "REPORT_DUE_TODAY")).containsExactly("zhang.wei@trips.example");
-    Assertions.assertThat(mailFor(trip, "REPORT_OVERDUE")).containsExactly("zhang.wei@trips.example");
+    assertThat(trip)
+        .isWaitingAt(FILE_TRIP_REPORT)
+        .hasPassed("remindApplicantReportDueToday", ESCALATE_OVERDUE_REPORT);
+    Assertions.assertThat(mailFor(trip, "REPORT_DUE_TODAY"))
+        .containsExactly("zhang.wei@trips.example");
+    Assertions.assertThat(mailFor(trip, "REPORT_OVERDUE"))
+        .containsExactly("zhang.wei@trips.example");
     Assertions.assertThat(mailFor(trip, "REPORT_OVERDUE_ESCALATION"))
         .containsExactlyInAnyOrder("li.na@trips.example", "wang.fang@trips.example");
   }
@@ -253,21 +305,25 @@ class OverseasTripProcessTest {
     ProcessInstance trip = driver.submit(aTrip().build());
     int before = outbox.forTrip(trip.getId()).size();
 
-    transactions.executeWithoutResult(status -> {
-      driver.review(trip, "approve", "");
-      Assertions.assertThat(outbox.forTrip(trip.getId())).hasSizeGreaterThan(before);
-      status.setRollbackOnly();
-    });
+    transactions.executeWithoutResult(
+        status -> {
+          driver.review(trip, "approve", "");
+          Assertions.assertThat(outbox.forTrip(trip.getId())).hasSizeGreaterThan(before);
+          status.setRollbackOnly();
+        });
 
     Assertions.assertThat(outbox.forTrip(trip.getId())).hasSize(before);
     Assertions.assertThat(driver.reviewLevel(trip)).isEqualTo("unitHead");
     driver.review(trip, "approve", "");
-    Assertions.assertThat(mailFor(trip, "REVIEW_APPROVED")).containsExactly("zhang.wei@trips.example");
+    Assertions.assertThat(mailFor(trip, "REVIEW_APPROVED"))
+        .containsExactly("zhang.wei@trips.example");
   }
 
   private java.util.List<String> mailFor(ProcessInstance trip, String kind) {
-    return outbox.forTrip(trip.getId()).stream().filter(m -> m.kind().equals(kind))
-        .map(org.tripapproval.notification.OutboxMessage::recipient).toList();
+    return outbox.forTrip(trip.getId()).stream()
+        .filter(m -> m.kind().equals(kind))
+        .map(org.tripapproval.notification.OutboxMessage::recipient)
+        .toList();
   }
 
   @Test
@@ -292,12 +348,20 @@ class OverseasTripProcessTest {
     ProcessInstance trip = driver.submit(request);
     driver.approveAndTravel(trip);
     var report = TripDriver.reportFor(request);
-    var incomplete = new org.tripapproval.trip.TripReport(report.actualDepartureDate(), report.actualReturnDate(),
-        report.actualCountries(), report.taskResults().subList(0, 1), report.spending(), null,
-        report.passportReturnedOn(), null);
+    var incomplete =
+        new org.tripapproval.trip.TripReport(
+            report.actualDepartureDate(),
+            report.actualReturnDate(),
+            report.actualCountries(),
+            report.taskResults().subList(0, 1),
+            report.spending(),
+            null,
+            report.passportReturnedOn(),
+            null);
 
     assertThatThrownBy(() -> driver.fileReport(trip, incomplete))
-        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("taskResults");
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("taskResults");
     assertThat(trip).isWaitingAt(FILE_TRIP_REPORT);
   }
 
@@ -318,17 +382,29 @@ class OverseasTripProcessTest {
   @Test
   void aReviewerOfAnotherUnitDoesNotSeeTheTask() {
     ProcessInstance trip = driver.submit(aTrip().build());
-    long seenByOtherUnitHead = driver.as("zhou.qiang", () -> engine.getTaskService().createTaskQuery()
-        .processInstanceId(trip.getId()).count());
-    long seenByOwnUnitHead = driver.as("li.na", () -> engine.getTaskService().createTaskQuery()
-        .processInstanceId(trip.getId()).count());
+    long seenByOtherUnitHead =
+        driver.as(
+            "zhou.qiang",
+            () ->
+                engine.getTaskService().createTaskQuery().processInstanceId(trip.getId()).count());
+    long seenByOwnUnitHead =
+        driver.as(
+            "li.na",
+            () ->
+                engine.getTaskService().createTaskQuery().processInstanceId(trip.getId()).count());
     Assertions.assertThat(seenByOtherUnitHead).isZero();
     Assertions.assertThat(seenByOwnUnitHead).isEqualTo(1);
   }
 
   private String historicVariable(ProcessInstance trip, String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(trip.getId())
-        .variableName(name).singleResult().getValue().toString();
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(trip.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue()
+        .toString();
   }
 
   @Test
@@ -343,26 +419,52 @@ class OverseasTripProcessTest {
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
 
-    Map<String, Object> row = jdbc.queryForMap("SELECT * FROM trip_registry WHERE process_instance_id = ?", trip.getId());
-    Assertions.assertThat(row).containsEntry("STATUS", "CLOSED").containsEntry("APPLICANT", "zhang.wei")
-        .containsEntry("UNIT", "commerce").containsEntry("REPORT_STATUS", "ACCEPTED").containsEntry("LAST_DECISION", "accept")
+    Map<String, Object> row =
+        jdbc.queryForMap("SELECT * FROM trip_registry WHERE process_instance_id = ?", trip.getId());
+    Assertions.assertThat(row)
+        .containsEntry("STATUS", "CLOSED")
+        .containsEntry("APPLICANT", "zhang.wei")
+        .containsEntry("UNIT", "commerce")
+        .containsEntry("REPORT_STATUS", "ACCEPTED")
+        .containsEntry("LAST_DECISION", "accept")
         .containsEntry("DELEGATION_SIZE", 2);
     Assertions.assertThat((String) row.get("APPROVAL_NUMBER")).startsWith("外办");
-    Assertions.assertThat(jdbc.queryForList("SELECT country FROM trip_country WHERE process_instance_id = ? ORDER BY country",
-        String.class, trip.getId())).containsExactly("JP", "KR");
-    Assertions.assertThat(jdbc.queryForList("SELECT name FROM trip_member WHERE process_instance_id = ? ORDER BY member_index",
-        String.class, trip.getId())).containsExactly("张伟", "王小明");
+    Assertions.assertThat(
+            jdbc.queryForList(
+                "SELECT country FROM trip_country WHERE process_instance_id = ? ORDER BY country",
+                String.class,
+                trip.getId()))
+        .containsExactly("JP", "KR");
+    Assertions.assertThat(
+            jdbc.queryForList(
+                "SELECT name FROM trip_member WHERE process_instance_id = ? ORDER BY member_index",
+                String.class,
+                trip.getId()))
+        .containsExactly("张伟", "王小明");
 
     List<org.tripapproval.audit.AuditTrail.TrailEntry> entries = trail.forTrip(trip.getId());
-    Assertions.assertThat(entries).extracting(e -> e.event()).contains("trip.submitted", "variable.create",
-        "variable.update", "task.create", "task.complete", "operation.Claim", "activity.completed", "trip.ended");
-    Assertions.assertThat(entries).anyMatch(e -> "operation.Claim".equals(e.event()) && "li.na".equals(e.actor()));
-    Assertions.assertThat(entries).anyMatch(e -> "variable.update".equals(e.event())
-        && e.details().contains("请补充议题"));
-    Assertions.assertThat(entries).anyMatch(e -> "activity.completed".equals(e.event())
-        && e.details().contains("\"activity\":\"departureDayReached\""));
-    Assertions.assertThat(entries).anyMatch(e -> e.details().contains("invitation.pdf")
-        && e.details().contains("sha256"));
+    Assertions.assertThat(entries)
+        .extracting(e -> e.event())
+        .contains(
+            "trip.submitted",
+            "variable.create",
+            "variable.update",
+            "task.create",
+            "task.complete",
+            "operation.Claim",
+            "activity.completed",
+            "trip.ended");
+    Assertions.assertThat(entries)
+        .anyMatch(e -> "operation.Claim".equals(e.event()) && "li.na".equals(e.actor()));
+    Assertions.assertThat(entries)
+        .anyMatch(e -> "variable.update".equals(e.event()) && e.details().contains("请补充议题"));
+    Assertions.assertThat(entries)
+        .anyMatch(
+            e ->
+                "activity.completed".equals(e.event())
+                    && e.details().contains("\"activity\":\"departureDayReached\""));
+    Assertions.assertThat(entries)
+        .anyMatch(e -> e.details().contains("invitation.pdf") && e.details().contains("sha256"));
     Assertions.assertThat(trail.verify().intact()).isTrue();
   }
 
@@ -370,19 +472,32 @@ class OverseasTripProcessTest {
   void aRolledBackStepLeavesNothingInTheTrail() {
     ProcessInstance trip = driver.submit(aTrip().build());
     int before = trail.forTrip(trip.getId()).size();
-    transactions.executeWithoutResult(status -> {
-      driver.review(trip, "approve", "");
-      status.setRollbackOnly();
-    });
+    transactions.executeWithoutResult(
+        status -> {
+          driver.review(trip, "approve", "");
+          status.setRollbackOnly();
+        });
     Assertions.assertThat(trail.forTrip(trip.getId())).hasSize(before);
     Assertions.assertThat(trail.verify().intact()).isTrue();
   }
 
   @Test
   void roleGroupsCarryTheirNamesForAdministrators() {
-    Assertions.assertThat(engine.getIdentityService().createGroupQuery().groupId("applicants").singleResult().getName())
+    Assertions.assertThat(
+            engine
+                .getIdentityService()
+                .createGroupQuery()
+                .groupId("applicants")
+                .singleResult()
+                .getName())
         .isEqualTo("申请人 Applicants");
-    Assertions.assertThat(engine.getIdentityService().createGroupQuery().groupId("unit-heads").singleResult().getName())
+    Assertions.assertThat(
+            engine
+                .getIdentityService()
+                .createGroupQuery()
+                .groupId("unit-heads")
+                .singleResult()
+                .getName())
         .isEqualTo("单位负责人 Unit heads");
   }
 
@@ -390,39 +505,67 @@ class OverseasTripProcessTest {
   void everyBeanThatTheModelCallsExists() throws Exception {
     String bpmn = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/overseas-trip.bpmn"));
     java.util.Set<String> beans = new java.util.TreeSet<>();
-    java.util.regex.Matcher calls = java.util.regex.Pattern
-        .compile("delegateExpression=\"\\$\\{(\\w+)\\}\"|\\$\\{(\\w+)\\.\\w+\\(").matcher(bpmn);
+    java.util.regex.Matcher calls =
+        java.util.regex.Pattern.compile(
+                "delegateExpression=\"\\$\\{(\\w+)\\}\"|\\$\\{(\\w+)\\.\\w+\\(")
+            .matcher(bpmn);
     while (calls.find()) {
       beans.add(calls.group(1) != null ? calls.group(1) : calls.group(2));
     }
-    Assertions.assertThat(beans).contains("tripRequestIntake", "tripDeadlines", "reviewRouting", "decisionRecorder");
-    Assertions.assertThat(beans).allSatisfy(bean -> Assertions.assertThat(context.containsBean(bean)).as(bean).isTrue());
+    Assertions.assertThat(beans)
+        .contains("tripRequestIntake", "tripDeadlines", "reviewRouting", "decisionRecorder");
+    Assertions.assertThat(beans)
+        .allSatisfy(bean -> Assertions.assertThat(context.containsBean(bean)).as(bean).isTrue());
   }
 
   @Test
   void aMemberOfTheDelegationCannotClaimOrCompleteItsReviewAndTheRefusalIsInTheTrail() {
-    ProcessInstance trip = driver.submit(aTrip().members(List.of(
-        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
-        new TripRequest.Member("李 娜", "处长", TripRequest.Rank.division))).build());
+    ProcessInstance trip =
+        driver.submit(
+            aTrip()
+                .members(
+                    List.of(
+                        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
+                        new TripRequest.Member("李 娜", "处长", TripRequest.Rank.division)))
+                .build());
     Task review = driver.openTask(trip, REVIEW_TRIP_REQUEST);
 
-    assertThatThrownBy(() -> driver.as("li.na", () -> {
-      engine.getTaskService().claim(review.getId(), "li.na");
-      return null;
-    })).hasRootCauseInstanceOf(FourEyesViolation.class).rootCause().hasMessageContaining("li.na travels on this trip");
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "li.na",
+                    () -> {
+                      engine.getTaskService().claim(review.getId(), "li.na");
+                      return null;
+                    }))
+        .hasRootCauseInstanceOf(FourEyesViolation.class)
+        .rootCause()
+        .hasMessageContaining("li.na travels on this trip");
     Assertions.assertThat(driver.openTask(trip, REVIEW_TRIP_REQUEST).getAssignee()).isNull();
     // completing without a claim is refused too, in the engine, whatever client is used
-    assertThatThrownBy(() -> driver.as("li.na", () -> {
-      engine.getFormService().submitTaskForm(review.getId(), Map.of("decision", "approve", "decisionReason", ""));
-      return null;
-    })).hasRootCauseInstanceOf(FourEyesViolation.class);
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "li.na",
+                    () -> {
+                      engine
+                          .getFormService()
+                          .submitTaskForm(
+                              review.getId(), Map.of("decision", "approve", "decisionReason", ""));
+                      return null;
+                    }))
+        .hasRootCauseInstanceOf(FourEyesViolation.class);
     assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST);
-    Assertions.assertThat(trail.forTrip(trip.getId())).filteredOn(e -> e.event().equals("fourEyes.refused"))
+    Assertions.assertThat(trail.forTrip(trip.getId()))
+        .filteredOn(e -> e.event().equals("fourEyes.refused"))
         .extracting(e -> e.actor() + " " + e.details())
-        .containsExactly("li.na {\"task\":\"reviewTripRequest\",\"taskId\":\"" + review.getId()
-            + "\",\"action\":\"claim\",\"reason\":\"member\"}",
-            "li.na {\"task\":\"reviewTripRequest\",\"taskId\":\"" + review.getId()
-            + "\",\"action\":\"complete\",\"reason\":\"member\"}");
+        .containsExactly(
+            "li.na {\"task\":\"reviewTripRequest\",\"taskId\":\""
+                + review.getId()
+                + "\",\"action\":\"claim\",\"reason\":\"member\"}",
+            "li.na {\"task\":\"reviewTripRequest\",\"taskId\":\""
+                + review.getId()
+                + "\",\"action\":\"complete\",\"reason\":\"member\"}");
     Assertions.assertThat(trail.verify().intact()).isTrue();
   }
 
@@ -434,8 +577,11 @@ class OverseasTripProcessTest {
     driver.fileReport(trip, TripDriver.reportFor(request));
     Task verify = driver.openTask(trip, VERIFY_TRIP_REPORT);
 
-    assertThatThrownBy(() -> engine.getTaskService().setAssignee(verify.getId(), TripDriver.APPLICANT))
-        .hasRootCauseInstanceOf(FourEyesViolation.class).rootCause().hasMessageContaining("zhang.wei applied for this trip");
+    assertThatThrownBy(
+            () -> engine.getTaskService().setAssignee(verify.getId(), TripDriver.APPLICANT))
+        .hasRootCauseInstanceOf(FourEyesViolation.class)
+        .rootCause()
+        .hasMessageContaining("zhang.wei applied for this trip");
     Assertions.assertThat(driver.openTask(trip, VERIFY_TRIP_REPORT).getAssignee()).isNull();
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     assertThat(trip).isWaitingAt(POST_TRIP_DISCLOSURE_ENDED);

@@ -23,10 +23,15 @@ import org.tripapproval.config.InvalidParameterException;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripProcess;
 
-/** A unit head away names a substitute: the tasks reach the substitute, whose decisions say for whom. */
+/**
+ * A unit head away names a substitute: the tasks reach the substitute, whose decisions say for
+ * whom.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD) // substitutions must not outlive a test
+@DirtiesContext(
+    classMode =
+        DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD) // substitutions must not outlive a test
 class SubstitutesTest {
 
   @Autowired ProcessEngine engine;
@@ -48,24 +53,55 @@ class SubstitutesTest {
     ProcessInstance trip = driver.submit(aTrip().build());
     Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
 
-    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateUser("zhou.qiang").count())
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(review.getId())
+                .taskCandidateUser("zhou.qiang")
+                .count())
         .isEqualTo(1);
-    assertThat(jdbc.queryForList("SELECT recipient FROM notification_outbox WHERE process_instance_id = ? AND kind = 'TASK_ASSIGNED'",
-        String.class, trip.getId())).contains("zhou.qiang@trips.example", "li.na@trips.example");
+    assertThat(
+            jdbc.queryForList(
+                "SELECT recipient FROM notification_outbox WHERE process_instance_id = ? AND kind = 'TASK_ASSIGNED'",
+                String.class,
+                trip.getId()))
+        .contains("zhou.qiang@trips.example", "li.na@trips.example");
 
-    driver.decide("zhou.qiang", trip, TripProcess.REVIEW_TRIP_REQUEST, "approve", "代为同意 agreed for li.na");
-    ApprovalDecision decision = List.of(mapper.convertValue(mapper.valueToTree(
-        readDecisions(trip)), ApprovalDecision[].class)).get(0);
+    driver.decide(
+        "zhou.qiang", trip, TripProcess.REVIEW_TRIP_REQUEST, "approve", "代为同意 agreed for li.na");
+    ApprovalDecision decision =
+        List.of(
+                mapper.convertValue(
+                    mapper.valueToTree(readDecisions(trip)), ApprovalDecision[].class))
+            .get(0);
     assertThat(decision.decidedBy()).isEqualTo("zhou.qiang");
     assertThat(decision.onBehalfOf()).isEqualTo("li.na");
-    assertThat(trail.forTrip(trip.getId())).anySatisfy(entry ->
-        assertThat(entry.details()).contains("\\\"decidedBy\\\":\\\"zhou.qiang\\\"", "\\\"onBehalfOf\\\":\\\"li.na\\\""));
+    assertThat(trail.forTrip(trip.getId()))
+        .anySatisfy(
+            entry ->
+                assertThat(entry.details())
+                    .contains(
+                        "\\\"decidedBy\\\":\\\"zhou.qiang\\\"",
+                        "\\\"onBehalfOf\\\":\\\"li.na\\\""));
 
     // the next level belongs to the foreign affairs office, who named nobody
     Task next = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
-    assertThat(engine.getTaskService().createTaskQuery().taskId(next.getId()).taskCandidateUser("zhou.qiang").count()).isZero();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(next.getId())
+                .taskCandidateUser("zhou.qiang")
+                .count())
+        .isZero();
     driver.review(trip, "approve", "同意");
-    assertThat(List.of(mapper.convertValue(mapper.valueToTree(readDecisions(trip)), ApprovalDecision[].class)).get(1).onBehalfOf())
+    assertThat(
+            List.of(
+                    mapper.convertValue(
+                        mapper.valueToTree(readDecisions(trip)), ApprovalDecision[].class))
+                .get(1)
+                .onBehalfOf())
         .isNull();
   }
 
@@ -74,12 +110,26 @@ class SubstitutesTest {
     ProcessInstance trip = driver.submit(aTrip().build());
     Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
     substitutes.name("li.na", "zhou.qiang", today.plusDays(3), today.plusDays(5));
-    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateUser("zhou.qiang").count()).isZero();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(review.getId())
+                .taskCandidateUser("zhou.qiang")
+                .count())
+        .isZero();
 
     substitutes.name("li.na", "zhou.qiang", today, today);
-    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateUser("zhou.qiang").count())
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(review.getId())
+                .taskCandidateUser("zhou.qiang")
+                .count())
         .isEqualTo(1);
-    assertThat(substitutes.of("li.na")).extracting(Substitutes.Substitution::startsOn)
+    assertThat(substitutes.of("li.na"))
+        .extracting(Substitutes.Substitution::startsOn)
         .containsExactly(today, today.plusDays(3));
     assertThat(trail.verify().intact()).isTrue();
   }
@@ -87,15 +137,21 @@ class SubstitutesTest {
   @Test
   void aSubstitutionMustNameSomeoneElseForAPeriodThatIsNotOverAndOnlyReviewersNameOne() {
     assertThatThrownBy(() -> substitutes.name("li.na", "li.na", today, today))
-        .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("substitute:");
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("substitute:");
     assertThatThrownBy(() -> substitutes.name("li.na", "nobody.here", today, today))
-        .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("substitute:");
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("substitute:");
     assertThatThrownBy(() -> substitutes.name("li.na", "zhou.qiang", today, today.minusDays(1)))
-        .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("until:");
-    assertThatThrownBy(() -> substitutes.name("li.na", "zhou.qiang", today.minusDays(9), today.minusDays(2)))
-        .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("until:");
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("until:");
+    assertThatThrownBy(
+            () -> substitutes.name("li.na", "zhou.qiang", today.minusDays(9), today.minusDays(2)))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("until:");
     assertThatThrownBy(() -> substitutes.name("li.na", "zhou.qiang", today, today.plusYears(2)))
-        .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("until:");
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("until:");
     assertThatThrownBy(() -> substitutes.name("zhang.wei", "sun.li", today, today))
         .isInstanceOf(Substitutes.NotAReviewerException.class);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM substitution", Integer.class)).isZero();
@@ -105,20 +161,25 @@ class SubstitutesTest {
   void theSubstituteMustAlreadyShareOneOfTheReviewersGroups() {
     assertThatThrownBy(() -> substitutes.name("li.na", "liu.yang", today, today.plusDays(3)))
         .as("finance does not review for a unit head")
-        .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("substitute:")
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("substitute:")
         .hasMessageContaining("must be a member of one of your review groups");
     assertThatThrownBy(() -> substitutes.name("li.na", "zhang.wei", today, today.plusDays(3)))
         .as("an applicant of her own unit does not review at all")
-        .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("substitute:");
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("substitute:");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM substitution", Integer.class)).isZero();
     // another unit's head reviews as she does
-    assertThat(substitutes.name("li.na", "zhou.qiang", today, today.plusDays(3)).substitute()).isEqualTo("zhou.qiang");
+    assertThat(substitutes.name("li.na", "zhou.qiang", today, today.plusDays(3)).substitute())
+        .isEqualTo("zhou.qiang");
   }
 
   @Test
   void aPeriodMayNotStartInThePast() {
-    assertThatThrownBy(() -> substitutes.name("li.na", "zhou.qiang", today.minusDays(1), today.plusDays(3)))
-        .isInstanceOf(InvalidParameterException.class).hasMessage("from: 不能早于今天 / must not be in the past");
+    assertThatThrownBy(
+            () -> substitutes.name("li.na", "zhou.qiang", today.minusDays(1), today.plusDays(3)))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage("from: 不能早于今天 / must not be in the past");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM substitution", Integer.class)).isZero();
   }
 
@@ -126,19 +187,37 @@ class SubstitutesTest {
   void cancellingTakesTheTasksBackEvenAClaimedOneAndTellsTheReviewersHead() {
     ProcessInstance trip = driver.submit(aTrip().build());
     Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
-    Substitutes.Substitution named = substitutes.name("li.na", "zhou.qiang", today, today.plusDays(3));
+    Substitutes.Substitution named =
+        substitutes.name("li.na", "zhou.qiang", today, today.plusDays(3));
     engine.getTaskService().claim(review.getId(), "zhou.qiang");
 
     assertThat(substitutes.cancel(named.id(), "li.na")).isTrue();
 
-    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateUser("zhou.qiang")
-        .includeAssignedTasks().count()).as("no longer offered to the substitute").isZero();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(review.getId())
+                .taskCandidateUser("zhou.qiang")
+                .includeAssignedTasks()
+                .count())
+        .as("no longer offered to the substitute")
+        .isZero();
     Task after = engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult();
     assertThat(after.getAssignee()).as("back to li.na's group").isNull();
-    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateGroup("unit-head-commerce")
-        .count()).isEqualTo(1);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(review.getId())
+                .taskCandidateGroup("unit-head-commerce")
+                .count())
+        .isEqualTo(1);
     assertThat(endedMailsTo()).containsExactly("li.na@trips.example");
-    assertThat(jdbc.queryForObject("SELECT details FROM audit_trail WHERE event = 'substitute.cancelled'", String.class))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT details FROM audit_trail WHERE event = 'substitute.cancelled'",
+                String.class))
         .contains("\"substitute\":\"zhou.qiang\"", "\"tasksWithdrawn\":1");
     assertThat(trail.verify().intact()).isTrue();
   }
@@ -149,31 +228,51 @@ class SubstitutesTest {
     Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
     Substitutes.Substitution named = substitutes.name("li.na", "zhou.qiang", today, today);
     // the period ran out: its last day was yesterday
-    jdbc.update("UPDATE substitution SET starts_on = ?, ends_on = ? WHERE id = ?",
-        Date.valueOf(today.minusDays(1)), Date.valueOf(today.minusDays(1)), named.id());
+    jdbc.update(
+        "UPDATE substitution SET starts_on = ?, ends_on = ? WHERE id = ?",
+        Date.valueOf(today.minusDays(1)),
+        Date.valueOf(today.minusDays(1)),
+        named.id());
 
     substitutes.endPeriodsThatAreOver();
     substitutes.endPeriodsThatAreOver();
 
-    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).taskCandidateUser("zhou.qiang").count())
-        .as("the substitute no longer has li.na's task").isZero();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(review.getId())
+                .taskCandidateUser("zhou.qiang")
+                .count())
+        .as("the substitute no longer has li.na's task")
+        .isZero();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM substitution", Integer.class)).isZero();
-    assertThat(endedMailsTo()).as("the head of li.na's unit, once").containsExactly("li.na@trips.example");
-    assertThat(jdbc.queryForObject("SELECT body_text FROM notification_outbox WHERE kind = 'SUBSTITUTION_ENDED'",
-        String.class)).contains("代理已结束", "Substitution ended", "li.na", "zhou.qiang", "1 项任务 tasks");
-    assertThat(jdbc.queryForObject("SELECT actor FROM audit_trail WHERE event = 'substitute.ended'", String.class))
+    assertThat(endedMailsTo())
+        .as("the head of li.na's unit, once")
+        .containsExactly("li.na@trips.example");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT body_text FROM notification_outbox WHERE kind = 'SUBSTITUTION_ENDED'",
+                String.class))
+        .contains("代理已结束", "Substitution ended", "li.na", "zhou.qiang", "1 项任务 tasks");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT actor FROM audit_trail WHERE event = 'substitute.ended'", String.class))
         .isEqualTo("system");
     // the trip itself goes on with li.na's group
     driver.review(trip, "approve", "同意");
   }
 
   private List<String> endedMailsTo() {
-    return jdbc.queryForList("SELECT recipient FROM notification_outbox WHERE kind = 'SUBSTITUTION_ENDED'", String.class);
+    return jdbc.queryForList(
+        "SELECT recipient FROM notification_outbox WHERE kind = 'SUBSTITUTION_ENDED'",
+        String.class);
   }
 
   private Object readDecisions(ProcessInstance trip) {
     try {
-      return mapper.readTree(engine.getRuntimeService().getVariable(trip.getId(), "decisions").toString());
+      return mapper.readTree(
+          engine.getRuntimeService().getVariable(trip.getId(), "decisions").toString());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -21,11 +22,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripRequest;
-import java.util.List;
 
 /**
- * The auditors' API on PostgreSQL: trips that took different paths found by every filter, exported and
- * counted; trails and their verification; who may read; 10,000 trips exported in bounded memory.
+ * The auditors' API on PostgreSQL: trips that took different paths found by every filter, exported
+ * and counted; trails and their verification; who may read; 10,000 trips exported in bounded
+ * memory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -33,11 +34,13 @@ import java.util.List;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class AuditApiIT {
 
-  private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger DATABASES =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @org.springframework.test.context.DynamicPropertySource
   static void postgres(org.springframework.test.context.DynamicPropertyRegistry registry) {
-    String url = org.tripapproval.support.TestPostgres.newDatabase("audit_" + DATABASES.incrementAndGet());
+    String url =
+        org.tripapproval.support.TestPostgres.newDatabase("audit_" + DATABASES.incrementAndGet());
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
@@ -59,22 +62,31 @@ class AuditApiIT {
 
     HttpResponse<String> trail = call("GET", path, "zhao.lei");
     assertThat(trail.statusCode()).isEqualTo(200);
-    assertThat(trail.body()).contains("trip.submitted", "operation.Claim", "li.na", "请补充议题 <b>list</b>");
-    assertThat(call("GET", "/api/audit/trail/verification", "zhao.lei").body()).contains("\"intact\":true");
+    assertThat(trail.body())
+        .contains("trip.submitted", "operation.Claim", "li.na", "请补充议题 <b>list</b>");
+    assertThat(call("GET", "/api/audit/trail/verification", "zhao.lei").body())
+        .contains("\"intact\":true");
 
     assertThat(call("GET", path, "zhang.wei").statusCode()).isEqualTo(403);
     assertThat(call("GET", path, "li.na").statusCode()).isEqualTo(403);
     assertThat(call("GET", path, "admin").statusCode()).isEqualTo(403);
     assertThat(call("GET", path, null).statusCode()).isEqualTo(401);
     assertThat(call("DELETE", path, "zhao.lei").statusCode()).isEqualTo(403);
-    assertThat(call("POST", "/api/audit/trail/verification", "zhao.lei").statusCode()).isEqualTo(403);
-    assertThat(call("GET", "/api/audit/trips/no-such-trip/trail", "zhao.lei").statusCode()).isEqualTo(400);
-    assertThat(call("GET", "/api/audit/trips/00000000-0000-0000-0000-000000000000/trail", "zhao.lei").statusCode())
+    assertThat(call("POST", "/api/audit/trail/verification", "zhao.lei").statusCode())
+        .isEqualTo(403);
+    assertThat(call("GET", "/api/audit/trips/no-such-trip/trail", "zhao.lei").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            call("GET", "/api/audit/trips/00000000-0000-0000-0000-000000000000/trail", "zhao.lei")
+                .statusCode())
         .isEqualTo(404);
-    // a wrong password locks the user for a few seconds (the engine's login throttling): not the auditor,
+    // a wrong password locks the user for a few seconds (the engine's login throttling): not the
+    // auditor,
     // whom the other test needs
     assertThat(call("GET", path, "chen.jing", "wrong-password").statusCode()).isEqualTo(401);
-    assertThat(call("GET", path, "chen.jing").statusCode()).as("throttled right after, else 403").isEqualTo(401);
+    assertThat(call("GET", path, "chen.jing").statusCode())
+        .as("throttled right after, else 403")
+        .isEqualTo(401);
   }
 
   @Test
@@ -88,9 +100,15 @@ class AuditApiIT {
     driver.fireTimer(closed, TripProcess.POST_TRIP_DISCLOSURE_ENDED);
     ProcessInstance rejected = driver.submit(aTrip().countries("KR").build());
     driver.review(rejected, "reject", "出访必要性不足");
-    ProcessInstance overdue = driver.submit(aTrip().members(List.of(
-        new TripRequest.Member("=HYPERLINK(\"http://x\")", "翻译", TripRequest.Rank.staff),
-        new TripRequest.Member("李四", "处长", TripRequest.Rank.division))).build());
+    ProcessInstance overdue =
+        driver.submit(
+            aTrip()
+                .members(
+                    List.of(
+                        new TripRequest.Member(
+                            "=HYPERLINK(\"http://x\")", "翻译", TripRequest.Rank.staff),
+                        new TripRequest.Member("李四", "处长", TripRequest.Rank.division)))
+                .build());
     driver.approveAndTravel(overdue);
     driver.fireTimer(overdue, TripProcess.REPORT_OVERDUE);
     ProcessInstance tooLarge = driver.submit(aTrip().members(7).build());
@@ -99,7 +117,8 @@ class AuditApiIT {
     assertThat(total("status=CLOSED")).isEqualTo(1);
     assertThat(total("status=REJECTED")).isEqualTo(1);
     assertThat(total("country=KR")).isEqualTo(1);
-    assertThat(total("member=" + java.net.URLEncoder.encode("李四", StandardCharsets.UTF_8))).isEqualTo(1);
+    assertThat(total("member=" + java.net.URLEncoder.encode("李四", StandardCharsets.UTF_8)))
+        .isEqualTo(1);
     assertThat(total("overdueReport=true")).isEqualTo(1);
     assertThat(total("finding=size")).isEqualTo(1);
     assertThat(total("unit=commerce&applicant=zhang.wei")).isEqualTo(4);
@@ -109,16 +128,34 @@ class AuditApiIT {
     assertThat(total("country=KR&from=" + (year + 1) + "-01-01")).isZero();
     assertThat(total("finding=size&to=" + (year - 1) + "-12-31")).isZero();
     assertThat(total("unit=education")).isZero();
-    assertThat(total("member=" + java.net.URLEncoder.encode("'; DROP TABLE trip_registry; --", StandardCharsets.UTF_8)))
+    assertThat(
+            total(
+                "member="
+                    + java.net.URLEncoder.encode(
+                        "'; DROP TABLE trip_registry; --", StandardCharsets.UTF_8)))
         .isZero();
     assertThat(total("size=2&page=1")).isEqualTo(4);
-    assertThat(call("GET", "/api/audit/trips?size=2&page=1", "zhao.lei").body()).contains("\"page\":1", "\"size\":2");
+    assertThat(call("GET", "/api/audit/trips?size=2&page=1", "zhao.lei").body())
+        .contains("\"page\":1", "\"size\":2");
 
-    for (String bad : List.of("size=1000", "size=0", "page=-1", "from=2026-13-01", "to=yesterday", "status=LOST",
-        "country=jp", "unit=%27%20OR%201%3D1", "overdueReport=maybe", "bogus=1", "finding=%25")) {
+    for (String bad :
+        List.of(
+            "size=1000",
+            "size=0",
+            "page=-1",
+            "from=2026-13-01",
+            "to=yesterday",
+            "status=LOST",
+            "country=jp",
+            "unit=%27%20OR%201%3D1",
+            "overdueReport=maybe",
+            "bogus=1",
+            "finding=%25")) {
       HttpResponse<String> refused = call("GET", "/api/audit/trips?" + bad, "zhao.lei");
       assertThat(refused.statusCode()).as(bad).isEqualTo(400);
-      assertThat(refused.body()).as(bad).contains("\"parameter\":\"" + bad.substring(0, bad.indexOf('=')) + "\"");
+      assertThat(refused.body())
+          .as(bad)
+          .contains("\"parameter\":\"" + bad.substring(0, bad.indexOf('=')) + "\"");
     }
 
     HttpResponse<String> csv = call("GET", "/api/audit/trips.csv?unit=commerce", "zhao.lei");
@@ -127,14 +164,27 @@ class AuditApiIT {
     List<String> lines = csv.body().lines().toList();
     assertThat(lines).hasSize(5);
     assertThat(lines.get(0)).startsWith("\uFEFFprocess_instance_id,applicant,unit,status");
-    assertThat(csv.body()).contains(closed.getId(), rejected.getId(), overdue.getId(), tooLarge.getId(), "外办〔",
-        "\"'=HYPERLINK(\"\"http://x\"\");李四\"");
+    assertThat(csv.body())
+        .contains(
+            closed.getId(),
+            rejected.getId(),
+            overdue.getId(),
+            tooLarge.getId(),
+            "外办〔",
+            "\"'=HYPERLINK(\"\"http://x\"\");李四\"");
 
     String stats = call("GET", "/api/audit/statistics?year=" + year, "zhao.lei").body();
-    assertThat(stats).contains("\"unit\":\"commerce\"", "\"trips\":4", "\"rejected\":1", "\"overdueReports\":1",
-        "出访必要性不足", "\"countries\":2");
+    assertThat(stats)
+        .contains(
+            "\"unit\":\"commerce\"",
+            "\"trips\":4",
+            "\"rejected\":1",
+            "\"overdueReports\":1",
+            "出访必要性不足",
+            "\"countries\":2");
     assertThat(stats).doesNotContain("\"medianApprovalHours\":null");
-    assertThat(call("GET", "/api/audit/statistics?year=abc", "zhao.lei").statusCode()).isEqualTo(400);
+    assertThat(call("GET", "/api/audit/statistics?year=abc", "zhao.lei").statusCode())
+        .isEqualTo(400);
     assertThat(call("GET", "/api/audit/statistics", "zhao.lei").statusCode()).isEqualTo(400);
     assertThat(call("GET", "/api/audit/trips", "zhang.wei").statusCode()).isEqualTo(403);
   }
@@ -145,15 +195,29 @@ class AuditApiIT {
     ProcessInstance trip = driver.submit(aTrip().build());
     String instance = "/engine-rest/process-instance/" + trip.getId();
 
-    assertThat(call("GET", "/engine-rest/process-instance?maxResults=100&processDefinitionKey=overseas-trip", "zhao.lei").body())
+    assertThat(
+            call(
+                    "GET",
+                    "/engine-rest/process-instance?maxResults=100&processDefinitionKey=overseas-trip",
+                    "zhao.lei")
+                .body())
         .contains(trip.getId());
-    assertThat(call("GET", instance + "/variables/applicant", "zhao.lei").statusCode()).isEqualTo(200);
+    assertThat(call("GET", instance + "/variables/applicant", "zhao.lei").statusCode())
+        .isEqualTo(200);
     assertThat(call("DELETE", instance, "zhao.lei").statusCode()).isEqualTo(403);
     assertThat(call("POST", instance + "/suspended", "zhao.lei").statusCode()).isNotIn(200, 204);
-    assertThat(call("DELETE", instance + "/variables/applicant", "zhao.lei").statusCode()).isEqualTo(403);
-    assertThat(engine.getRuntimeService().getVariable(trip.getId(), "applicant")).isEqualTo("zhang.wei");
-    assertThat(call("GET", "/engine-rest/process-instance?maxResults=100&processDefinitionKey=overseas-trip", "zhou.qiang").body())
-        .as("a reviewer of another unit sees no trips").isEqualTo("[]");
+    assertThat(call("DELETE", instance + "/variables/applicant", "zhao.lei").statusCode())
+        .isEqualTo(403);
+    assertThat(engine.getRuntimeService().getVariable(trip.getId(), "applicant"))
+        .isEqualTo("zhang.wei");
+    assertThat(
+            call(
+                    "GET",
+                    "/engine-rest/process-instance?maxResults=100&processDefinitionKey=overseas-trip",
+                    "zhou.qiang")
+                .body())
+        .as("a reviewer of another unit sees no trips")
+        .isEqualTo("[]");
   }
 
   @Test
@@ -165,64 +229,96 @@ class AuditApiIT {
     java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 1);
     for (int i = 0; i < trips; i++) {
       String id = String.format("bulk-%06d", i);
-      rows.add(new Object[] {id, "zhang.wei", "commerce", "CLOSED", "与日本经济产业省商谈合作备忘录的具体条款 " + i,
-          java.sql.Date.valueOf(day.plusDays(i % 300)), java.sql.Date.valueOf(day.plusDays(i % 300 + 4)),
-          "外办〔2026〕" + i + "号", 3, true, "ACCEPTED", new java.sql.Timestamp(System.currentTimeMillis())});
+      rows.add(
+          new Object[] {
+            id,
+            "zhang.wei",
+            "commerce",
+            "CLOSED",
+            "与日本经济产业省商谈合作备忘录的具体条款 " + i,
+            java.sql.Date.valueOf(day.plusDays(i % 300)),
+            java.sql.Date.valueOf(day.plusDays(i % 300 + 4)),
+            "外办〔2026〕" + i + "号",
+            3,
+            true,
+            "ACCEPTED",
+            new java.sql.Timestamp(System.currentTimeMillis())
+          });
       for (int m = 0; m < 3; m++) {
         members.add(new Object[] {id, m, "团员" + i + "-" + m, "干部", "section"});
       }
       countries.add(new Object[] {id, "JP"});
     }
-    jdbc.batchUpdate("INSERT INTO trip_registry (process_instance_id, applicant, unit, status, purpose, departure_date,"
-        + " return_date, approval_number, delegation_size, planned, report_status, updated_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-    jdbc.batchUpdate("INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank)"
-        + " VALUES (?, ?, ?, ?, ?)", members);
-    jdbc.batchUpdate("INSERT INTO trip_country (process_instance_id, country) VALUES (?, ?)", countries);
+    jdbc.batchUpdate(
+        "INSERT INTO trip_registry (process_instance_id, applicant, unit, status, purpose, departure_date,"
+            + " return_date, approval_number, delegation_size, planned, report_status, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+    jdbc.batchUpdate(
+        "INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        members);
+    jdbc.batchUpdate(
+        "INSERT INTO trip_country (process_instance_id, country) VALUES (?, ?)", countries);
     rows.clear();
     members.clear();
     countries.clear();
 
-    java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+    java.lang.management.MemoryMXBean memory =
+        java.lang.management.ManagementFactory.getMemoryMXBean();
     memory.gc();
     long baseline = memory.getHeapMemoryUsage().getUsed();
     long[] peak = {0};
     long[] lines = {0};
-    java.io.Writer sampling = new java.io.Writer() {
-      @Override
-      public void write(char[] buffer, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-          if (buffer[i] == '\n' && ++lines[0] % 2000 == 0) {
-            memory.gc();
-            peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed() - baseline);
+    java.io.Writer sampling =
+        new java.io.Writer() {
+          @Override
+          public void write(char[] buffer, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+              if (buffer[i] == '\n' && ++lines[0] % 2000 == 0) {
+                memory.gc();
+                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed() - baseline);
+              }
+            }
           }
-        }
-      }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     search.exportCsv(TripFilter.parse(java.util.Map.of("unit", "commerce")), sampling);
 
     assertThat(lines[0]).isEqualTo(trips + 1);
     // one batch of 1,000 rows is held at a time; holding all 10,000 would add well over 10 MB
     assertThat(peak[0]).as("heap growth while exporting, bytes").isLessThan(6L * 1024 * 1024);
 
-    HttpResponse<java.util.stream.Stream<String>> download = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/audit/trips.csv?unit=commerce"))
-            .header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString("zhao.lei:Trip-Demo-2026".getBytes(StandardCharsets.UTF_8))).build(),
-        HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<java.util.stream.Stream<String>> download =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:" + port + "/api/audit/trips.csv?unit=commerce"))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(
+                                    "zhao.lei:Trip-Demo-2026".getBytes(StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body().count()).isEqualTo(trips + 1);
 
-    com.fasterxml.jackson.databind.JsonNode broad = mapper.readTree(call("GET", "/api/audit/trips?size=50", "zhao.lei").body());
+    com.fasterxml.jackson.databind.JsonNode broad =
+        mapper.readTree(call("GET", "/api/audit/trips?size=50", "zhao.lei").body());
     assertThat(broad.get("total").asLong()).isEqualTo(TripSearch.MAX_COUNTED);
-    assertThat(broad.get("totalExact").asBoolean()).as("more than 10,000 matches are not all counted").isFalse();
-    assertThat(broad.get("trips").get(0).get("departureDate").asText()).as("the latest departure first")
+    assertThat(broad.get("totalExact").asBoolean())
+        .as("more than 10,000 matches are not all counted")
+        .isFalse();
+    assertThat(broad.get("trips").get(0).get("departureDate").asText())
+        .as("the latest departure first")
         .isGreaterThanOrEqualTo(broad.get("trips").get(49).get("departureDate").asText());
   }
 
@@ -237,12 +333,17 @@ class AuditApiIT {
     return call(method, path, user, "Trip-Demo-2026");
   }
 
-  private HttpResponse<String> call(String method, String path, String user, String password) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+  private HttpResponse<String> call(String method, String path, String user, String password)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (user != null) {
-      request.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

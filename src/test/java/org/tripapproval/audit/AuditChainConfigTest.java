@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Where the chain's key comes from: the environment, the development key only where allowed, never a short one. */
+/**
+ * Where the chain's key comes from: the environment, the development key only where allowed, never
+ * a short one.
+ */
 class AuditChainConfigTest {
 
   private final AuditChainConfig config = new AuditChainConfig();
@@ -24,8 +27,10 @@ class AuditChainConfigTest {
   void sealsWithTheDevelopmentKeyOnlyWhereAllowedAndWithTheGivenKeyOtherwise() {
     String key = "an-operators-key-0123456789abcdefghijkl";
 
-    assertThat(config.chainMac("", true).sign("x")).isEqualTo(new ChainMac(AuditChainConfig.DEVELOPMENT_KEY).sign("x"));
-    assertThat(config.chainMac(key, false).sign("x")).isEqualTo(new ChainMac(key).sign("x"))
+    assertThat(config.chainMac("", true).sign("x"))
+        .isEqualTo(new ChainMac(AuditChainConfig.DEVELOPMENT_KEY).sign("x"));
+    assertThat(config.chainMac(key, false).sign("x"))
+        .isEqualTo(new ChainMac(key).sign("x"))
         .isNotEqualTo(new ChainMac(AuditChainConfig.DEVELOPMENT_KEY).sign("x"));
   }
 }

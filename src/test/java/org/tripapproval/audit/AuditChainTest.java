@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The trail's chain against someone with access to the database but not to the key: no Spring, H2 in memory. */
+/**
+ * The trail's chain against someone with access to the database but not to the key: no Spring, H2
+ * in memory.
+ */
 class AuditChainTest {
 
   private static final String KEY = "a-key-of-this-test-only-0123456789abcdef";
 
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
   private JdbcDataSource dataSource;
   private JdbcTemplate jdbc;
   private AuditTrail trail;
@@ -62,7 +64,8 @@ class AuditChainTest {
 
     AuditTrail.Verification verification = trail.verify();
 
-    assertThat(verification.intact()).as("a chain recomputed without the key must not verify: %s", verification)
+    assertThat(verification.intact())
+        .as("a chain recomputed without the key must not verify: %s", verification)
         .isFalse();
     assertThat(verification.firstBrokenRow()).isEqualTo(1);
   }
@@ -73,7 +76,8 @@ class AuditChainTest {
     trail.checkpoint();
     Map<String, Object> third = jdbc.queryForMap("SELECT hash FROM audit_trail WHERE id = 3");
     jdbc.update("DELETE FROM audit_trail WHERE id > 3");
-    jdbc.update("UPDATE audit_chain_head SET last_id = 3, last_hash = ? WHERE id = 1", third.get("hash"));
+    jdbc.update(
+        "UPDATE audit_chain_head SET last_id = 3, last_hash = ? WHERE id = 1", third.get("hash"));
 
     AuditTrail.Verification verification = trail.verify();
 
@@ -91,14 +95,19 @@ class AuditChainTest {
 
       AuditTrail.Verification verification = trail.verify();
 
-      assertThat(verification.intact()).as("written in Shanghai, verified in New York: %s", verification).isTrue();
+      assertThat(verification.intact())
+          .as("written in Shanghai, verified in New York: %s", verification)
+          .isTrue();
     } finally {
       TimeZone.setDefault(original);
       DateTimeUtils.resetCalendar();
     }
   }
 
-  /** As a node whose JVM runs in this zone: H2 caches the default zone, so it is told to read it again. */
+  /**
+   * As a node whose JVM runs in this zone: H2 caches the default zone, so it is told to read it
+   * again.
+   */
   private static void inZone(String zone) {
     TimeZone.setDefault(TimeZone.getTimeZone(zone));
     DateTimeUtils.resetCalendar();
@@ -108,9 +117,12 @@ class AuditChainTest {
   void detectsTheHeadMovedBackEvenWhenTheRowsStay() {
     appendEntries(5);
     trail.checkpoint();
-    Map<String, Object> third = jdbc.queryForMap("SELECT hash FROM audit_chain_head h JOIN audit_trail t ON t.id = 3"
-        + " WHERE h.id = 1");
-    jdbc.update("UPDATE audit_chain_head SET last_id = 3, last_hash = ? WHERE id = 1", third.get("hash"));
+    Map<String, Object> third =
+        jdbc.queryForMap(
+            "SELECT hash FROM audit_chain_head h JOIN audit_trail t ON t.id = 3"
+                + " WHERE h.id = 1");
+    jdbc.update(
+        "UPDATE audit_chain_head SET last_id = 3, last_hash = ? WHERE id = 1", third.get("hash"));
 
     AuditTrail.Verification verification = trail.verify();
 
@@ -135,12 +147,16 @@ class AuditChainTest {
   void detectsARowThatDiffersFromItsCheckpoint() throws Exception {
     appendEntries(3);
     trail.checkpoint();
-    // someone with the database and an old copy of it: row 3 comes back with another content and seal
-    String checkpointed = jdbc.queryForObject("SELECT hash FROM audit_trail WHERE id = 3", String.class);
+    // someone with the database and an old copy of it: row 3 comes back with another content and
+    // seal
+    String checkpointed =
+        jdbc.queryForObject("SELECT hash FROM audit_trail WHERE id = 3", String.class);
     jdbc.update("DELETE FROM audit_trail WHERE id = 3");
-    jdbc.update("UPDATE audit_chain_head SET last_id = 2, last_hash = (SELECT hash FROM audit_trail WHERE id = 2)");
+    jdbc.update(
+        "UPDATE audit_chain_head SET last_id = 2, last_hash = (SELECT hash FROM audit_trail WHERE id = 2)");
     appendEntries(1);
-    assertThat(jdbc.queryForObject("SELECT hash FROM audit_trail WHERE id = 3", String.class)).isNotEqualTo(checkpointed);
+    assertThat(jdbc.queryForObject("SELECT hash FROM audit_trail WHERE id = 3", String.class))
+        .isNotEqualTo(checkpointed);
 
     AuditTrail.Verification verification = trail.verify();
 
@@ -153,7 +169,8 @@ class AuditChainTest {
     appendEntries(3);
     trail.checkpoint();
     jdbc.update("DELETE FROM audit_trail WHERE id = 3");
-    jdbc.update("UPDATE audit_chain_head SET last_id = 2, last_hash = (SELECT hash FROM audit_trail WHERE id = 2)");
+    jdbc.update(
+        "UPDATE audit_chain_head SET last_id = 2, last_hash = (SELECT hash FROM audit_trail WHERE id = 2)");
     appendEntries(1);
     trail.checkpoint();
 
@@ -187,7 +204,8 @@ class AuditChainTest {
 
     assertThat(lines).hasSize(2);
     assertThat(lines.get(1)).startsWith("v1 2 ").contains(" node-a 3 ");
-    assertThat(trail.verify()).extracting(AuditTrail.Verification::intact, AuditTrail.Verification::checkpointsChecked)
+    assertThat(trail.verify())
+        .extracting(AuditTrail.Verification::intact, AuditTrail.Verification::checkpointsChecked)
         .containsExactly(true, 2);
   }
 
@@ -195,19 +213,26 @@ class AuditChainTest {
   void nodesSharingOneCheckpointFileNumberTheirCheckpointsInOneSequence() throws Exception {
     ChainMac mac = new ChainMac(KEY);
     Clock clock = Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC);
-    AuditTrail otherNode = new AuditTrail(jdbc, mac, new Checkpoints(directory.resolve("checkpoints.log"), mac,
-        "node-b", clock));
+    AuditTrail otherNode =
+        new AuditTrail(
+            jdbc, mac, new Checkpoints(directory.resolve("checkpoints.log"), mac, "node-b", clock));
     appendEntries(1);
     trail.checkpoint();
-    otherNode.append(new AuditTrail.Entry(null, "system.user.create", "admin", Instant.parse("2026-03-09T10:00:00Z"),
-        "{}"));
+    otherNode.append(
+        new AuditTrail.Entry(
+            null, "system.user.create", "admin", Instant.parse("2026-03-09T10:00:00Z"), "{}"));
     otherNode.checkpoint();
     // a line that another node is appending right now, not yet complete
-    Files.writeString(directory.resolve("checkpoints.log"), "v1 3 2026-03-10T00:00:00Z node-c 2", StandardOpenOption.APPEND);
+    Files.writeString(
+        directory.resolve("checkpoints.log"),
+        "v1 3 2026-03-10T00:00:00Z node-c 2",
+        StandardOpenOption.APPEND);
 
-    assertThat(Files.readAllLines(directory.resolve("checkpoints.log"))).extracting(line -> line.split(" ")[1] + " "
-        + line.split(" ")[3]).startsWith("1 node-a", "2 node-b");
-    assertThat(trail.verify()).extracting(AuditTrail.Verification::intact, AuditTrail.Verification::checkpointsChecked)
+    assertThat(Files.readAllLines(directory.resolve("checkpoints.log")))
+        .extracting(line -> line.split(" ")[1] + " " + line.split(" ")[3])
+        .startsWith("1 node-a", "2 node-b");
+    assertThat(trail.verify())
+        .extracting(AuditTrail.Verification::intact, AuditTrail.Verification::checkpointsChecked)
         .containsExactly(true, 2);
   }
 
@@ -215,7 +240,8 @@ class AuditChainTest {
   void doesNotVerifyUnderAnotherKey() {
     appendEntries(2);
 
-    AuditTrail.Verification verification = trailWithKey("another-key-of-this-test-0123456789abcdef").verify();
+    AuditTrail.Verification verification =
+        trailWithKey("another-key-of-this-test-0123456789abcdef").verify();
 
     assertThat(verification.intact()).isFalse();
     assertThat(verification.firstBrokenRow()).isEqualTo(1);
@@ -230,12 +256,25 @@ class AuditChainTest {
     jdbc = new JdbcTemplate(old);
     String previous = AuditTrail.GENESIS;
     for (long id = 1; id <= 3; id++) {
-      AuditTrail.Entry entry = new AuditTrail.Entry("trip-1", "trip.submitted", "zhang.wei",
-          Instant.parse("2026-01-0" + id + "T01:02:03.456Z"), "{\"old\":" + id + "}");
+      AuditTrail.Entry entry =
+          new AuditTrail.Entry(
+              "trip-1",
+              "trip.submitted",
+              "zhang.wei",
+              Instant.parse("2026-01-0" + id + "T01:02:03.456Z"),
+              "{\"old\":" + id + "}");
       String hash = ChainMac.legacyHash(previous, id, entry);
-      jdbc.update("INSERT INTO audit_trail (id, process_instance_id, event, actor, occurred_at, details, previous_hash,"
-          + " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, entry.processInstanceId(), entry.event(), entry.actor(),
-          java.sql.Timestamp.from(entry.occurredAt()), entry.details(), previous, hash);
+      jdbc.update(
+          "INSERT INTO audit_trail (id, process_instance_id, event, actor, occurred_at, details, previous_hash,"
+              + " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          id,
+          entry.processInstanceId(),
+          entry.event(),
+          entry.actor(),
+          java.sql.Timestamp.from(entry.occurredAt()),
+          entry.details(),
+          previous,
+          hash);
       previous = hash;
     }
     jdbc.update("UPDATE audit_chain_head SET last_id = 3, last_hash = ? WHERE id = 1", previous);
@@ -243,16 +282,21 @@ class AuditChainTest {
     trail = trailWithKey(KEY);
     appendEntries(2);
 
-    assertThat(jdbc.queryForObject("SELECT keyed_from FROM audit_chain_head", Long.class)).isEqualTo(4);
-    assertThat(trail.verify()).extracting(AuditTrail.Verification::intact, AuditTrail.Verification::rowsChecked)
+    assertThat(jdbc.queryForObject("SELECT keyed_from FROM audit_chain_head", Long.class))
+        .isEqualTo(4);
+    assertThat(trail.verify())
+        .extracting(AuditTrail.Verification::intact, AuditTrail.Verification::rowsChecked)
         .containsExactly(true, 5L);
     jdbc.update("UPDATE audit_trail SET details = '{\"old\":9}' WHERE id = 2");
     assertThat(trail.verify().firstBrokenRow()).isEqualTo(2);
   }
 
   private void migrate(String target) {
-    var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-        .table("trip_schema_history");
+    var configuration =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .table("trip_schema_history");
     if (target != null) {
       configuration.target(target);
     }
@@ -261,39 +305,75 @@ class AuditChainTest {
 
   private AuditTrail trailWithKey(String key) {
     ChainMac mac = new ChainMac(key);
-    return new AuditTrail(jdbc, mac, new Checkpoints(directory.resolve("checkpoints.log"), mac, "node-a",
-        Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC)));
+    return new AuditTrail(
+        jdbc,
+        mac,
+        new Checkpoints(
+            directory.resolve("checkpoints.log"),
+            mac,
+            "node-a",
+            Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC)));
   }
 
   private void appendEntries(int count) {
     for (int i = 0; i < count; i++) {
-      trail.append(new AuditTrail.Entry("trip-" + i, "trip.submitted", "zhang.wei",
-          Instant.parse("2026-03-0" + (i + 1) + "T08:15:30.123Z"), "{\"step\":" + i + "}"));
+      trail.append(
+          new AuditTrail.Entry(
+              "trip-" + i,
+              "trip.submitted",
+              "zhang.wei",
+              Instant.parse("2026-03-0" + (i + 1) + "T08:15:30.123Z"),
+              "{\"step\":" + i + "}"));
     }
   }
 
-  /** What someone with database access but without the key can do: the old scheme, recomputed row by row. */
+  /**
+   * What someone with database access but without the key can do: the old scheme, recomputed row by
+   * row.
+   */
   private void recomputeWithoutTheKey() {
-    List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, process_instance_id, event, actor, occurred_at,"
-        + " details FROM audit_trail ORDER BY id");
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            "SELECT id, process_instance_id, event, actor, occurred_at,"
+                + " details FROM audit_trail ORDER BY id");
     String previous = "0".repeat(64);
     long lastId = 0;
     for (Map<String, Object> row : rows) {
       lastId = ((Number) row.get("ID")).longValue();
-      long millis = jdbc.queryForObject("SELECT occurred_at FROM audit_trail WHERE id = ?", java.sql.Timestamp.class,
-          lastId).getTime();
-      String content = String.join("\u001f", previous, Long.toString(lastId), String.valueOf(row.get("PROCESS_INSTANCE_ID")),
-          (String) row.get("EVENT"), String.valueOf(row.get("ACTOR")), Long.toString(millis), (String) row.get("DETAILS"));
+      long millis =
+          jdbc.queryForObject(
+                  "SELECT occurred_at FROM audit_trail WHERE id = ?",
+                  java.sql.Timestamp.class,
+                  lastId)
+              .getTime();
+      String content =
+          String.join(
+              "\u001f",
+              previous,
+              Long.toString(lastId),
+              String.valueOf(row.get("PROCESS_INSTANCE_ID")),
+              (String) row.get("EVENT"),
+              String.valueOf(row.get("ACTOR")),
+              Long.toString(millis),
+              (String) row.get("DETAILS"));
       String hash = sha256(content);
-      jdbc.update("UPDATE audit_trail SET previous_hash = ?, hash = ? WHERE id = ?", previous, hash, lastId);
+      jdbc.update(
+          "UPDATE audit_trail SET previous_hash = ?, hash = ? WHERE id = ?",
+          previous,
+          hash,
+          lastId);
       previous = hash;
     }
-    jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", lastId, previous);
+    jdbc.update(
+        "UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", lastId, previous);
   }
 
   private static String sha256(String content) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(content.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -12,8 +12,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A running node checkpoints the head by itself, every trips.audit.checkpoint-interval, when it moved. */
-// the test profile checkpoints every second, so this test shares the process tests' application context
+/**
+ * A running node checkpoints the head by itself, every trips.audit.checkpoint-interval, when it
+ * moved.
+ */
+// the test profile checkpoints every second, so this test shares the process tests' application
+// context
 @SpringBootTest
 @ActiveProfiles("test")
 class AuditCheckpointingTest {
@@ -25,10 +29,15 @@ class AuditCheckpointingTest {
   @Test
   void checkpointsTheMovedHeadWithoutBeingAsked() {
     trail.append(new AuditTrail.Entry(null, "system.user.create", "admin", Instant.now(), "{}"));
-    long head = jdbc.queryForObject("SELECT last_id FROM audit_chain_head WHERE id = 1", Long.class);
+    long head =
+        jdbc.queryForObject("SELECT last_id FROM audit_chain_head WHERE id = 1", Long.class);
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(checkpoints.read().checkpoints())
-        .anySatisfy(checkpoint -> assertThat(checkpoint.lastId()).isEqualTo(head)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(checkpoints.read().checkpoints())
+                    .anySatisfy(checkpoint -> assertThat(checkpoint.lastId()).isEqualTo(head)));
     assertThat(Files.exists(checkpoints.file())).isTrue();
     assertThat(trail.verify().intact()).isTrue();
   }

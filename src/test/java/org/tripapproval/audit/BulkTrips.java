@@ -30,16 +30,27 @@ public final class BulkTrips {
   public static final int UNITS = 40;
   public static final int APPLICANTS = 2000;
   public static final int NAMES = 50_000;
-  private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
-      "胡", "郭", "何", "高", "林", "罗"};
-  private static final String[] COUNTRIES = {"JP", "KR", "SG", "TH", "MY", "ID", "VN", "US", "CA", "MX", "BR", "AR", "CL", "GB",
-      "FR", "DE", "IT", "ES", "NL", "BE", "CH", "AT", "SE", "NO", "FI", "DK", "PL", "CZ", "HU", "RU", "KZ", "MN", "AU",
-      "NZ", "ZA", "EG", "KE", "ET", "NG", "AE"};
-  private static final String[] EVENTS = {"trip.submitted", "activity.completed", "task.complete", "task.complete",
-      "task.complete", "trip.ended"};
+  private static final String[] SURNAMES = {
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林",
+    "罗"
+  };
+  private static final String[] COUNTRIES = {
+    "JP", "KR", "SG", "TH", "MY", "ID", "VN", "US", "CA", "MX", "BR", "AR", "CL", "GB", "FR", "DE",
+    "IT", "ES", "NL", "BE", "CH", "AT", "SE", "NO", "FI", "DK", "PL", "CZ", "HU", "RU", "KZ", "MN",
+    "AU", "NZ", "ZA", "EG", "KE", "ET", "NG", "AE"
+  };
+  private static final String[] EVENTS = {
+    "trip.submitted",
+    "activity.completed",
+    "task.complete",
+    "task.complete",
+    "task.complete",
+    "trip.ended"
+  };
   private static final LocalDate FIRST_DEPARTURE = LocalDate.of(2016, 1, 1);
   private static final int DEPARTURE_DAYS = 3957; // to the end of October 2026
   private static final int CHUNK = 20_000;
+
   /** The benchmark's nodes run without TRIPS_AUDIT_KEY: the rows are sealed as theirs are. */
   private static final ChainMac SEAL = new ChainMac(AuditChainConfig.DEVELOPMENT_KEY);
 
@@ -72,7 +83,9 @@ public final class BulkTrips {
       long lastId;
       String lastHash;
       try (Statement head = connection.createStatement();
-          ResultSet row = head.executeQuery("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
+          ResultSet row =
+              head.executeQuery(
+                  "SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
         row.next();
         lastId = row.getLong(1);
         lastHash = row.getString(2).trim();
@@ -90,25 +103,47 @@ public final class BulkTrips {
           LocalDate returned = departure.plusDays(2 + random.nextInt(8));
           int size = 1 + random.nextInt(6);
           int roll = random.nextInt(100);
-          String status = roll < 85 ? "CLOSED" : roll < 90 ? "REJECTED" : roll < 94 ? "WITHDRAWN" : roll < 97 ? "REPORT_DUE" : "RESULTS_DISCLOSED";
-          String reportStatus = switch (status) {
-            case "CLOSED", "RESULTS_DISCLOSED" -> "ACCEPTED";
-            case "REPORT_DUE" -> random.nextInt(3) == 0 ? "OVERDUE" : "DUE";
-            default -> "NOT_DUE";
-          };
+          String status =
+              roll < 85
+                  ? "CLOSED"
+                  : roll < 90
+                      ? "REJECTED"
+                      : roll < 94 ? "WITHDRAWN" : roll < 97 ? "REPORT_DUE" : "RESULTS_DISCLOSED";
+          String reportStatus =
+              switch (status) {
+                case "CLOSED", "RESULTS_DISCLOSED" -> "ACCEPTED";
+                case "REPORT_DUE" -> random.nextInt(3) == 0 ? "OVERDUE" : "DUE";
+                default -> "NOT_DUE";
+              };
           boolean travelled = !status.equals("REJECTED") && !status.equals("WITHDRAWN");
           int findingRoll = random.nextInt(100);
           String findings = findingRoll < 10 ? "tasks" : findingRoll < 13 ? "budget" : "";
           String applicant = applicant(random.nextInt(APPLICANTS));
-          Instant submitted = departure.minusDays(30).atStartOfDay().toInstant(ZoneOffset.ofHours(8));
+          Instant submitted =
+              departure.minusDays(30).atStartOfDay().toInstant(ZoneOffset.ofHours(8));
           Instant ended = returned.plusDays(40).atStartOfDay().toInstant(ZoneOffset.ofHours(8));
-          row(registry, id, applicant, unit(random.nextInt(UNITS)), status,
-              "与外方机构商谈第" + n + "号合作事项 talks on cooperation item " + n, departure, returned,
-              travelled ? departure : null, travelled ? returned : null,
-              travelled ? "外办〔" + departure.getYear() + "〕" + n + "号" : null, size,
-              10_000 + random.nextInt(190_000) + ".00", random.nextInt(10) != 0, 0, findings, reportStatus,
-              status.equals("REJECTED") ? "reject" : "accept", Timestamp.from(submitted),
-              status.equals("REPORT_DUE") ? null : Timestamp.from(ended), Timestamp.from(ended),
+          row(
+              registry,
+              id,
+              applicant,
+              unit(random.nextInt(UNITS)),
+              status,
+              "与外方机构商谈第" + n + "号合作事项 talks on cooperation item " + n,
+              departure,
+              returned,
+              travelled ? departure : null,
+              travelled ? returned : null,
+              travelled ? "外办〔" + departure.getYear() + "〕" + n + "号" : null,
+              size,
+              10_000 + random.nextInt(190_000) + ".00",
+              random.nextInt(10) != 0,
+              0,
+              findings,
+              reportStatus,
+              status.equals("REJECTED") ? "reject" : "accept",
+              Timestamp.from(submitted),
+              status.equals("REPORT_DUE") ? null : Timestamp.from(ended),
+              Timestamp.from(ended),
               travelled ? Timestamp.from(submitted.plusSeconds(7 * 86400)) : null,
               status.equals("REJECTED") ? "与本单位年度计划不符 not in the plan" : null);
           Set<Integer> names = new LinkedHashSet<>();
@@ -117,7 +152,13 @@ public final class BulkTrips {
           }
           int index = 0;
           for (int name : names) {
-            row(members, id, index, name(name), index == 0 ? "处长" : "干部", index == 0 ? "division" : "section");
+            row(
+                members,
+                id,
+                index,
+                name(name),
+                index == 0 ? "处长" : "干部",
+                index == 0 ? "division" : "section");
             index++;
           }
           Set<String> visited = new LinkedHashSet<>();
@@ -142,16 +183,27 @@ public final class BulkTrips {
             lastHash = hash;
           }
         }
-        copy(copy, "trip_registry (process_instance_id, applicant, unit, status, purpose, departure_date, return_date,"
-            + " actual_departure_date, actual_return_date, approval_number, delegation_size, total_budget, planned,"
-            + " blocking_findings, findings, report_status, last_decision, submitted_at, ended_at, updated_at,"
-            + " approved_at, rejection_reason)", registry);
-        copy(copy, "trip_member (process_instance_id, member_index, name, post, member_rank)", members);
+        copy(
+            copy,
+            "trip_registry (process_instance_id, applicant, unit, status, purpose, departure_date, return_date,"
+                + " actual_departure_date, actual_return_date, approval_number, delegation_size, total_budget, planned,"
+                + " blocking_findings, findings, report_status, last_decision, submitted_at, ended_at, updated_at,"
+                + " approved_at, rejection_reason)",
+            registry);
+        copy(
+            copy,
+            "trip_member (process_instance_id, member_index, name, post, member_rank)",
+            members);
         copy(copy, "trip_country (process_instance_id, country, departure_date)", countries);
         copy(copy, "trip_finding (process_instance_id, rule, departure_date)", findingRows);
-        copy(copy, "audit_trail (id, process_instance_id, event, actor, occurred_at, details, previous_hash, hash)", trail);
+        copy(
+            copy,
+            "audit_trail (id, process_instance_id, event, actor, occurred_at, details, previous_hash, hash)",
+            trail);
       }
-      try (var update = connection.prepareStatement("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
+      try (var update =
+          connection.prepareStatement(
+              "UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
         update.setLong(1, lastId);
         update.setString(2, lastHash);
         update.executeUpdate();
@@ -164,7 +216,8 @@ public final class BulkTrips {
       connection.setAutoCommit(autoCommit);
     }
     try (Statement analyse = connection.createStatement()) {
-      for (String table : List.of("trip_registry", "trip_member", "trip_country", "trip_finding", "audit_trail")) {
+      for (String table :
+          List.of("trip_registry", "trip_member", "trip_country", "trip_finding", "audit_trail")) {
         analyse.execute("ANALYZE " + table);
       }
     }
@@ -185,8 +238,15 @@ public final class BulkTrips {
         out.append('\t');
       }
       Object value = values[i];
-      out.append(value == null ? "\\N" : value.toString().replace("\\", "\\\\").replace("\t", "\\t")
-          .replace("\n", "\\n").replace("\r", "\\r"));
+      out.append(
+          value == null
+              ? "\\N"
+              : value
+                  .toString()
+                  .replace("\\", "\\\\")
+                  .replace("\t", "\\t")
+                  .replace("\n", "\\n")
+                  .replace("\r", "\\r"));
     }
     out.append('\n');
   }

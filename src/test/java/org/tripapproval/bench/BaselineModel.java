@@ -28,21 +28,33 @@ final class BaselineModel {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String stripped = model
-        .replace("\"overseas-trip\"", "\"" + KEY + "\"")
-        // without the decision recorder, the decision the reviewer submits is the outcome the gateways read
-        .replace("${outcome", "${decision")
-        .replaceAll("\\s*<camunda:(executionListener|taskListener)\\b[^>]*/>", "")
-        .replaceAll("\\s*<bpmn:extensionElements>\\s*</bpmn:extensionElements>", "")
-        .replaceAll("camunda:delegateExpression=\"[^\"]*\"", "camunda:expression=\"\\${true}\"")
-        .replaceAll("camunda:decisionRef=\"[^\"]*\"", "camunda:expression=\"\\${true}\"")
-        .replaceAll("\\s*camunda:(mapDecisionResult|resultVariable|decisionRefBinding|formKey)=\"[^\"]*\"", "")
-        .replaceAll("(<bpmn:timeDate[^>]*>)[^<]*(</bpmn:timeDate>)", "$1\\${farFuture}$2")
-        .replaceAll("camunda:dueDate=\"[^\"]*\"", "camunda:dueDate=\"\\${farFuture}\"");
-    for (String leftover : new String[] {"delegateExpression", "executionListener", "taskListener", "tripDeadlines",
-        "formKey", "decisionRef"}) {
+    String stripped =
+        model
+            .replace("\"overseas-trip\"", "\"" + KEY + "\"")
+            // without the decision recorder, the decision the reviewer submits is the outcome the
+            // gateways read
+            .replace("${outcome", "${decision")
+            .replaceAll("\\s*<camunda:(executionListener|taskListener)\\b[^>]*/>", "")
+            .replaceAll("\\s*<bpmn:extensionElements>\\s*</bpmn:extensionElements>", "")
+            .replaceAll("camunda:delegateExpression=\"[^\"]*\"", "camunda:expression=\"\\${true}\"")
+            .replaceAll("camunda:decisionRef=\"[^\"]*\"", "camunda:expression=\"\\${true}\"")
+            .replaceAll(
+                "\\s*camunda:(mapDecisionResult|resultVariable|decisionRefBinding|formKey)=\"[^\"]*\"",
+                "")
+            .replaceAll("(<bpmn:timeDate[^>]*>)[^<]*(</bpmn:timeDate>)", "$1\\${farFuture}$2")
+            .replaceAll("camunda:dueDate=\"[^\"]*\"", "camunda:dueDate=\"\\${farFuture}\"");
+    for (String leftover :
+        new String[] {
+          "delegateExpression",
+          "executionListener",
+          "taskListener",
+          "tripDeadlines",
+          "formKey",
+          "decisionRef"
+        }) {
       if (stripped.contains(leftover)) {
-        throw new IllegalStateException("the baseline still has " + leftover + ": " + excerpt(stripped, leftover));
+        throw new IllegalStateException(
+            "the baseline still has " + leftover + ": " + excerpt(stripped, leftover));
       }
     }
     return stripped;

@@ -18,9 +18,9 @@ import org.tripapproval.trip.TripRequest;
 
 /**
  * Drives one trip from submission to closure through /engine-rest as its users would, as fast as
- * the server answers: each review level approves, the report is filed and accepted, and each
- * timer on the trip's path is executed as soon as it waits (POST /job/{id}/execute), so the
- * disclosure windows and the trip itself take no time. The same calls drive the baseline model.
+ * the server answers: each review level approves, the report is filed and accepted, and each timer
+ * on the trip's path is executed as soon as it waits (POST /job/{id}/execute), so the disclosure
+ * windows and the trip itself take no time. The same calls drive the baseline model.
  */
 final class BenchDriver {
 
@@ -51,8 +51,11 @@ final class BenchDriver {
       if (actOnTasks(id, trip) || executeTimers(id)) {
         continue;
       }
-      if ("COMPLETED".equals(read(expect(as("admin").get("/engine-rest/history/process-instance/" + id), 200))
-          .get("state").asText())) {
+      if ("COMPLETED"
+          .equals(
+              read(expect(as("admin").get("/engine-rest/history/process-instance/" + id), 200))
+                  .get("state")
+                  .asText())) {
         return id;
       }
       LockSupport.parkNanos(5_000_000); // something asynchronous is under way
@@ -61,12 +64,19 @@ final class BenchDriver {
 
   private boolean actOnTasks(String trip, TripRequest request) {
     boolean acted = false;
-    for (JsonNode task : read(expect(as("admin").get("/engine-rest/task?maxResults=50&processInstanceId=" + trip), 200))) {
+    for (JsonNode task :
+        read(
+            expect(
+                as("admin").get("/engine-rest/task?maxResults=50&processInstanceId=" + trip),
+                200))) {
       String id = task.get("id").asText();
       switch (task.get("taskDefinitionKey").asText()) {
         case TripProcess.REVIEW_TRIP_REQUEST -> {
-          String level = read(expect(as("admin").get("/engine-rest/task/" + id + "/variables/reviewLevel"), 200))
-              .get("value").asText();
+          String level =
+              read(expect(
+                      as("admin").get("/engine-rest/task/" + id + "/variables/reviewLevel"), 200))
+                  .get("value")
+                  .asText();
           String reviewer = TripDriver.REVIEWER_BY_LEVEL.get(level);
           if (reviewer == null) {
             throw new IllegalStateException("no reviewer for review level " + level);
@@ -76,8 +86,21 @@ final class BenchDriver {
         }
         case TripProcess.FILE_TRIP_REPORT -> {
           long began = System.nanoTime();
-          expect(as(TripDriver.APPLICANT).post("/engine-rest/task/" + id + "/submit-form", write(Map.of("variables",
-              Map.of("report", Map.of("type", "Json", "value", write(TripDriver.reportFor(request))))))), 204);
+          expect(
+              as(TripDriver.APPLICANT)
+                  .post(
+                      "/engine-rest/task/" + id + "/submit-form",
+                      write(
+                          Map.of(
+                              "variables",
+                              Map.of(
+                                  "report",
+                                  Map.of(
+                                      "type",
+                                      "Json",
+                                      "value",
+                                      write(TripDriver.reportFor(request))))))),
+              204);
           latencies.record("file report", began);
           acted = true;
         }
@@ -85,7 +108,7 @@ final class BenchDriver {
           decide(TripDriver.VERIFIER, id, "accept", "", "verify");
           acted = true;
         }
-        default -> { } // the applicant's standing withdraw task
+        default -> {} // the applicant's standing withdraw task
       }
     }
     return acted;
@@ -93,21 +116,41 @@ final class BenchDriver {
 
   private void decide(String user, String task, String decision, String reason, String operation) {
     long began = System.nanoTime();
-    expect(as(user).post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}"), 204);
+    expect(
+        as(user).post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}"),
+        204);
     latencies.record("claim " + operation, began);
     began = System.nanoTime();
-    expect(as(user).post("/engine-rest/task/" + task + "/submit-form", write(Map.of("variables", Map.of(
-        "decision", Map.of("value", decision), "decisionReason", Map.of("value", reason))))), 204);
+    expect(
+        as(user)
+            .post(
+                "/engine-rest/task/" + task + "/submit-form",
+                write(
+                    Map.of(
+                        "variables",
+                        Map.of(
+                            "decision",
+                            Map.of("value", decision),
+                            "decisionReason",
+                            Map.of("value", reason))))),
+        204);
     latencies.record("complete " + operation, began);
   }
 
-  /** Executes the trip's waiting lifecycle timers (not the reminders and escalations on the tasks). */
+  /**
+   * Executes the trip's waiting lifecycle timers (not the reminders and escalations on the tasks).
+   */
   private boolean executeTimers(String trip) {
     boolean acted = false;
-    for (JsonNode job : read(expect(as("admin").get("/engine-rest/job?maxResults=50&processInstanceId=" + trip), 200))) {
+    for (JsonNode job :
+        read(
+            expect(
+                as("admin").get("/engine-rest/job?maxResults=50&processInstanceId=" + trip),
+                200))) {
       if (RestTripDriver.LIFECYCLE_TIMERS.contains(activityOf(job))) {
         long began = System.nanoTime();
-        HttpResponse<String> executed = as("admin").post("/engine-rest/job/" + job.get("id").asText() + "/execute", "");
+        HttpResponse<String> executed =
+            as("admin").post("/engine-rest/job/" + job.get("id").asText() + "/execute", "");
         expect(executed, 204);
         latencies.record("timer", began);
         acted = true;
@@ -117,7 +160,11 @@ final class BenchDriver {
   }
 
   private String activityOf(JsonNode job) {
-    return activityByJobDefinition.computeIfAbsent(job.get("jobDefinitionId").asText(), id ->
-        read(expect(as("admin").get("/engine-rest/job-definition/" + id), 200)).get("activityId").asText());
+    return activityByJobDefinition.computeIfAbsent(
+        job.get("jobDefinitionId").asText(),
+        id ->
+            read(expect(as("admin").get("/engine-rest/job-definition/" + id), 200))
+                .get("activityId")
+                .asText());
   }
 }

@@ -13,7 +13,9 @@ final class Latencies {
   private final Map<String, ConcurrentLinkedQueue<Long>> byOperation = new ConcurrentHashMap<>();
 
   void record(String operation, long startedNanos) {
-    byOperation.computeIfAbsent(operation, o -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - startedNanos);
+    byOperation
+        .computeIfAbsent(operation, o -> new ConcurrentLinkedQueue<>())
+        .add(System.nanoTime() - startedNanos);
   }
 
   java.util.Set<String> operations() {
@@ -26,7 +28,8 @@ final class Latencies {
 
   /** The p-th percentile (nearest rank) in milliseconds. */
   double percentile(String operation, double p) {
-    List<Long> sorted = new ArrayList<>(byOperation.getOrDefault(operation, new ConcurrentLinkedQueue<>()));
+    List<Long> sorted =
+        new ArrayList<>(byOperation.getOrDefault(operation, new ConcurrentLinkedQueue<>()));
     if (sorted.isEmpty()) {
       return Double.NaN;
     }

@@ -41,26 +41,28 @@ import org.tripapproval.audit.BulkTrips;
 import org.tripapproval.support.JarNode;
 import org.tripapproval.support.RestClient;
 import org.tripapproval.support.RestTripDriver;
-import org.tripapproval.support.TripDriver;
 import org.tripapproval.support.TripRequestBuilder;
 import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripRequest;
 
 /**
  * The performance benchmark ({@code ./mvnw -Pbench verify}; docs/performance.md). One node from the
- * built jar with {@code -Xmx512m} on a real PostgreSQL (zonky, or {@code -Dbench.jdbcUrl=...}) and a
- * real SMTP server (GreenMail). It prints one table: the lifecycle's throughput at 1, 4 and 16
+ * built jar with {@code -Xmx512m} on a real PostgreSQL (zonky, or {@code -Dbench.jdbcUrl=...}) and
+ * a real SMTP server (GreenMail). It prints one table: the lifecycle's throughput at 1, 4 and 16
  * clients against a stripped baseline model, latencies at 16 clients, the database's own commit
  * rate, the auditors' queries at 10,000 to 1,000,000 trips, start-up, heap and RSS. It asserts only
- * that everything it drove worked; the targets are printed as met or missed, never asserted on time.
+ * that everything it drove worked; the targets are printed as met or missed, never asserted on
+ * time.
  */
 class PerformanceBenchmark {
 
   private static final int[] CLIENTS = {1, 4, 16};
   private static final int TRIPS_PER_CLIENT = Integer.getInteger("bench.tripsPerClient", 8);
   private static final int SINGLE_CLIENT_TRIPS = Integer.getInteger("bench.singleClientTrips", 20);
-  private static final long[] SCALES = java.util.Arrays.stream(System.getProperty("bench.scales", "10000,100000,1000000")
-      .split(",")).mapToLong(Long::parseLong).toArray();
+  private static final long[] SCALES =
+      java.util.Arrays.stream(System.getProperty("bench.scales", "10000,100000,1000000").split(","))
+          .mapToLong(Long::parseLong)
+          .toArray();
   private static final int PROBE_SECONDS = 10;
 
   private final Table table = new Table();
@@ -69,31 +71,48 @@ class PerformanceBenchmark {
   @Test
   void theWholeLifecycleAndTheAuditorsAtScale(@TempDir Path workDir) throws Exception {
     Database database = Database.open();
-    GreenMail smtp = new GreenMail(new ServerSetup(JarNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail smtp =
+        new GreenMail(new ServerSetup(JarNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    List<String> jvm = Boolean.getBoolean("bench.jfr")
-        ? List.of("-Xmx512m", "-XX:FlightRecorderOptions:stackdepth=512") : List.of("-Xmx512m");
-    JarNode node = JarNode.onPostgres("bench", workDir, jvm, database.url, database.user, database.password,
-        smtp.getSmtp().getPort());
+    List<String> jvm =
+        Boolean.getBoolean("bench.jfr")
+            ? List.of("-Xmx512m", "-XX:FlightRecorderOptions:stackdepth=512")
+            : List.of("-Xmx512m");
+    JarNode node =
+        JarNode.onPostgres(
+            "bench",
+            workDir,
+            jvm,
+            database.url,
+            database.user,
+            database.password,
+            smtp.getSmtp().getPort());
     try (Connection sql = database.connect()) {
       table.section("Machine and database");
-      table.row("cores / JVM / node heap limit", Runtime.getRuntime().availableProcessors() + " / "
-          + System.getProperty("java.version") + " / -Xmx512m", "");
+      table.row(
+          "cores / JVM / node heap limit",
+          Runtime.getRuntime().availableProcessors()
+              + " / "
+              + System.getProperty("java.version")
+              + " / -Xmx512m",
+          "");
       table.row("PostgreSQL", database.describe(sql), "");
       double coldStart = node.startUp().toMillis() / 1000.0;
 
       RestClient admin = new RestClient(node.baseUrl(), "admin");
       deployBaseline(admin);
       Lifecycle lifecycle = new Lifecycle(node.baseUrl());
-      String probeTrip = new BenchDriver(node::baseUrl, new Latencies()).run(realModel(), nextTrip());
+      String probeTrip =
+          new BenchDriver(node::baseUrl, new Latencies()).run(realModel(), nextTrip());
       JsonNode levels = reviewLevels(admin, probeTrip);
       BenchDriver.Start baseline = baselineModel(levels);
       // warm-up: the JIT, the pools and the caches of both paths, not measured
       lifecycle.run(16, 2, realModel(), this::nextTrip);
       lifecycle.run(16, 2, baseline, this::nextTrip);
 
-      table.section("Lifecycle through /engine-rest (submission, every routed review, 4 timers executed at once,"
-          + " report, verification)");
+      table.section(
+          "Lifecycle through /engine-rest (submission, every routed review, 4 timers executed at once,"
+              + " report, verification)");
       Map<Integer, double[]> throughput = new java.util.TreeMap<>();
       Latencies at16 = null;
       Latencies baselineAt16 = null;
@@ -113,18 +132,32 @@ class PerformanceBenchmark {
         Run ours = lifecycle.run(clients, trips / clients, realModel(), this::nextTrip);
         if (counting) {
           double[] edgeAfter = edgeChecks(admin);
-          // seconds spent in the edge's check, over the client-seconds of the run (each client calls back to back)
-          edge = new double[] {(edgeAfter[1] - edgeBefore[1]) / (edgeAfter[0] - edgeBefore[0]),
-              (edgeAfter[1] - edgeBefore[1]) / (clients * ours.seconds)};
+          // seconds spent in the edge's check, over the client-seconds of the run (each client
+          // calls back to back)
+          edge =
+              new double[] {
+                (edgeAfter[1] - edgeBefore[1]) / (edgeAfter[0] - edgeBefore[0]),
+                (edgeAfter[1] - edgeBefore[1]) / (clients * ours.seconds)
+              };
         }
         profile.stop(Path.of("target", "bench-lifecycle-16-clients.jfr"));
         long commitsAfter = counting ? database.commits(sql) : 0;
         throughput.put(clients, new double[] {ours.tripsPerSecond(), base.tripsPerSecond()});
-        table.row(clients + " client" + (clients == 1 ? "" : "s") + ": trips/s, ours / baseline",
-            String.format(Locale.ROOT, "%.2f / %.2f (%.0f%%; %d trips each, %.0f / %.0f REST calls per trip)",
-                ours.tripsPerSecond(), base.tripsPerSecond(), 100 * ours.tripsPerSecond() / base.tripsPerSecond(),
-                ours.trips, ours.callsPerTrip(), base.callsPerTrip()),
-            clients == 16 ? verdict(ours.tripsPerSecond() >= 0.7 * base.tripsPerSecond(), ">= 70% of the baseline") : "");
+        table.row(
+            clients + " client" + (clients == 1 ? "" : "s") + ": trips/s, ours / baseline",
+            String.format(
+                Locale.ROOT,
+                "%.2f / %.2f (%.0f%%; %d trips each, %.0f / %.0f REST calls per trip)",
+                ours.tripsPerSecond(),
+                base.tripsPerSecond(),
+                100 * ours.tripsPerSecond() / base.tripsPerSecond(),
+                ours.trips,
+                ours.callsPerTrip(),
+                base.callsPerTrip()),
+            clients == 16
+                ? verdict(
+                    ours.tripsPerSecond() >= 0.7 * base.tripsPerSecond(), ">= 70% of the baseline")
+                : "");
         if (clients == 16) {
           at16 = ours.latencies;
           baselineAt16 = base.latencies;
@@ -132,37 +165,66 @@ class PerformanceBenchmark {
           baselineCommitsPerTrip = (commitsBetween - commitsBefore) / (double) base.trips;
         }
       }
-      table.row("16 clients: the edge's allowlist check (trips.edge.check) per call / share of the lifecycle's time",
-          String.format(Locale.ROOT, "%.1f µs / %.2f%%", edge[0] * 1e6, edge[1] * 100), verdict(edge[1] < 0.05, "< 5%"));
+      table.row(
+          "16 clients: the edge's allowlist check (trips.edge.check) per call / share of the lifecycle's time",
+          String.format(Locale.ROOT, "%.1f µs / %.2f%%", edge[0] * 1e6, edge[1] * 100),
+          verdict(edge[1] < 0.05, "< 5%"));
       table.section("Latency at 16 clients, ms: p50 / p95 / p99 (baseline p95)");
-      for (String operation : List.of("submit", "claim review", "complete review", "file report", "claim verify",
-          "complete verify", "timer")) {
-        String target = switch (operation) {
-          case "submit" -> verdict(at16.percentile(operation, 95) < 100, "p95 < 100 ms");
-          case "complete review" -> verdict(at16.percentile(operation, 95) < 50, "p95 < 50 ms");
-          default -> "";
-        };
-        table.row(operation, String.format(Locale.ROOT, "%.1f / %.1f / %.1f (%.1f), n=%d", at16.percentile(operation, 50),
-            at16.percentile(operation, 95), at16.percentile(operation, 99), baselineAt16.percentile(operation, 95),
-            at16.count(operation)), target);
+      for (String operation :
+          List.of(
+              "submit",
+              "claim review",
+              "complete review",
+              "file report",
+              "claim verify",
+              "complete verify",
+              "timer")) {
+        String target =
+            switch (operation) {
+              case "submit" -> verdict(at16.percentile(operation, 95) < 100, "p95 < 100 ms");
+              case "complete review" -> verdict(at16.percentile(operation, 95) < 50, "p95 < 50 ms");
+              default -> "";
+            };
+        table.row(
+            operation,
+            String.format(
+                Locale.ROOT,
+                "%.1f / %.1f / %.1f (%.1f), n=%d",
+                at16.percentile(operation, 50),
+                at16.percentile(operation, 95),
+                at16.percentile(operation, 99),
+                baselineAt16.percentile(operation, 95),
+                at16.count(operation)),
+            target);
       }
 
       table.section("The database's limit at 16 connections");
       double commitRate = database.probeCommitRate(16, PROBE_SECONDS);
       double needed = commitsPerTrip * throughput.get(16)[0];
-      table.row("single-row insert transactions/s", String.format(Locale.ROOT, "%.0f", commitRate), "");
-      table.row("commits per trip, ours / baseline (pg_stat_database)",
-          String.format(Locale.ROOT, "%.1f / %.1f", commitsPerTrip, baselineCommitsPerTrip), "");
-      table.row("lifecycle commits/s at 16 clients, share of the limit", String.format(Locale.ROOT, "%.0f/s = %.0f%%",
-          needed, 100 * needed / commitRate), verdict(needed >= 0.5 * commitRate, ">= 50% (the engine is not the bottleneck)"));
+      table.row(
+          "single-row insert transactions/s", String.format(Locale.ROOT, "%.0f", commitRate), "");
+      table.row(
+          "commits per trip, ours / baseline (pg_stat_database)",
+          String.format(Locale.ROOT, "%.1f / %.1f", commitsPerTrip, baselineCommitsPerTrip),
+          "");
+      table.row(
+          "lifecycle commits/s at 16 clients, share of the limit",
+          String.format(Locale.ROOT, "%.0f/s = %.0f%%", needed, 100 * needed / commitRate),
+          verdict(needed >= 0.5 * commitRate, ">= 50% (the engine is not the bottleneck)"));
 
       table.section("Notifications (the real mail path)");
       database.awaitOutboxDrained(sql);
-      table.row("written / received by SMTP", database.count(sql, "SELECT count(*) FROM notification_outbox") + " / "
-          + smtp.getReceivedMessages().length, "");
+      table.row(
+          "written / received by SMTP",
+          database.count(sql, "SELECT count(*) FROM notification_outbox")
+              + " / "
+              + smtp.getReceivedMessages().length,
+          "");
 
-      table.section("Auditors at scale (bulk trips loaded with COPY, " + BulkTrips.TRAIL_ENTRIES_PER_TRIP
-          + " trail entries each; p95 over the auditor's API)");
+      table.section(
+          "Auditors at scale (bulk trips loaded with COPY, "
+              + BulkTrips.TRAIL_ENTRIES_PER_TRIP
+              + " trail entries each; p95 over the auditor's API)");
       Auditor auditor = new Auditor(node, database, sql);
       double searchAt100k = Double.NaN;
       long loaded = 0;
@@ -174,42 +236,82 @@ class PerformanceBenchmark {
         loaded = scale;
         long trips = database.count(sql, "SELECT count(*) FROM trip_registry");
         String at = String.format(Locale.ROOT, "%,d trips", trips);
-        table.row(at + ": bulk load of " + String.format(Locale.ROOT, "%,d", added), String.format(Locale.ROOT,
-            "%.1f s (%,.0f trips/s with members, countries and trail)", loadSeconds, added / loadSeconds), "");
+        table.row(
+            at + ": bulk load of " + String.format(Locale.ROOT, "%,d", added),
+            String.format(
+                Locale.ROOT,
+                "%.1f s (%,.0f trips/s with members, countries and trail)",
+                loadSeconds,
+                added / loadSeconds),
+            "");
         double search = auditor.searchP95();
         if (scale == 100_000) {
           searchAt100k = search;
         }
-        table.row(at + ": search p95", String.format(Locale.ROOT, "%.1f ms (%d searches of %d kinds; %s)", search,
-            auditor.searches, Auditor.KINDS, auditor.slowest), scale == 100_000 ? verdict(search < 100, "< 100 ms")
-            : scale == 1_000_000 && !Double.isNaN(searchAt100k)
-                ? verdict(search < 2 * searchAt100k, "< 2 x the p95 at 100,000") : "");
-        database.explain(sql, "SELECT COUNT(*) FROM (SELECT 1 AS found FROM trip_registry r WHERE 1 = 1 AND EXISTS"
-            + " (SELECT 1 FROM trip_country c WHERE c.process_instance_id = r.process_instance_id AND c.country = 'BR'"
-            + " AND c.departure_date >= DATE '2024-01-01' AND c.departure_date <= DATE '2024-12-31')"
-            + " AND r.departure_date >= DATE '2024-01-01' AND r.departure_date <= DATE '2024-12-31'"
-            + " FETCH FIRST 1001 ROWS ONLY) matches");
+        table.row(
+            at + ": search p95",
+            String.format(
+                Locale.ROOT,
+                "%.1f ms (%d searches of %d kinds; %s)",
+                search,
+                auditor.searches,
+                Auditor.KINDS,
+                auditor.slowest),
+            scale == 100_000
+                ? verdict(search < 100, "< 100 ms")
+                : scale == 1_000_000 && !Double.isNaN(searchAt100k)
+                    ? verdict(search < 2 * searchAt100k, "< 2 x the p95 at 100,000")
+                    : "");
+        database.explain(
+            sql,
+            "SELECT COUNT(*) FROM (SELECT 1 AS found FROM trip_registry r WHERE 1 = 1 AND EXISTS"
+                + " (SELECT 1 FROM trip_country c WHERE c.process_instance_id = r.process_instance_id AND c.country = 'BR'"
+                + " AND c.departure_date >= DATE '2024-01-01' AND c.departure_date <= DATE '2024-12-31')"
+                + " AND r.departure_date >= DATE '2024-01-01' AND r.departure_date <= DATE '2024-12-31'"
+                + " FETCH FIRST 1001 ROWS ONLY) matches");
         double trail = auditor.trailP95(loaded);
-        table.row(at + ": one trip's trail p95", String.format(Locale.ROOT, "%.1f ms", trail),
+        table.row(
+            at + ": one trip's trail p95",
+            String.format(Locale.ROOT, "%.1f ms", trail),
             scale == 100_000 ? verdict(trail < 50, "< 50 ms") : "");
         Auditor.Export export = auditor.export(scale >= 100_000 ? 100_000 : trips);
         long growth = export.oldGenPeakMb() - export.oldGenBeforeMb();
-        table.row(at + ": CSV export", String.format(Locale.ROOT, "%,d rows in %.1f s, %.1f MB; node's old generation"
-            + " %d MB before, +%d MB at most while streaming", export.rows(), export.seconds(), export.bytes() / 1e6,
-            export.oldGenBeforeMb(), growth), scale == 100_000 ? verdict(export.seconds() < 10 && growth * 1e6 < export.bytes(),
-            "< 10 s; the heap keeps less than the CSV itself") : "");
-        table.row(at + ": statistics of a year", String.format(Locale.ROOT, "%.0f ms (median of 5)", auditor.statistics()), "");
+        table.row(
+            at + ": CSV export",
+            String.format(
+                Locale.ROOT,
+                "%,d rows in %.1f s, %.1f MB; node's old generation"
+                    + " %d MB before, +%d MB at most while streaming",
+                export.rows(),
+                export.seconds(),
+                export.bytes() / 1e6,
+                export.oldGenBeforeMb(),
+                growth),
+            scale == 100_000
+                ? verdict(
+                    export.seconds() < 10 && growth * 1e6 < export.bytes(),
+                    "< 10 s; the heap keeps less than the CSV itself")
+                : "");
+        table.row(
+            at + ": statistics of a year",
+            String.format(Locale.ROOT, "%.0f ms (median of 5)", auditor.statistics()),
+            "");
       }
 
       table.section("Start-up and memory");
       long heap = auditor.heapUsedMb();
       long rss = rssMb(node.pid());
-      table.row("heap used / RSS at the end", heap + " MB / " + rss + " MB", verdict(heap < 512, "runs in -Xmx512m"));
+      table.row(
+          "heap used / RSS at the end",
+          heap + " MB / " + rss + " MB",
+          verdict(heap < 512, "runs in -Xmx512m"));
       node.close();
       node.start();
       double warmStart = node.startUp().toMillis() / 1000.0;
-      table.row("start-up to health UP: empty database / with every trip above",
-          String.format(Locale.ROOT, "%.1f s / %.1f s", coldStart, warmStart), verdict(Math.max(coldStart, warmStart) < 15, "< 15 s"));
+      table.row(
+          "start-up to health UP: empty database / with every trip above",
+          String.format(Locale.ROOT, "%.1f s / %.1f s", coldStart, warmStart),
+          verdict(Math.max(coldStart, warmStart) < 15, "< 15 s"));
     } finally {
       node.close();
       smtp.stop();
@@ -220,48 +322,112 @@ class PerformanceBenchmark {
 
   private TripRequest nextTrip() {
     int n = tripNumber.incrementAndGet();
-    // members differ from trip to trip, as they do in a province: the registry lookups per member stay honest
-    return TripRequestBuilder.aTrip().members(List.of(
-        new TripRequest.Member("张" + n, "商务厅副处长", TripRequest.Rank.division),
-        new TripRequest.Member("王" + n, "翻译", TripRequest.Rank.staff))).build();
+    // members differ from trip to trip, as they do in a province: the registry lookups per member
+    // stay honest
+    return TripRequestBuilder.aTrip()
+        .members(
+            List.of(
+                new TripRequest.Member("张" + n, "商务厅副处长", TripRequest.Rank.division),
+                new TripRequest.Member("王" + n, "翻译", TripRequest.Rank.staff)))
+        .build();
   }
 
   private static BenchDriver.Start realModel() {
-    return (applicant, trip) -> read(expect(applicant.post("/engine-rest/process-definition/key/" + TripProcess.KEY
-        + "/submit-form", RestTripDriver.submission(trip)), 200)).get("id").asText();
+    return (applicant, trip) ->
+        read(expect(
+                applicant.post(
+                    "/engine-rest/process-definition/key/" + TripProcess.KEY + "/submit-form",
+                    RestTripDriver.submission(trip)),
+                200))
+            .get("id")
+            .asText();
   }
 
   /** The same request, with the variables our delegates would have set, to the stripped model. */
   private static BenchDriver.Start baselineModel(JsonNode reviewLevels) {
-    return (applicant, trip) -> read(expect(applicant.post("/engine-rest/process-definition/key/" + BaselineModel.KEY
-        + "/submit-form", write(Map.of("variables", Map.of(
-            "trip", Map.of("type", "Json", "value", write(trip)),
-            "unit", Map.of("value", "commerce"),
-            "hasBlockingFindings", Map.of("value", false),
-            "farFuture", Map.of("value", "2099-01-01T00:00:00"),
-            "reviewLevels", Map.of("type", "Object", "value", reviewLevels.get("value").asText(),
-                "valueInfo", reviewLevels.get("valueInfo")))))), 200)).get("id").asText();
+    return (applicant, trip) ->
+        read(expect(
+                applicant.post(
+                    "/engine-rest/process-definition/key/" + BaselineModel.KEY + "/submit-form",
+                    write(
+                        Map.of(
+                            "variables",
+                            Map.of(
+                                "trip", Map.of("type", "Json", "value", write(trip)),
+                                "unit", Map.of("value", "commerce"),
+                                "hasBlockingFindings", Map.of("value", false),
+                                "farFuture", Map.of("value", "2099-01-01T00:00:00"),
+                                "reviewLevels",
+                                    Map.of(
+                                        "type",
+                                        "Object",
+                                        "value",
+                                        reviewLevels.get("value").asText(),
+                                        "valueInfo",
+                                        reviewLevels.get("valueInfo")))))),
+                200))
+            .get("id")
+            .asText();
   }
 
   private static JsonNode reviewLevels(RestClient admin, String trip) {
-    JsonNode found = read(expect(admin.get("/engine-rest/history/variable-instance?maxResults=5&deserializeValues=false"
-        + "&variableName=reviewLevels&processInstanceId=" + trip), 200));
+    JsonNode found =
+        read(
+            expect(
+                admin.get(
+                    "/engine-rest/history/variable-instance?maxResults=5&deserializeValues=false"
+                        + "&variableName=reviewLevels&processInstanceId="
+                        + trip),
+                200));
     assertThat(found).as("the routed review levels of the first trip").hasSize(1);
     return found.get(0);
   }
 
   private static void deployBaseline(RestClient admin) {
     String boundary = "bench-" + UUID.randomUUID();
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbenchmark baseline\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + BaselineModel.KEY + ".bpmn\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + BaselineModel.xml() + "\r\n--" + boundary + "--\r\n";
-    HttpResponse<String> deployed = expect(admin.send(admin.request("/engine-rest/deployment/create")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))), 200);
-    assertThat(read(deployed).path("deployedProcessDefinitions").size()).as(deployed.body()).isEqualTo(1);
-    // everyone may read it and start it, as the applicants may the real one (resource type 6: process definition)
-    expect(admin.post("/engine-rest/authorization/create", write(Map.of("type", 0, "userId", "*", "resourceType", 6,
-        "resourceId", BaselineModel.KEY, "permissions", List.of("READ", "CREATE_INSTANCE")))), 200);
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbenchmark baseline\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\""
+            + BaselineModel.KEY
+            + ".bpmn\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n"
+            + BaselineModel.xml()
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<String> deployed =
+        expect(
+            admin.send(
+                admin
+                    .request("/engine-rest/deployment/create")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))),
+            200);
+    assertThat(read(deployed).path("deployedProcessDefinitions").size())
+        .as(deployed.body())
+        .isEqualTo(1);
+    // everyone may read it and start it, as the applicants may the real one (resource type 6:
+    // process definition)
+    expect(
+        admin.post(
+            "/engine-rest/authorization/create",
+            write(
+                Map.of(
+                    "type",
+                    0,
+                    "userId",
+                    "*",
+                    "resourceType",
+                    6,
+                    "resourceId",
+                    BaselineModel.KEY,
+                    "permissions",
+                    List.of("READ", "CREATE_INSTANCE")))),
+        200);
   }
 
   private static long rssMb(long pid) throws Exception {
@@ -277,10 +443,13 @@ class PerformanceBenchmark {
     return (met ? "met: " : "MISSED: ") + target;
   }
 
-  /** A Java Flight Recorder profile of the node (-Dbench.jfr=true), taken with jcmd while the 16 clients run. */
+  /**
+   * A Java Flight Recorder profile of the node (-Dbench.jfr=true), taken with jcmd while the 16
+   * clients run.
+   */
   private interface Profile {
 
-    Profile NONE = file -> { };
+    Profile NONE = file -> {};
 
     void stop(Path file) throws Exception;
 
@@ -297,8 +466,11 @@ class PerformanceBenchmark {
     }
 
     private static void jcmd(long pid, String... command) throws Exception {
-      List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-          Long.toString(pid)));
+      List<String> line =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(pid)));
       line.addAll(List.of(command));
       Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
       String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -315,24 +487,33 @@ class PerformanceBenchmark {
       this.baseUrl = baseUrl;
     }
 
-    Run run(int clients, int tripsPerClient, BenchDriver.Start start, java.util.function.Supplier<TripRequest> trips)
+    Run run(
+        int clients,
+        int tripsPerClient,
+        BenchDriver.Start start,
+        java.util.function.Supplier<TripRequest> trips)
         throws Exception {
       Latencies latencies = new Latencies();
       AtomicLong calls = new AtomicLong();
-      BenchDriver driver = new BenchDriver(() -> {
-        calls.incrementAndGet();
-        return baseUrl;
-      }, latencies);
+      BenchDriver driver =
+          new BenchDriver(
+              () -> {
+                calls.incrementAndGet();
+                return baseUrl;
+              },
+              latencies);
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       long started = System.nanoTime();
       List<Future<?>> done = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
-        done.add(pool.submit(() -> {
-          for (int t = 0; t < tripsPerClient; t++) {
-            driver.run(start, trips.get());
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int t = 0; t < tripsPerClient; t++) {
+                    driver.run(start, trips.get());
+                  }
+                  return null;
+                }));
       }
       for (Future<?> client : done) {
         client.get(30, TimeUnit.MINUTES);
@@ -343,16 +524,20 @@ class PerformanceBenchmark {
     }
   }
 
-  /** The edge's check so far on the node: how many, and their total time in seconds (the node's own metrics). */
+  /**
+   * The edge's check so far on the node: how many, and their total time in seconds (the node's own
+   * metrics).
+   */
   private static double[] edgeChecks(RestClient admin) {
-    JsonNode measurements = read(expect(admin.get("/actuator/metrics/trips.edge.check"), 200)).get("measurements");
+    JsonNode measurements =
+        read(expect(admin.get("/actuator/metrics/trips.edge.check"), 200)).get("measurements");
     double count = 0;
     double total = 0;
     for (JsonNode measurement : measurements) {
       switch (measurement.get("statistic").asText()) {
         case "COUNT" -> count = measurement.get("value").asDouble();
         case "TOTAL_TIME" -> total = measurement.get("value").asDouble();
-        default -> { }
+        default -> {}
       }
     }
     return new double[] {count, total};
@@ -393,16 +578,24 @@ class PerformanceBenchmark {
       searches = 0;
       for (int round = 0; round < 26; round++) {
         for (int kind = 0; kind < KINDS; kind++) {
-          String query = switch (kind) {
-            case 0 -> "";
-            case 1 -> "unit=" + BulkTrips.unit(random.nextInt(BulkTrips.UNITS)) + "&from=2025-01-01&to=2025-12-31";
-            case 2 -> "member=" + java.net.URLEncoder.encode(BulkTrips.name(random.nextInt(BulkTrips.NAMES)), StandardCharsets.UTF_8);
-            case 3 -> "country=BR&from=2024-01-01&to=2024-12-31";
-            case 4 -> "status=CLOSED&unit=" + BulkTrips.unit(random.nextInt(BulkTrips.UNITS));
-            case 5 -> "overdueReport=true";
-            case 6 -> "applicant=" + BulkTrips.applicant(random.nextInt(BulkTrips.APPLICANTS));
-            default -> "finding=budget&from=2026-01-01&to=2026-12-31";
-          };
+          String query =
+              switch (kind) {
+                case 0 -> "";
+                case 1 ->
+                    "unit="
+                        + BulkTrips.unit(random.nextInt(BulkTrips.UNITS))
+                        + "&from=2025-01-01&to=2025-12-31";
+                case 2 ->
+                    "member="
+                        + java.net.URLEncoder.encode(
+                            BulkTrips.name(random.nextInt(BulkTrips.NAMES)),
+                            StandardCharsets.UTF_8);
+                case 3 -> "country=BR&from=2024-01-01&to=2024-12-31";
+                case 4 -> "status=CLOSED&unit=" + BulkTrips.unit(random.nextInt(BulkTrips.UNITS));
+                case 5 -> "overdueReport=true";
+                case 6 -> "applicant=" + BulkTrips.applicant(random.nextInt(BulkTrips.APPLICANTS));
+                default -> "finding=budget&from=2026-01-01&to=2026-12-31";
+              };
           long began = System.nanoTime();
           JsonNode page = read(expect(client.get("/api/audit/trips?size=50&" + query), 200));
           if (round > 0) { // the first round warms up
@@ -413,25 +606,38 @@ class PerformanceBenchmark {
           assertThat(page.get("trips").size()).isLessThanOrEqualTo(50);
         }
       }
-      slowest = latencies.operations().stream().filter(o -> !o.equals("search"))
-          .max(java.util.Comparator.comparingDouble(o -> latencies.percentile(o, 95)))
-          .map(o -> String.format(Locale.ROOT, "slowest kind: %s, p95 %.1f ms", o.isEmpty() ? "(no filter)" : o,
-              latencies.percentile(o, 95))).orElse("");
+      slowest =
+          latencies.operations().stream()
+              .filter(o -> !o.equals("search"))
+              .max(java.util.Comparator.comparingDouble(o -> latencies.percentile(o, 95)))
+              .map(
+                  o ->
+                      String.format(
+                          Locale.ROOT,
+                          "slowest kind: %s, p95 %.1f ms",
+                          o.isEmpty() ? "(no filter)" : o,
+                          latencies.percentile(o, 95)))
+              .orElse("");
       return latencies.percentile("search", 95);
     }
 
     double trailP95(long loaded) throws Exception {
       Latencies latencies = new Latencies();
       List<String> real = new ArrayList<>();
-      try (Statement statement = sql.createStatement(); ResultSet rows = statement.executeQuery(
-          "SELECT process_instance_id FROM trip_registry WHERE process_instance_id NOT LIKE '00000000-%' LIMIT 50")) {
+      try (Statement statement = sql.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT process_instance_id FROM trip_registry WHERE process_instance_id NOT LIKE '00000000-%' LIMIT 50")) {
         while (rows.next()) {
           real.add(rows.getString(1));
         }
       }
       SplittableRandom random = new SplittableRandom(11);
       for (int i = 0; i < 101; i++) {
-        String trip = i % 2 == 0 && !real.isEmpty() ? real.get(random.nextInt(real.size())) : BulkTrips.id(random.nextLong(loaded));
+        String trip =
+            i % 2 == 0 && !real.isEmpty()
+                ? real.get(random.nextInt(real.size()))
+                : BulkTrips.id(random.nextLong(loaded));
         long began = System.nanoTime();
         JsonNode entries = read(expect(client.get("/api/audit/trips/" + trip + "/trail"), 200));
         if (i > 0) {
@@ -444,13 +650,18 @@ class PerformanceBenchmark {
 
     record Export(long rows, double seconds, long bytes, long oldGenBeforeMb, long oldGenPeakMb) {}
 
-    /** The CSV of about this many trips (all, or the latest departures), streamed; the node's heap sampled meanwhile. */
+    /**
+     * The CSV of about this many trips (all, or the latest departures), streamed; the node's heap
+     * sampled meanwhile.
+     */
     Export export(long rows) throws Exception {
       String filter = "";
       long total = database.count(sql, "SELECT count(*) FROM trip_registry");
       if (rows < total) {
-        try (PreparedStatement statement = sql.prepareStatement("SELECT departure_date FROM trip_registry"
-            + " ORDER BY departure_date DESC NULLS LAST OFFSET ? LIMIT 1")) {
+        try (PreparedStatement statement =
+            sql.prepareStatement(
+                "SELECT departure_date FROM trip_registry"
+                    + " ORDER BY departure_date DESC NULLS LAST OFFSET ? LIMIT 1")) {
           statement.setLong(1, rows - 1);
           try (ResultSet found = statement.executeQuery()) {
             found.next();
@@ -461,12 +672,17 @@ class PerformanceBenchmark {
       // what the export keeps alive ends up in the old generation; its garbage dies young
       long oldBefore = memoryMb("id:G1 Old Gen");
       AtomicLong peak = new AtomicLong(oldBefore);
-      java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-      sampler.scheduleWithFixedDelay(() -> peak.accumulateAndGet(memoryMb("id:G1 Old Gen"), Math::max), 0, 50,
+      java.util.concurrent.ScheduledExecutorService sampler =
+          Executors.newSingleThreadScheduledExecutor();
+      sampler.scheduleWithFixedDelay(
+          () -> peak.accumulateAndGet(memoryMb("id:G1 Old Gen"), Math::max),
+          0,
+          50,
           TimeUnit.MILLISECONDS);
       long began = System.nanoTime();
-      HttpResponse<InputStream> response = client.sendForStream(client.request("/api/audit/trips.csv" + filter).GET()
-          .timeout(Duration.ofMinutes(5)));
+      HttpResponse<InputStream> response =
+          client.sendForStream(
+              client.request("/api/audit/trips.csv" + filter).GET().timeout(Duration.ofMinutes(5)));
       long bytes = 0;
       long lines = 0;
       try (InputStream in = response.body()) {
@@ -506,8 +722,15 @@ class PerformanceBenchmark {
 
     /** The node's memory in use, from its metrics, e.g. "area:heap" or "id:G1 Old Gen". */
     long memoryMb(String tag) {
-      JsonNode metric = read(expect(new RestClient(node.baseUrl(), "admin").get("/actuator/metrics/jvm.memory.used?tag="
-          + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20")), 200));
+      JsonNode metric =
+          read(
+              expect(
+                  new RestClient(node.baseUrl(), "admin")
+                      .get(
+                          "/actuator/metrics/jvm.memory.used?tag="
+                              + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8)
+                                  .replace("+", "%20")),
+                  200));
       return (long) (metric.get("measurements").get(0).get("value").asDouble() / (1024 * 1024));
     }
   }
@@ -530,17 +753,27 @@ class PerformanceBenchmark {
     static Database open() throws Exception {
       String given = System.getProperty("bench.jdbcUrl");
       if (given != null) {
-        return new Database(given, System.getProperty("bench.dbUser", "postgres"),
-            System.getProperty("bench.dbPassword", "postgres"), null);
+        return new Database(
+            given,
+            System.getProperty("bench.dbUser", "postgres"),
+            System.getProperty("bench.dbPassword", "postgres"),
+            null);
       }
       // durable commits, as in production (zonky turns fsync and synchronous_commit off by default)
-      EmbeddedPostgres embedded = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
-          .setServerConfig("fsync", "on").setServerConfig("full_page_writes", "on")
-          .setServerConfig("shared_buffers", "256MB").setServerConfig("max_connections", "200").start();
-      try (Connection connection = embedded.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+      EmbeddedPostgres embedded =
+          EmbeddedPostgres.builder()
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("fsync", "on")
+              .setServerConfig("full_page_writes", "on")
+              .setServerConfig("shared_buffers", "256MB")
+              .setServerConfig("max_connections", "200")
+              .start();
+      try (Connection connection = embedded.getPostgresDatabase().getConnection();
+          Statement statement = connection.createStatement()) {
         statement.execute("CREATE DATABASE bench");
       }
-      return new Database(embedded.getJdbcUrl("postgres", "bench"), "postgres", "postgres", embedded);
+      return new Database(
+          embedded.getJdbcUrl("postgres", "bench"), "postgres", "postgres", embedded);
     }
 
     Connection connect() throws Exception {
@@ -550,10 +783,19 @@ class PerformanceBenchmark {
     String describe(Connection sql) throws Exception {
       StringBuilder text = new StringBuilder();
       try (Statement statement = sql.createStatement()) {
-        for (String setting : List.of("server_version", "synchronous_commit", "fsync", "full_page_writes", "shared_buffers")) {
+        for (String setting :
+            List.of(
+                "server_version",
+                "synchronous_commit",
+                "fsync",
+                "full_page_writes",
+                "shared_buffers")) {
           try (ResultSet value = statement.executeQuery("SHOW " + setting)) {
             value.next();
-            text.append(text.length() == 0 ? "" : ", ").append(setting).append('=').append(value.getString(1));
+            text.append(text.length() == 0 ? "" : ", ")
+                .append(setting)
+                .append('=')
+                .append(value.getString(1));
           }
         }
       }
@@ -568,17 +810,22 @@ class PerformanceBenchmark {
       await().pollDelay(Duration.ofSeconds(11)).atMost(Duration.ofSeconds(12)).until(() -> true);
       try (Statement statement = sql.createStatement()) {
         statement.execute("SELECT pg_stat_clear_snapshot()");
-        try (ResultSet value = statement.executeQuery(
-            "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+        try (ResultSet value =
+            statement.executeQuery(
+                "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
           value.next();
           return value.getLong(1);
         }
       }
     }
 
-    /** The plan of an auditor's query as the application sends it, printed for the record (not in the table). */
+    /**
+     * The plan of an auditor's query as the application sends it, printed for the record (not in
+     * the table).
+     */
     void explain(Connection sql, String query) throws Exception {
-      try (Statement statement = sql.createStatement(); ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE) " + query)) {
+      try (Statement statement = sql.createStatement();
+          ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE) " + query)) {
         while (plan.next()) {
           System.out.println("[explain] " + plan.getString(1));
         }
@@ -586,22 +833,32 @@ class PerformanceBenchmark {
     }
 
     void awaitOutboxDrained(Connection sql) {
-      await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> count(sql,
-          "SELECT count(*) FROM notification_outbox WHERE status <> 'SENT'") == 0);
+      await()
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  count(sql, "SELECT count(*) FROM notification_outbox WHERE status <> 'SENT'")
+                      == 0);
     }
 
     long count(Connection sql, String query) throws Exception {
-      try (Statement statement = sql.createStatement(); ResultSet value = statement.executeQuery(query)) {
+      try (Statement statement = sql.createStatement();
+          ResultSet value = statement.executeQuery(query)) {
         value.next();
         return value.getLong(1);
       }
     }
 
-    /** Single-row insert transactions per second, each its own commit, from n connections at once. */
+    /**
+     * Single-row insert transactions per second, each its own commit, from n connections at once.
+     */
     double probeCommitRate(int connections, int seconds) throws Exception {
-      try (Connection setup = connect(); Statement statement = setup.createStatement()) {
-        statement.execute("CREATE TABLE IF NOT EXISTS bench_commit_probe (id BIGSERIAL PRIMARY KEY,"
-            + " client INTEGER NOT NULL, payload VARCHAR(64) NOT NULL, at TIMESTAMP NOT NULL DEFAULT now())");
+      try (Connection setup = connect();
+          Statement statement = setup.createStatement()) {
+        statement.execute(
+            "CREATE TABLE IF NOT EXISTS bench_commit_probe (id BIGSERIAL PRIMARY KEY,"
+                + " client INTEGER NOT NULL, payload VARCHAR(64) NOT NULL, at TIMESTAMP NOT NULL DEFAULT now())");
       }
       AtomicLong committed = new AtomicLong();
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -609,25 +866,30 @@ class PerformanceBenchmark {
       List<Future<?>> clients = new ArrayList<>();
       for (int c = 0; c < connections; c++) {
         int client = c;
-        clients.add(pool.submit(() -> {
-          try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(
-              "INSERT INTO bench_commit_probe (client, payload) VALUES (?, ?)")) {
-            connection.setAutoCommit(true);
-            while (System.nanoTime() < until) {
-              insert.setInt(1, client);
-              insert.setString(2, "probe " + LocalDate.now());
-              insert.executeUpdate();
-              committed.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+        clients.add(
+            pool.submit(
+                () -> {
+                  try (Connection connection = connect();
+                      PreparedStatement insert =
+                          connection.prepareStatement(
+                              "INSERT INTO bench_commit_probe (client, payload) VALUES (?, ?)")) {
+                    connection.setAutoCommit(true);
+                    while (System.nanoTime() < until) {
+                      insert.setInt(1, client);
+                      insert.setString(2, "probe " + LocalDate.now());
+                      insert.executeUpdate();
+                      committed.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> client : clients) {
         client.get();
       }
       pool.shutdown();
-      try (Connection cleanup = connect(); Statement statement = cleanup.createStatement()) {
+      try (Connection cleanup = connect();
+          Statement statement = cleanup.createStatement()) {
         statement.execute("DROP TABLE bench_commit_probe");
       }
       return committed.get() / (double) seconds;
@@ -644,15 +906,24 @@ class PerformanceBenchmark {
   /** The one table the benchmark prints (and writes to target/benchmark.md). */
   private static final class Table {
 
-    private final StringBuilder markdown = new StringBuilder("| measure | result | target |\n|---|---|---|\n");
+    private final StringBuilder markdown =
+        new StringBuilder("| measure | result | target |\n|---|---|---|\n");
 
     void section(String title) {
       markdown.append("| **").append(title).append("** | | |\n");
     }
 
     void row(String measure, String result, String target) {
-      markdown.append("| ").append(measure).append(" | ").append(result).append(" | ").append(target).append(" |\n");
-      System.out.println("[bench] " + measure + ": " + result + (target.isEmpty() ? "" : "  [" + target + "]"));
+      markdown
+          .append("| ")
+          .append(measure)
+          .append(" | ")
+          .append(result)
+          .append(" | ")
+          .append(target)
+          .append(" |\n");
+      System.out.println(
+          "[bench] " + measure + ": " + result + (target.isEmpty() ? "" : "  [" + target + "]"));
     }
 
     void print() throws Exception {

@@ -25,7 +25,8 @@ class EngineSettingsIT {
 
   @Test
   void theEngineRunsWithTheConfiguredSettings() {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     JobExecutor jobs = configuration.getJobExecutor();
     assertThat(jobs.getMaxJobsPerAcquisition()).isEqualTo(8);
     assertThat(jobs.getLockTimeInMillis()).isEqualTo(300_000);

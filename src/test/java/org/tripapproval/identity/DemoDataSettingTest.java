@@ -12,7 +12,9 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
-/** Demo users (published passwords) exist only where asked for: never because a profile is missing. */
+/**
+ * Demo users (published passwords) exist only where asked for: never because a profile is missing.
+ */
 class DemoDataSettingTest {
 
   @Test
@@ -23,7 +25,10 @@ class DemoDataSettingTest {
     assertThat(demoData("postgres", "demo")).as("postgres and demo").isTrue();
   }
 
-  /** trips.demo-data as the application's yaml files give it for these profiles, without the machine's environment. */
+  /**
+   * trips.demo-data as the application's yaml files give it for these profiles, without the
+   * machine's environment.
+   */
   private static boolean demoData(String... profiles) {
     StandardEnvironment environment = new StandardEnvironment();
     MutablePropertySources sources = environment.getPropertySources();

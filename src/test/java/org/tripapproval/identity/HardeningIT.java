@@ -45,9 +45,9 @@ import org.tripapproval.support.RestTripDriver;
 import org.tripapproval.support.TestPostgres;
 
 /**
- * Hardening on PostgreSQL, each attack tried as a demo user would: editing one's own profile, locking
- * a reviewer out with wrong passwords, smuggling an object of an arbitrary class into a trip, riding
- * a browser's login from another site.
+ * Hardening on PostgreSQL, each attack tried as a demo user would: editing one's own profile,
+ * locking a reviewer out with wrong passwords, smuggling an object of an arbitrary class into a
+ * trip, riding a browser's login from another site.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -87,23 +87,36 @@ class HardeningIT {
   @Test
   void aReviewerCannotChangeHerOwnEmailNotOverRestNorThroughTheEngine() {
     IdentityService identity = engine.getIdentityService();
-    String profile = "{\"id\":\"li.na\",\"firstName\":\"李娜\",\"lastName\":\"(unit head)\",\"email\":\"zhang.wei@trips.example\"}";
+    String profile =
+        "{\"id\":\"li.na\",\"firstName\":\"李娜\",\"lastName\":\"(unit head)\",\"email\":\"zhang.wei@trips.example\"}";
 
-    HttpResponse<String> overRest = anonymous.as("li.na").put("/engine-rest/user/li.na/profile", profile);
-    assertThat(overRest.statusCode()).as("li.na edits her own profile: " + overRest.body()).isEqualTo(403);
+    HttpResponse<String> overRest =
+        anonymous.as("li.na").put("/engine-rest/user/li.na/profile", profile);
+    assertThat(overRest.statusCode())
+        .as("li.na edits her own profile: " + overRest.body())
+        .isEqualTo(403);
 
-    identity.setAuthentication("li.na", List.of(RoleGroups.UNIT_HEADS, RoleGroups.unitHeads("commerce"), "commerce"));
+    identity.setAuthentication(
+        "li.na", List.of(RoleGroups.UNIT_HEADS, RoleGroups.unitHeads("commerce"), "commerce"));
     User herself = identity.createUserQuery().userId("li.na").singleResult();
     herself.setEmail("zhang.wei@trips.example");
-    assertThatThrownBy(() -> identity.saveUser(herself)).as("the engine refuses too")
+    assertThatThrownBy(() -> identity.saveUser(herself))
+        .as("the engine refuses too")
         .isInstanceOf(AuthorizationException.class);
     identity.clearAuthentication();
-    assertThat(identity.createUserQuery().userId("li.na").singleResult().getEmail()).isEqualTo("li.na@trips.example");
+    assertThat(identity.createUserQuery().userId("li.na").singleResult().getEmail())
+        .isEqualTo("li.na@trips.example");
 
     // administrators keep the directory
-    expect(anonymous.as("admin").put("/engine-rest/user/li.na/profile",
-        profile.replace("zhang.wei@", "li.na.commerce@")), 204);
-    assertThat(identity.createUserQuery().userId("li.na").singleResult().getEmail()).isEqualTo("li.na.commerce@trips.example");
+    expect(
+        anonymous
+            .as("admin")
+            .put(
+                "/engine-rest/user/li.na/profile",
+                profile.replace("zhang.wei@", "li.na.commerce@")),
+        204);
+    assertThat(identity.createUserQuery().userId("li.na").singleResult().getEmail())
+        .isEqualTo("li.na.commerce@trips.example");
   }
 
   @Test
@@ -122,13 +135,28 @@ class HardeningIT {
 
     access.setUp();
 
-    List<Authorization> left = authorizations.createAuthorizationQuery().userIdIn("sun.li").resourceType(Resources.USER)
-        .resourceId("sun.li").list();
+    List<Authorization> left =
+        authorizations
+            .createAuthorizationQuery()
+            .userIdIn("sun.li")
+            .resourceType(Resources.USER)
+            .resourceId("sun.li")
+            .list();
     assertThat(left).hasSize(1);
     assertThat(left.get(0).isPermissionGranted(Permissions.READ)).isTrue();
-    assertThat(left.get(0).isPermissionGranted(Permissions.UPDATE)).as("no longer her own editor").isFalse();
-    assertThat(engine.getAuthorizationService().isUserAuthorized("sun.li", List.of(RoleGroups.APPLICANTS, "education"),
-        Permissions.UPDATE, Resources.USER, "sun.li")).isFalse();
+    assertThat(left.get(0).isPermissionGranted(Permissions.UPDATE))
+        .as("no longer her own editor")
+        .isFalse();
+    assertThat(
+            engine
+                .getAuthorizationService()
+                .isUserAuthorized(
+                    "sun.li",
+                    List.of(RoleGroups.APPLICANTS, "education"),
+                    Permissions.UPDATE,
+                    Resources.USER,
+                    "sun.li"))
+        .isFalse();
   }
 
   @Test
@@ -142,35 +170,61 @@ class HardeningIT {
       assertThat(identity.checkPassword("li.na", "guessed-" + attempt)).isFalse();
     }
     ClockUtil.setCurrentTime(new Date(now.getTime() + Duration.ofHours(1).toMillis()));
-    assertThat(identity.checkPassword("li.na", RestClient.PASSWORD)).as("li.na logs in after 15 wrong passwords").isTrue();
+    assertThat(identity.checkPassword("li.na", RestClient.PASSWORD))
+        .as("li.na logs in after 15 wrong passwords")
+        .isTrue();
     ClockUtil.reset();
 
     // in real time: a burst of wrong passwords delays her by seconds at most, then she is in
     for (int attempt = 0; attempt < 15; attempt++) {
       assertThat(identity.checkPassword("li.na", "burst-" + attempt)).isFalse();
     }
-    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(500))
         .until(() -> identity.checkPassword("li.na", RestClient.PASSWORD));
   }
 
   @Test
   void anObjectVariableOfAClassOutsideTheAllowlistIsRefusedWhenRead() {
-    // not on a trip, whose variables the engine guards besides (TripVariableGuard): on a process of no one's
-    BpmnModelInstance model = Bpmn.createExecutableProcess("deserialization-check").camundaHistoryTimeToLive(1)
-        .startEvent().userTask().endEvent().done();
-    String deployment = engine.getRepositoryService().createDeployment()
-        .addModelInstance("deserialization-check.bpmn", model).deploy().getId();
+    // not on a trip, whose variables the engine guards besides (TripVariableGuard): on a process of
+    // no one's
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("deserialization-check")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask()
+            .endEvent()
+            .done();
+    String deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance("deserialization-check.bpmn", model)
+            .deploy()
+            .getId();
     try {
-      String instance = engine.getRuntimeService().startProcessInstanceByKey("deserialization-check").getId();
-      engine.getRuntimeService().setVariable(instance, "smuggled", Variables.serializedObjectValue("42")
-          .serializationDataFormat(Variables.SerializationDataFormats.JSON)
-          .objectTypeName("java.util.concurrent.atomic.AtomicLong").create());
+      String instance =
+          engine.getRuntimeService().startProcessInstanceByKey("deserialization-check").getId();
+      engine
+          .getRuntimeService()
+          .setVariable(
+              instance,
+              "smuggled",
+              Variables.serializedObjectValue("42")
+                  .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                  .objectTypeName("java.util.concurrent.atomic.AtomicLong")
+                  .create());
 
       assertThatThrownBy(() -> engine.getRuntimeService().getVariable(instance, "smuggled"))
-          .as("an AtomicLong is not on the allowlist").isInstanceOf(ProcessEngineException.class);
+          .as("an AtomicLong is not on the allowlist")
+          .isInstanceOf(ProcessEngineException.class);
       // what the engine's own lists hold still reads
-      engine.getRuntimeService().setVariable(instance, "levels", new ArrayList<>(List.of("unitHead")));
-      assertThat(engine.getRuntimeService().getVariable(instance, "levels")).isEqualTo(List.of("unitHead"));
+      engine
+          .getRuntimeService()
+          .setVariable(instance, "levels", new ArrayList<>(List.of("unitHead")));
+      assertThat(engine.getRuntimeService().getVariable(instance, "levels"))
+          .isEqualTo(List.of("unitHead"));
     } finally {
       engine.getRepositoryService().deleteDeployment(deployment, true);
     }
@@ -178,14 +232,24 @@ class HardeningIT {
 
   @Test
   void apiMailAndTheEngineRestApiNeverChallengeABrowserForBasicCredentials() {
-    for (String path : List.of("/api/audit/trips", "/mail", "/api/substitutes", "/engine-rest/task/count")) {
+    for (String path :
+        List.of("/api/audit/trips", "/mail", "/api/substitutes", "/engine-rest/task/count")) {
       HttpResponse<String> none = anonymous.get(path);
       assertThat(none.statusCode()).as(path).isEqualTo(401);
-      assertThat(none.headers().firstValue("WWW-Authenticate")).as(path + " without credentials").isEmpty();
-      HttpResponse<String> wrong = anonymous.send(anonymous.request(path)
-          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("li.na:wrong".getBytes())));
+      assertThat(none.headers().firstValue("WWW-Authenticate"))
+          .as(path + " without credentials")
+          .isEmpty();
+      HttpResponse<String> wrong =
+          anonymous.send(
+              anonymous
+                  .request(path)
+                  .header(
+                      "Authorization",
+                      "Basic " + Base64.getEncoder().encodeToString("li.na:wrong".getBytes())));
       assertThat(wrong.statusCode()).as(path).isEqualTo(401);
-      assertThat(wrong.headers().firstValue("WWW-Authenticate")).as(path + " with a wrong password").isEmpty();
+      assertThat(wrong.headers().firstValue("WWW-Authenticate"))
+          .as(path + " with a wrong password")
+          .isEmpty();
     }
     // scripts send Basic credentials without being asked
     assertThat(anonymous.as("zhao.lei").get("/api/audit/trips").statusCode()).isEqualTo(200);
@@ -195,33 +259,66 @@ class HardeningIT {
   void aStateChangingCallRidingTheWebappLoginNeedsTheHeaderACrossSiteFormCannotSend() {
     String session = webappLogin("li.na");
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    String substitute = "{\"substitute\":\"zhou.qiang\",\"from\":\"" + today + "\",\"until\":\"" + today.plusDays(3) + "\"}";
+    String substitute =
+        "{\"substitute\":\"zhou.qiang\",\"from\":\""
+            + today
+            + "\",\"until\":\""
+            + today.plusDays(3)
+            + "\"}";
 
-    HttpResponse<String> forgedCheck = anonymous.send(anonymous.request("/api/rules/check")
-        .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(RestTripDriver.write(aTrip().build()))));
-    assertThat(forgedCheck.statusCode()).as("a draft check with the session and no header: " + forgedCheck.body())
+    HttpResponse<String> forgedCheck =
+        anonymous.send(
+            anonymous
+                .request("/api/rules/check")
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(RestTripDriver.write(aTrip().build()))));
+    assertThat(forgedCheck.statusCode())
+        .as("a draft check with the session and no header: " + forgedCheck.body())
         .isEqualTo(403);
-    HttpResponse<String> forgedSubstitute = anonymous.send(anonymous.request("/api/substitutes")
-        .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(substitute)));
-    assertThat(forgedSubstitute.statusCode()).as("naming a substitute with the session and no header: "
-        + forgedSubstitute.body()).isEqualTo(403);
+    HttpResponse<String> forgedSubstitute =
+        anonymous.send(
+            anonymous
+                .request("/api/substitutes")
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(substitute)));
+    assertThat(forgedSubstitute.statusCode())
+        .as("naming a substitute with the session and no header: " + forgedSubstitute.body())
+        .isEqualTo(403);
     assertThat(forgedSubstitute.body()).contains("X-Requested-With");
-    assertThat(anonymous.as("li.na").get("/api/substitutes").body()).as("nothing stored").isEqualTo("[]");
-    assertThat(refusalsInTheTrail("li.na", "/api/substitutes")).as("the forged call is in the trail").isEqualTo(1);
+    assertThat(anonymous.as("li.na").get("/api/substitutes").body())
+        .as("nothing stored")
+        .isEqualTo("[]");
+    assertThat(refusalsInTheTrail("li.na", "/api/substitutes"))
+        .as("the forged call is in the trail")
+        .isEqualTo(1);
 
     // the forms' own call sends the header, and reads need none
-    HttpResponse<String> formCheck = anonymous.send(anonymous.request("/api/rules/check")
-        .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/json")
-        .header("X-Requested-With", "XMLHttpRequest")
-        .POST(HttpRequest.BodyPublishers.ofString(RestTripDriver.write(aTrip().build()))));
+    HttpResponse<String> formCheck =
+        anonymous.send(
+            anonymous
+                .request("/api/rules/check")
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "application/json")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(RestTripDriver.write(aTrip().build()))));
     assertThat(formCheck.statusCode()).as(formCheck.body()).isEqualTo(200);
-    HttpResponse<String> read = anonymous.send(anonymous.request("/api/substitutes").header("Cookie", "JSESSIONID=" + session));
-    assertThat(read.statusCode()).as("a read with the session after the check " + formCheck.headers().map() + " / "
-        + read.headers().map() + " " + read.body()).isEqualTo(200);
+    HttpResponse<String> read =
+        anonymous.send(
+            anonymous.request("/api/substitutes").header("Cookie", "JSESSIONID=" + session));
+    assertThat(read.statusCode())
+        .as(
+            "a read with the session after the check "
+                + formCheck.headers().map()
+                + " / "
+                + read.headers().map()
+                + " "
+                + read.body())
+        .isEqualTo(200);
     // scripts with HTTP Basic need no header
-    assertThat(anonymous.as("li.na").post("/api/substitutes", substitute).statusCode()).isEqualTo(201);
+    assertThat(anonymous.as("li.na").post("/api/substitutes", substitute).statusCode())
+        .isEqualTo(201);
   }
 
   @Test
@@ -233,8 +330,12 @@ class HardeningIT {
   }
 
   private int refusalsInTheTrail(String user, String path) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM audit_trail WHERE event = 'access.refused' AND actor = ?"
-        + " AND details LIKE ?", Integer.class, user, "%\"path\":\"" + path + "\"%");
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM audit_trail WHERE event = 'access.refused' AND actor = ?"
+            + " AND details LIKE ?",
+        Integer.class,
+        user,
+        "%\"path\":\"" + path + "\"%");
   }
 
   /** Logs in to Tasklist as a browser does and returns the session cookie. */
@@ -242,25 +343,40 @@ class HardeningIT {
     HttpResponse<String> page = anonymous.get("/camunda/app/tasklist/default/");
     String xsrf = cookie(page, "XSRF-TOKEN");
     String session = cookie(page, "JSESSIONID");
-    HttpResponse<String> login = anonymous.send(anonymous.request("/camunda/api/admin/auth/user/default/login/tasklist")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", xsrf)
-        .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + RestClient.PASSWORD)));
+    HttpResponse<String> login =
+        anonymous.send(
+            anonymous
+                .request("/camunda/api/admin/auth/user/default/login/tasklist")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrf)
+                .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=" + user + "&password=" + RestClient.PASSWORD)));
     expect(login, 200);
-    return login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
-        ? cookie(login, "JSESSIONID") : session;
+    return login.headers().allValues("Set-Cookie").stream()
+            .anyMatch(c -> c.startsWith("JSESSIONID="))
+        ? cookie(login, "JSESSIONID")
+        : session;
   }
 
   private static String cookie(HttpResponse<String> response, String name) {
     return response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1).split(";")[0])
-        .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.headers()));
+        .filter(c -> c.startsWith(name + "="))
+        .map(c -> c.substring(name.length() + 1).split(";")[0])
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.headers()));
   }
 
   private String selfGrant(String user) {
-    Authorization existing = engine.getAuthorizationService().createAuthorizationQuery().userIdIn(user)
-        .resourceType(Resources.USER).resourceId(user).singleResult();
+    Authorization existing =
+        engine
+            .getAuthorizationService()
+            .createAuthorizationQuery()
+            .userIdIn(user)
+            .resourceType(Resources.USER)
+            .resourceId(user)
+            .singleResult();
     return existing == null ? null : existing.getId();
   }
 }

@@ -60,61 +60,68 @@ class SecurityIT {
   @Test
   void everyRoleMayDoWhatItsRoleAllowsAndNothingElse() {
     String commerceTrip = driver.submit(aTrip().build());
-    String educationTrip = read(expect(anonymous.as("sun.li").post(
-        "/engine-rest/process-definition/key/overseas-trip/submit-form",
-        RestTripDriver.submission(aTrip().build())), 200)).get("id").asText();
+    String educationTrip =
+        read(expect(
+                anonymous
+                    .as("sun.li")
+                    .post(
+                        "/engine-rest/process-definition/key/overseas-trip/submit-form",
+                        RestTripDriver.submission(aTrip().build())),
+                200))
+            .get("id")
+            .asText();
     String review = driver.taskOrNull(commerceTrip, TripProcess.REVIEW_TRIP_REQUEST);
     String instance = "/engine-rest/process-instance/" + commerceTrip;
 
     List<String> wrong = new ArrayList<>();
     // who, method, path, allowed?
     Object[][] matrix = {
-        {null, "GET", "/engine-rest/process-definition?maxResults=10", false},
-        {null, "GET", instance, false},
-        {null, "GET", "/api/audit/trips", false},
-        {null, "GET", "/api/notifications", false},
-        {null, "GET", "/mail", false},
-        // the applicant: their own trip, nobody else's; no audit, no administration
-        {"zhang.wei", "GET", instance, true},
-        {"zhang.wei", "GET", instance + "/variables", true},
-        {"zhang.wei", "GET", "/engine-rest/process-instance/" + educationTrip, false},
-        {"zhang.wei", "GET", "/engine-rest/process-instance/" + educationTrip + "/variables", false},
-        {"zhang.wei", "POST", "/engine-rest/task/" + review + "/claim", false},
-        {"zhang.wei", "DELETE", instance, false},
-        {"zhang.wei", "PUT", instance + "/suspended", false},
-        {"zhang.wei", "GET", "/api/audit/trips", false},
-        {"zhang.wei", "GET", "/api/notifications", false},
-        {"sun.li", "GET", instance, false},
-        // reviewers: the tasks of their groups only
-        {"li.na", "POST", "/engine-rest/task/" + review + "/claim", true},
-        {"zhou.qiang", "POST", "/engine-rest/task/" + review + "/claim", false},
-        {"zhou.qiang", "GET", instance, false},
-        {"liu.yang", "POST", "/engine-rest/task/" + review + "/complete", false},
-        // the foreign affairs office sees every trip in progress and changes none outside its tasks
-        {"wang.fang", "GET", instance, true},
-        {"wang.fang", "GET", "/engine-rest/process-instance/" + educationTrip, true},
-        {"wang.fang", "DELETE", instance, false},
-        {"wang.fang", "GET", "/api/audit/trips", false},
-        // auditors read everything and change nothing
-        {"zhao.lei", "GET", "/api/audit/trips", true},
-        {"zhao.lei", "GET", "/api/audit/trail/verification", true},
-        {"zhao.lei", "GET", instance, true},
-        {"zhao.lei", "GET", "/engine-rest/history/process-instance/" + commerceTrip, true},
-        {"zhao.lei", "DELETE", instance, false},
-        {"zhao.lei", "POST", "/engine-rest/task/" + review + "/claim", false},
-        {"zhao.lei", "POST", "/api/audit/trips", false},
-        {"zhao.lei", "GET", "/api/notifications", false},
-        // deploying models runs their scripts in the JVM: administrators only
-        {"zhang.wei", "POST", "/engine-rest/deployment/create", false},
-        {"wang.fang", "POST", "/engine-rest/deployment/create", false},
-        {"zhao.lei", "POST", "/engine-rest/deployment/create", false},
-        {"admin", "GET", "/api/notifications", true},
-        // health for the load balancer; the node's metrics for administrators
-        {null, "GET", "/actuator/health", true},
-        {null, "GET", "/actuator/metrics", false},
-        {"zhao.lei", "GET", "/actuator/metrics/jvm.memory.used", false},
-        {"admin", "GET", "/actuator/metrics/jvm.memory.used", true},
-        {"admin", "GET", "/engine-rest/deployment?maxResults=10", true},
+      {null, "GET", "/engine-rest/process-definition?maxResults=10", false},
+      {null, "GET", instance, false},
+      {null, "GET", "/api/audit/trips", false},
+      {null, "GET", "/api/notifications", false},
+      {null, "GET", "/mail", false},
+      // the applicant: their own trip, nobody else's; no audit, no administration
+      {"zhang.wei", "GET", instance, true},
+      {"zhang.wei", "GET", instance + "/variables", true},
+      {"zhang.wei", "GET", "/engine-rest/process-instance/" + educationTrip, false},
+      {"zhang.wei", "GET", "/engine-rest/process-instance/" + educationTrip + "/variables", false},
+      {"zhang.wei", "POST", "/engine-rest/task/" + review + "/claim", false},
+      {"zhang.wei", "DELETE", instance, false},
+      {"zhang.wei", "PUT", instance + "/suspended", false},
+      {"zhang.wei", "GET", "/api/audit/trips", false},
+      {"zhang.wei", "GET", "/api/notifications", false},
+      {"sun.li", "GET", instance, false},
+      // reviewers: the tasks of their groups only
+      {"li.na", "POST", "/engine-rest/task/" + review + "/claim", true},
+      {"zhou.qiang", "POST", "/engine-rest/task/" + review + "/claim", false},
+      {"zhou.qiang", "GET", instance, false},
+      {"liu.yang", "POST", "/engine-rest/task/" + review + "/complete", false},
+      // the foreign affairs office sees every trip in progress and changes none outside its tasks
+      {"wang.fang", "GET", instance, true},
+      {"wang.fang", "GET", "/engine-rest/process-instance/" + educationTrip, true},
+      {"wang.fang", "DELETE", instance, false},
+      {"wang.fang", "GET", "/api/audit/trips", false},
+      // auditors read everything and change nothing
+      {"zhao.lei", "GET", "/api/audit/trips", true},
+      {"zhao.lei", "GET", "/api/audit/trail/verification", true},
+      {"zhao.lei", "GET", instance, true},
+      {"zhao.lei", "GET", "/engine-rest/history/process-instance/" + commerceTrip, true},
+      {"zhao.lei", "DELETE", instance, false},
+      {"zhao.lei", "POST", "/engine-rest/task/" + review + "/claim", false},
+      {"zhao.lei", "POST", "/api/audit/trips", false},
+      {"zhao.lei", "GET", "/api/notifications", false},
+      // deploying models runs their scripts in the JVM: administrators only
+      {"zhang.wei", "POST", "/engine-rest/deployment/create", false},
+      {"wang.fang", "POST", "/engine-rest/deployment/create", false},
+      {"zhao.lei", "POST", "/engine-rest/deployment/create", false},
+      {"admin", "GET", "/api/notifications", true},
+      // health for the load balancer; the node's metrics for administrators
+      {null, "GET", "/actuator/health", true},
+      {null, "GET", "/actuator/metrics", false},
+      {"zhao.lei", "GET", "/actuator/metrics/jvm.memory.used", false},
+      {"admin", "GET", "/actuator/metrics/jvm.memory.used", true},
+      {"admin", "GET", "/engine-rest/deployment?maxResults=10", true},
     };
     for (Object[] row : matrix) {
       String user = (String) row[0];
@@ -122,38 +129,76 @@ class SecurityIT {
       boolean allowed = response.statusCode() < 300;
       boolean refusedClearly = Set.of(401, 403, 404).contains(response.statusCode());
       if ((Boolean) row[3] != allowed || (!allowed && !refusedClearly)) {
-        wrong.add(user + " " + row[1] + " " + row[2] + " -> " + response.statusCode() + " " + response.body());
+        wrong.add(
+            user
+                + " "
+                + row[1]
+                + " "
+                + row[2]
+                + " -> "
+                + response.statusCode()
+                + " "
+                + response.body());
       }
     }
     assertThat(wrong).as("answers that do not match the authorization model").isEmpty();
 
-    assertThat(taskKeysSeenBy("zhang.wei", commerceTrip)).containsExactly(TripProcess.WITHDRAW_TRIP_REQUEST);
+    assertThat(taskKeysSeenBy("zhang.wei", commerceTrip))
+        .containsExactly(TripProcess.WITHDRAW_TRIP_REQUEST);
     assertThat(taskKeysSeenBy("zhou.qiang", commerceTrip)).isEmpty();
     assertThat(taskKeysSeenBy("liu.yang", commerceTrip)).isEmpty();
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(Set.of(commerceTrip, educationTrip))
-        .count()).as("nothing deleted").isEqualTo(2);
-    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).as("nothing deployed").isEqualTo(1);
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceIds(Set.of(commerceTrip, educationTrip))
+                .count())
+        .as("nothing deleted")
+        .isEqualTo(2);
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count())
+        .as("nothing deployed")
+        .isEqualTo(1);
   }
 
   @Test
   void fourEyesRefusesAMemberOverRestAndSaysWhy() {
-    String trip = driver.submit(aTrip().members(List.of(
-        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
-        new TripRequest.Member("李娜", "处长", TripRequest.Rank.division))).build());
+    String trip =
+        driver.submit(
+            aTrip()
+                .members(
+                    List.of(
+                        new TripRequest.Member("张伟", "副处长", TripRequest.Rank.division),
+                        new TripRequest.Member("李娜", "处长", TripRequest.Rank.division)))
+                .build());
     String review = driver.taskOrNull(trip, TripProcess.REVIEW_TRIP_REQUEST);
 
-    HttpResponse<String> claim = anonymous.as("li.na").post("/engine-rest/task/" + review + "/claim", "{\"userId\":\"li.na\"}");
+    HttpResponse<String> claim =
+        anonymous
+            .as("li.na")
+            .post("/engine-rest/task/" + review + "/claim", "{\"userId\":\"li.na\"}");
     assertThat(claim.statusCode()).as(claim.body()).isEqualTo(403);
     assertThat(claim.body()).contains("Four eyes: li.na travels on this trip");
-    HttpResponse<String> complete = anonymous.as("li.na").post("/engine-rest/task/" + review + "/submit-form",
-        "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
+    HttpResponse<String> complete =
+        anonymous
+            .as("li.na")
+            .post(
+                "/engine-rest/task/" + review + "/submit-form",
+                "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
     assertThat(complete.statusCode()).as(complete.body()).isEqualTo(403);
-    assertThat(engine.getTaskService().createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
-    JsonNode trail = read(expect(anonymous.as("zhao.lei").get("/api/audit/trips/" + trip + "/trail"), 200));
+    assertThat(
+            engine.getTaskService().createTaskQuery().taskId(review).singleResult().getAssignee())
+        .isNull();
+    JsonNode trail =
+        read(expect(anonymous.as("zhao.lei").get("/api/audit/trips/" + trip + "/trail"), 200));
     assertThat(trail.findValuesAsText("event")).contains("fourEyes.refused");
     // the engine wrote each refusal itself: the edge does not write it again
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_trail WHERE event = 'access.refused' AND actor = 'li.na'"
-        + " AND details LIKE ?", Integer.class, "%" + review + "%")).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_trail WHERE event = 'access.refused' AND actor = 'li.na'"
+                    + " AND details LIKE ?",
+                Integer.class,
+                "%" + review + "%"))
+        .isZero();
   }
 
   @Test
@@ -164,99 +209,201 @@ class SecurityIT {
     RestClient reviewer = anonymous.as("li.na");
     expect(reviewer.post("/engine-rest/task/" + review + "/claim", "{\"userId\":\"li.na\"}"), 204);
 
-    HttpResponse<String> smuggled = reviewer.post("/engine-rest/task/" + review + "/submit-form",
-        "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"applicant\":{\"value\":\"li.na\"}}}");
+    HttpResponse<String> smuggled =
+        reviewer.post(
+            "/engine-rest/task/" + review + "/submit-form",
+            "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"applicant\":{\"value\":\"li.na\"}}}");
     assertThat(smuggled.statusCode()).isEqualTo(400);
     assertThat(smuggled.body()).contains("[applicant]", "decision");
-    assertThat(jdbc.queryForList("SELECT details FROM audit_trail WHERE event = 'access.refused' AND actor = 'li.na'",
-        String.class)).as("the smuggling attempt is in the trail")
+    assertThat(
+            jdbc.queryForList(
+                "SELECT details FROM audit_trail WHERE event = 'access.refused' AND actor = 'li.na'",
+                String.class))
+        .as("the smuggling attempt is in the trail")
         .anySatisfy(details -> assertThat(details).contains(review + "/submit-form", "applicant"));
-    assertThat(reviewer.post("/engine-rest/task/" + review + "/complete",
-        "{\"variables\":{\"decisions\":{\"value\":\"[]\"}}}").statusCode()).isEqualTo(400);
-    // complete sets the execution's variables, where a decision never counts: the answer says where to give it
-    HttpResponse<String> completedWithADecision = reviewer.post("/engine-rest/task/" + review + "/complete",
-        "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
+    assertThat(
+            reviewer
+                .post(
+                    "/engine-rest/task/" + review + "/complete",
+                    "{\"variables\":{\"decisions\":{\"value\":\"[]\"}}}")
+                .statusCode())
+        .isEqualTo(400);
+    // complete sets the execution's variables, where a decision never counts: the answer says where
+    // to give it
+    HttpResponse<String> completedWithADecision =
+        reviewer.post(
+            "/engine-rest/task/" + review + "/complete",
+            "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
     assertThat(completedWithADecision.statusCode()).isEqualTo(400);
     assertThat(completedWithADecision.body()).contains("submit-form");
-    // variables are set through a task's form only: the variable endpoints are refused at the edge (403)
-    assertThat(reviewer.post("/engine-rest/task/" + review + "/variables",
-        "{\"modifications\":{\"totalBudget\":{\"value\":1}}}").statusCode()).isEqualTo(403);
-    assertThat(reviewer.put("/engine-rest/task/" + review + "/variables/hasBlockingFindings",
-        "{\"value\":true}").statusCode()).isEqualTo(403);
-    assertThat(reviewer.put("/engine-rest/task/" + review + "/variables/applicant",
-        "{\"value\":\"zhang.wei\"}").statusCode()).isEqualTo(403);
-    assertThat(anonymous.as("zhang.wei").put("/engine-rest/task/" + withdraw + "/variables/applicant",
-        "{\"value\":\"someone.else\"}").statusCode()).isEqualTo(403);
-    assertThat(anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/submit-form",
-        "{\"variables\":{\"applicant\":{\"value\":\"li.na\"}}}").statusCode()).isEqualTo(400);
+    // variables are set through a task's form only: the variable endpoints are refused at the edge
+    // (403)
+    assertThat(
+            reviewer
+                .post(
+                    "/engine-rest/task/" + review + "/variables",
+                    "{\"modifications\":{\"totalBudget\":{\"value\":1}}}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            reviewer
+                .put(
+                    "/engine-rest/task/" + review + "/variables/hasBlockingFindings",
+                    "{\"value\":true}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            reviewer
+                .put(
+                    "/engine-rest/task/" + review + "/variables/applicant",
+                    "{\"value\":\"zhang.wei\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            anonymous
+                .as("zhang.wei")
+                .put(
+                    "/engine-rest/task/" + withdraw + "/variables/applicant",
+                    "{\"value\":\"someone.else\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            anonymous
+                .as("zhang.wei")
+                .post(
+                    "/engine-rest/process-definition/key/overseas-trip/submit-form",
+                    "{\"variables\":{\"applicant\":{\"value\":\"li.na\"}}}")
+                .statusCode())
+        .isEqualTo(400);
     assertThat(engine.getRuntimeService().getVariable(trip, "applicant")).isEqualTo("zhang.wei");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(review).count()).as("still open").isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review).count())
+        .as("still open")
+        .isEqualTo(1);
 
-    expect(reviewer.post("/engine-rest/task/" + review + "/submit-form",
-        "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"decisionReason\":{\"value\":\"同意\"}}}"), 204);
+    expect(
+        reviewer.post(
+            "/engine-rest/task/" + review + "/submit-form",
+            "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"decisionReason\":{\"value\":\"同意\"}}}"),
+        204);
   }
 
   @Test
   void reviewersNameTheirOwnSubstitutesAndNobodyElseDoes() {
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-    String body = "{\"substitute\":\"zhou.qiang\",\"from\":\"" + today + "\",\"until\":\"" + today.plusDays(3) + "\"}";
+    String body =
+        "{\"substitute\":\"zhou.qiang\",\"from\":\""
+            + today
+            + "\",\"until\":\""
+            + today.plusDays(3)
+            + "\"}";
     HttpResponse<String> named = anonymous.as("li.na").post("/api/substitutes", body);
     assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
-    assertThat(read(expect(anonymous.as("li.na").get("/api/substitutes"), 200)).findValuesAsText("substitute"))
+    assertThat(
+            read(expect(anonymous.as("li.na").get("/api/substitutes"), 200))
+                .findValuesAsText("substitute"))
         .containsExactly("zhou.qiang");
-    assertThat(read(expect(anonymous.as("zhou.qiang").get("/api/substitutes"), 200)).findValuesAsText("absentUser"))
+    assertThat(
+            read(expect(anonymous.as("zhou.qiang").get("/api/substitutes"), 200))
+                .findValuesAsText("absentUser"))
         .containsExactly("li.na");
     assertThat(anonymous.post("/api/substitutes", body).statusCode()).isEqualTo(401);
-    assertThat(anonymous.as("zhang.wei").post("/api/substitutes", body.replace("zhou.qiang", "sun.li")).statusCode())
+    assertThat(
+            anonymous
+                .as("zhang.wei")
+                .post("/api/substitutes", body.replace("zhou.qiang", "sun.li"))
+                .statusCode())
         .isEqualTo(403);
-    HttpResponse<String> badDate = anonymous.as("li.na").post("/api/substitutes", body.replace(today.toString(), "2026-02-30"));
+    HttpResponse<String> badDate =
+        anonymous
+            .as("li.na")
+            .post("/api/substitutes", body.replace(today.toString(), "2026-02-30"));
     assertThat(badDate.statusCode()).isEqualTo(400);
     assertThat(badDate.body()).contains("\"parameter\":\"from\"");
     long id = read(named).get("id").asLong();
-    assertThat(anonymous.as("zhou.qiang").send(anonymous.as("zhou.qiang").request("/api/substitutes/" + id).DELETE())
-        .statusCode()).as("only the one who named it ends it").isEqualTo(404);
-    assertThat(anonymous.as("li.na").send(anonymous.as("li.na").request("/api/substitutes/" + id).DELETE())
-        .statusCode()).isEqualTo(204);
+    assertThat(
+            anonymous
+                .as("zhou.qiang")
+                .send(anonymous.as("zhou.qiang").request("/api/substitutes/" + id).DELETE())
+                .statusCode())
+        .as("only the one who named it ends it")
+        .isEqualTo(404);
+    assertThat(
+            anonymous
+                .as("li.na")
+                .send(anonymous.as("li.na").request("/api/substitutes/" + id).DELETE())
+                .statusCode())
+        .isEqualTo(204);
   }
 
   @Test
   void aDraftIsCheckedAgainstTheRulesWithoutStoringAnything() {
     long before = engine.getRuntimeService().createProcessInstanceQuery().count();
     String tooLarge = RestTripDriver.write(aTrip().members(7).build());
-    HttpResponse<String> checked = anonymous.as("zhang.wei").post("/api/rules/check?invitationLetter=true", tooLarge);
+    HttpResponse<String> checked =
+        anonymous.as("zhang.wei").post("/api/rules/check?invitationLetter=true", tooLarge);
     assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
     assertThat(read(checked).get("findings").findValuesAsText("rule")).containsExactly("size");
-    HttpResponse<String> incomplete = anonymous.as("zhang.wei").post("/api/rules/check",
-        RestTripDriver.write(aTrip().purpose("").build()));
+    HttpResponse<String> incomplete =
+        anonymous
+            .as("zhang.wei")
+            .post("/api/rules/check", RestTripDriver.write(aTrip().purpose("").build()));
     assertThat(read(incomplete).get("problems").toString()).contains("purpose:");
     assertThat(read(incomplete).get("findings")).isEmpty();
     assertThat(anonymous.post("/api/rules/check", tooLarge).statusCode()).isEqualTo(401);
-    assertThat(anonymous.as("zhang.wei").post("/api/rules/check", "{not json").statusCode()).isEqualTo(400);
+    assertThat(anonymous.as("zhang.wei").post("/api/rules/check", "{not json").statusCode())
+        .isEqualTo(400);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
   @Test
   void administratorsLoadTheAnnualPlanAsCsvAndABadFileChangesNothing() {
-    String csv = "reference,title,headcount\n2027-商务-03,\"赴日本商谈合作备忘录, 并考察企业\",4\n2027-商务-04,赴韩国招商,2\n";
+    String csv =
+        "reference,title,headcount\n2027-商务-03,\"赴日本商谈合作备忘录, 并考察企业\",4\n2027-商务-04,赴韩国招商,2\n";
     RestClient admin = anonymous.as("admin");
-    HttpResponse<String> loaded = admin.send(admin.request("/api/plans/commerce/2030")
-        .header("Content-Type", "text/csv; charset=UTF-8").PUT(HttpRequest.BodyPublishers.ofString(csv)));
+    HttpResponse<String> loaded =
+        admin.send(
+            admin
+                .request("/api/plans/commerce/2030")
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(csv)));
     assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
     assertThat(read(loaded).get("entries").asInt()).isEqualTo(2);
     JsonNode plan = read(expect(anonymous.as("wang.fang").get("/api/plans/commerce/2030"), 200));
     assertThat(plan.findValuesAsText("title")).containsExactly("赴日本商谈合作备忘录, 并考察企业", "赴韩国招商");
 
-    HttpResponse<String> bad = admin.send(admin.request("/api/plans/commerce/2030").header("Content-Type", "text/csv")
-        .PUT(HttpRequest.BodyPublishers.ofString("reference,title,headcount\nA,x,1\nA,y,two\n")));
+    HttpResponse<String> bad =
+        admin.send(
+            admin
+                .request("/api/plans/commerce/2030")
+                .header("Content-Type", "text/csv")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "reference,title,headcount\nA,x,1\nA,y,two\n")));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("line 3: reference", "line 3: headcount");
-    assertThat(read(expect(anonymous.as("wang.fang").get("/api/plans/commerce/2030"), 200))).as("unchanged").hasSize(2);
+    assertThat(read(expect(anonymous.as("wang.fang").get("/api/plans/commerce/2030"), 200)))
+        .as("unchanged")
+        .hasSize(2);
 
-    assertThat(anonymous.as("zhang.wei").send(anonymous.as("zhang.wei").request("/api/plans/commerce/2030")
-        .header("Content-Type", "text/csv").PUT(HttpRequest.BodyPublishers.ofString(csv))).statusCode()).isEqualTo(403);
-    assertThat(anonymous.as("zhang.wei").get("/api/plans/commerce/2030").statusCode()).isEqualTo(403);
-    HttpResponse<String> unknownUnit = admin.send(admin.request("/api/plans/nowhere/2030").header("Content-Type", "text/csv")
-        .PUT(HttpRequest.BodyPublishers.ofString(csv)));
+    assertThat(
+            anonymous
+                .as("zhang.wei")
+                .send(
+                    anonymous
+                        .as("zhang.wei")
+                        .request("/api/plans/commerce/2030")
+                        .header("Content-Type", "text/csv")
+                        .PUT(HttpRequest.BodyPublishers.ofString(csv)))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(anonymous.as("zhang.wei").get("/api/plans/commerce/2030").statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> unknownUnit =
+        admin.send(
+            admin
+                .request("/api/plans/nowhere/2030")
+                .header("Content-Type", "text/csv")
+                .PUT(HttpRequest.BodyPublishers.ofString(csv)));
     assertThat(unknownUnit.statusCode()).isEqualTo(400);
     assertThat(unknownUnit.body()).contains("\"parameter\":\"unit\"");
     assertThat(admin.get("/api/plans/commerce/1999").statusCode()).isEqualTo(400);
@@ -266,27 +413,56 @@ class SecurityIT {
   void administratorsKeepTheWorkingDayCalendarAndEveryoneMayReadIt() {
     RestClient admin = anonymous.as("admin");
     String csv = "date,kind,name\n2029-01-01,HOLIDAY,元旦\n2029-02-17,WORKDAY,春节调休\n";
-    HttpResponse<String> loaded = admin.send(admin.request("/api/calendar/2029")
-        .header("Content-Type", "text/csv; charset=UTF-8").PUT(HttpRequest.BodyPublishers.ofString(csv)));
+    HttpResponse<String> loaded =
+        admin.send(
+            admin
+                .request("/api/calendar/2029")
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(csv)));
     assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
-    assertThat(read(expect(anonymous.as("zhang.wei").get("/api/calendar/2029"), 200)).findValuesAsText("name"))
+    assertThat(
+            read(expect(anonymous.as("zhang.wei").get("/api/calendar/2029"), 200))
+                .findValuesAsText("name"))
         .containsExactly("元旦", "春节调休");
-    HttpResponse<String> bad = admin.send(admin.request("/api/calendar/2029").header("Content-Type", "text/csv")
-        .PUT(HttpRequest.BodyPublishers.ofString("date,kind,name\n2028-12-31,HOLIDAY,x\n")));
+    HttpResponse<String> bad =
+        admin.send(
+            admin
+                .request("/api/calendar/2029")
+                .header("Content-Type", "text/csv")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString("date,kind,name\n2028-12-31,HOLIDAY,x\n")));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("line 2: date");
-    assertThat(anonymous.as("wang.fang").send(anonymous.as("wang.fang").request("/api/calendar/2029")
-        .header("Content-Type", "text/csv").PUT(HttpRequest.BodyPublishers.ofString(csv))).statusCode()).isEqualTo(403);
+    assertThat(
+            anonymous
+                .as("wang.fang")
+                .send(
+                    anonymous
+                        .as("wang.fang")
+                        .request("/api/calendar/2029")
+                        .header("Content-Type", "text/csv")
+                        .PUT(HttpRequest.BodyPublishers.ofString(csv)))
+                .statusCode())
+        .isEqualTo(403);
     assertThat(anonymous.get("/api/calendar/2029").statusCode()).isEqualTo(401);
-    assertThat(read(expect(anonymous.as("zhang.wei").get("/api/calendar/2029"), 200))).as("unchanged").hasSize(2);
+    assertThat(read(expect(anonymous.as("zhang.wei").get("/api/calendar/2029"), 200)))
+        .as("unchanged")
+        .hasSize(2);
   }
 
-  /** A trip starts through its start form only (/start, with its start instructions, is refused at the edge). */
+  /**
+   * A trip starts through its start form only (/start, with its start instructions, is refused at
+   * the edge).
+   */
   @Test
   void aBadRequestOnStartIsRefusedWith400AndStartsNothing() {
     long before = engine.getRuntimeService().createProcessInstanceQuery().count();
-    HttpResponse<String> started = anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/submit-form",
-        "{\"variables\":{\"trip\":{\"type\":\"Json\",\"value\":\"{\\\"purpose\\\":\\\"\\\",\\\"members\\\":[]}\"}}}");
+    HttpResponse<String> started =
+        anonymous
+            .as("zhang.wei")
+            .post(
+                "/engine-rest/process-definition/key/overseas-trip/submit-form",
+                "{\"variables\":{\"trip\":{\"type\":\"Json\",\"value\":\"{\\\"purpose\\\":\\\"\\\",\\\"members\\\":[]}\"}}}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(400);
     assertThat(started.body()).contains("purpose:", "members:");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
@@ -310,78 +486,138 @@ class SecurityIT {
       JsonNode original = at(valid, leaf);
       for (JsonNode bad : badValuesFor(original)) {
         HttpResponse<String> response = submitWith(valid, leaf, bad);
-        if (response.statusCode() != 400 || !response.body().contains(leaf.replaceAll("^\\.", ""))) {
-          wrong.add(leaf + " = " + abbreviated(bad) + " -> " + response.statusCode() + " " + abbreviated(response.body()));
+        if (response.statusCode() != 400
+            || !response.body().contains(leaf.replaceAll("^\\.", ""))) {
+          wrong.add(
+              leaf
+                  + " = "
+                  + abbreviated(bad)
+                  + " -> "
+                  + response.statusCode()
+                  + " "
+                  + abbreviated(response.body()));
         }
         refused++;
       }
       if (original.isTextual() && !original.textValue().matches("\\d{4}-\\d{2}-\\d{2}|[a-z]+")) {
         for (String hostile : HOSTILE_TEXT) {
-          HttpResponse<String> response = submitWith(valid, leaf, RestTripDriver.JSON.getNodeFactory().textNode(hostile));
+          HttpResponse<String> response =
+              submitWith(valid, leaf, RestTripDriver.JSON.getNodeFactory().textNode(hostile));
           if (response.statusCode() == 200) {
             String trip = read(response).get("id").asText();
-            JsonNode stored = RestTripDriver.JSON.readTree(engine.getRuntimeService().getVariable(trip, "trip").toString());
+            JsonNode stored =
+                RestTripDriver.JSON.readTree(
+                    engine.getRuntimeService().getVariable(trip, "trip").toString());
             if (!hostile.equals(at(stored, leaf).asText())) {
-              wrong.add(leaf + " = " + abbreviated(hostile) + " stored as " + abbreviated(at(stored, leaf).asText()));
+              wrong.add(
+                  leaf
+                      + " = "
+                      + abbreviated(hostile)
+                      + " stored as "
+                      + abbreviated(at(stored, leaf).asText()));
             }
             engine.getRuntimeService().deleteProcessInstance(trip, "test");
             kept++;
           } else if (response.statusCode() != 400 || !response.body().contains(leaf)) {
-            wrong.add(leaf + " = " + abbreviated(hostile) + " -> " + response.statusCode() + " " + abbreviated(response.body()));
+            wrong.add(
+                leaf
+                    + " = "
+                    + abbreviated(hostile)
+                    + " -> "
+                    + response.statusCode()
+                    + " "
+                    + abbreviated(response.body()));
           } else {
             refused++;
           }
         }
       }
     }
-    System.out.printf("bad input: %d fields, %d values refused by name, %d hostile texts kept as typed%n",
+    System.out.printf(
+        "bad input: %d fields, %d values refused by name, %d hostile texts kept as typed%n",
         leaves.size(), refused, kept);
-    assertThat(wrong).as("bad values not refused by name, or hostile text not kept as typed").isEmpty();
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).as("nothing half-stored").isEqualTo(before);
+    assertThat(wrong)
+        .as("bad values not refused by name, or hostile text not kept as typed")
+        .isEmpty();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count())
+        .as("nothing half-stored")
+        .isEqualTo(before);
   }
 
-  private static final List<String> HOSTILE_TEXT = List.of(
-      "<script>alert('x')</script><img src=x onerror=alert(1)>",
-      "'; DROP TABLE act_ru_task; -- \" OR 1=1",
-      "出访".repeat(40) + "\uD83D\uDE00\u202E");
+  private static final List<String> HOSTILE_TEXT =
+      List.of(
+          "<script>alert('x')</script><img src=x onerror=alert(1)>",
+          "'; DROP TABLE act_ru_task; -- \" OR 1=1",
+          "出访".repeat(40) + "\uD83D\uDE00\u202E");
 
   private static List<JsonNode> badValuesFor(JsonNode original) {
     var json = RestTripDriver.JSON.getNodeFactory();
     if (original.isNumber()) {
-      return List.of(json.numberNode(-1), json.numberNode(new java.math.BigDecimal("1e12")), json.textNode("一千"));
+      return List.of(
+          json.numberNode(-1),
+          json.numberNode(new java.math.BigDecimal("1e12")),
+          json.textNode("一千"));
     }
     String text = original.textValue();
     if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      return List.of(json.textNode("1900-01-01"), json.textNode("9999-12-31"), json.textNode("2027-02-30"),
+      return List.of(
+          json.textNode("1900-01-01"),
+          json.textNode("9999-12-31"),
+          json.textNode("2027-02-30"),
           json.textNode("tomorrow"));
     }
     if (text.matches("[a-z]+")) { // an enumeration, e.g. rank
       return List.of(json.textNode("emperor"));
     }
-    return List.of(json.textNode("长".repeat(10_001)), json.textNode("a\u0000b"), json.textNode("line\u001b[31m"));
+    return List.of(
+        json.textNode("长".repeat(10_001)),
+        json.textNode("a\u0000b"),
+        json.textNode("line\u001b[31m"));
   }
 
-  private HttpResponse<String> submitWith(JsonNode valid, String leaf, JsonNode value) throws Exception {
+  private HttpResponse<String> submitWith(JsonNode valid, String leaf, JsonNode value)
+      throws Exception {
     JsonNode copy = valid.deepCopy();
     int split = Math.max(leaf.lastIndexOf('.'), leaf.lastIndexOf('['));
     JsonNode parent = split < 0 ? copy : at(copy, leaf.substring(0, split));
     if (split >= 0 && leaf.charAt(split) == '[') {
-      ((com.fasterxml.jackson.databind.node.ArrayNode) parent).set(Integer.parseInt(leaf.substring(split + 1, leaf.length() - 1)), value);
+      ((com.fasterxml.jackson.databind.node.ArrayNode) parent)
+          .set(Integer.parseInt(leaf.substring(split + 1, leaf.length() - 1)), value);
     } else {
-      ((com.fasterxml.jackson.databind.node.ObjectNode) parent).set(leaf.substring(split + 1), value);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) parent)
+          .set(leaf.substring(split + 1), value);
     }
     String trip = RestTripDriver.JSON.writeValueAsString(copy);
-    return anonymous.as("zhang.wei").post("/engine-rest/process-definition/key/overseas-trip/submit-form",
-        RestTripDriver.write(java.util.Map.of("variables", java.util.Map.of("trip", java.util.Map.of("type", "Json", "value", trip),
-            "invitationLetter", java.util.Map.of("type", "File", "value",
-                java.util.Base64.getEncoder().encodeToString(org.tripapproval.support.Files.pdfBytes()),
-                "valueInfo", java.util.Map.of("filename", "invitation.pdf", "mimeType", "application/pdf"))))));
+    return anonymous
+        .as("zhang.wei")
+        .post(
+            "/engine-rest/process-definition/key/overseas-trip/submit-form",
+            RestTripDriver.write(
+                java.util.Map.of(
+                    "variables",
+                    java.util.Map.of(
+                        "trip",
+                        java.util.Map.of("type", "Json", "value", trip),
+                        "invitationLetter",
+                        java.util.Map.of(
+                            "type",
+                            "File",
+                            "value",
+                            java.util.Base64.getEncoder()
+                                .encodeToString(org.tripapproval.support.Files.pdfBytes()),
+                            "valueInfo",
+                            java.util.Map.of(
+                                "filename", "invitation.pdf", "mimeType", "application/pdf"))))));
   }
 
   /** Paths of the leaves as the API names fields: purpose, members[0].name, budget[1].amount. */
   private static void leavesOf(JsonNode node, String path, List<String> leaves) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(f -> leavesOf(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), leaves));
+      node.fields()
+          .forEachRemaining(
+              f ->
+                  leavesOf(
+                      f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), leaves));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         leavesOf(node.get(i), path + "[" + i + "]", leaves);
@@ -392,7 +628,8 @@ class SecurityIT {
   }
 
   private static JsonNode at(JsonNode root, String path) {
-    String pointer = path.isEmpty() ? "" : "/" + path.replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');
+    String pointer =
+        path.isEmpty() ? "" : "/" + path.replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');
     return root.at(pointer.replace("//", "/"));
   }
 
@@ -402,30 +639,50 @@ class SecurityIT {
   }
 
   private List<String> taskKeysSeenBy(String user, String trip) {
-    JsonNode tasks = read(expect(anonymous.as(user).get("/engine-rest/task?maxResults=50&processInstanceId=" + trip), 200));
+    JsonNode tasks =
+        read(
+            expect(
+                anonymous.as(user).get("/engine-rest/task?maxResults=50&processInstanceId=" + trip),
+                200));
     return tasks.findValuesAsText("taskDefinitionKey");
   }
 
   private HttpResponse<String> call(String user, String method, String path) {
     RestClient client = anonymous.as(user);
-    String body = path.endsWith("/claim") ? "{\"userId\":\"" + user + "\"}"
-        : path.endsWith("/suspended") ? "{\"suspended\":true}" : "{}";
+    String body =
+        path.endsWith("/claim")
+            ? "{\"userId\":\"" + user + "\"}"
+            : path.endsWith("/suspended") ? "{\"suspended\":true}" : "{}";
     return switch (method) {
       case "GET" -> client.get(path);
       case "DELETE" -> client.send(client.request(path).DELETE());
-      case "POST" -> path.endsWith("/deployment/create") ? deploy(client, path) : client.post(path, body);
+      case "POST" ->
+          path.endsWith("/deployment/create") ? deploy(client, path) : client.post(path, body);
       default -> client.put(path, body);
     };
   }
 
   private static HttpResponse<String> deploy(RestClient client, String path) {
     String boundary = "----trip" + System.nanoTime();
-    String bpmn = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
-        + "<process id=\"sneaky\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
-    String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nsneaky\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"sneaky.bpmn\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-    return client.send(client.request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(multipart)));
+    String bpmn =
+        "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
+            + "<process id=\"sneaky\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
+    String multipart =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nsneaky\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"sneaky.bpmn\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n"
+            + bpmn
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return client.send(
+        client
+            .request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(multipart)));
   }
 }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tripapproval.support.TestPostgres;
@@ -114,31 +114,55 @@ class NotificationIT {
 
     deliverEverything();
 
-    assertThat(subjectsTo(UNIT_HEAD)).anyMatch(s -> s.contains("To do: Review trip request"))
-        .anyMatch(s -> s.contains("Overdue report")).anyMatch(s -> s.contains("Overdue review"));
-    assertThat(subjectsTo(FOREIGN_AFFAIRS)).anyMatch(s -> s.contains("To do: Review trip request"))
-        .anyMatch(s -> s.contains("To do: Verify trip report")).anyMatch(s -> s.contains("Overdue report"))
+    assertThat(subjectsTo(UNIT_HEAD))
+        .anyMatch(s -> s.contains("To do: Review trip request"))
+        .anyMatch(s -> s.contains("Overdue report"))
+        .anyMatch(s -> s.contains("Overdue review"));
+    assertThat(subjectsTo(FOREIGN_AFFAIRS))
+        .anyMatch(s -> s.contains("To do: Review trip request"))
+        .anyMatch(s -> s.contains("To do: Verify trip report"))
+        .anyMatch(s -> s.contains("Overdue report"))
         .anyMatch(s -> s.contains("Overdue review"));
     assertThat(subjectsTo(FINANCE)).anyMatch(s -> s.contains("To do: Review trip request"));
-    assertThat(subjectsTo(APPLICANT)).anyMatch(s -> s.contains("Request sent back"))
-        .anyMatch(s -> s.contains("To do: Revise trip request")).anyMatch(s -> s.contains("Approved at one level"))
-        .anyMatch(s -> s.contains("Pre-trip disclosure started")).anyMatch(s -> s.contains("Pre-trip disclosure ended"))
-        .anyMatch(s -> s.contains("Trip approved")).anyMatch(s -> s.contains("To do: File trip report"))
-        .anyMatch(s -> s.contains("Report due soon")).anyMatch(s -> s.contains("Report due today"))
-        .anyMatch(s -> s.contains("Report overdue")).anyMatch(s -> s.contains("Report accepted"))
-        .anyMatch(s -> s.contains("Post-trip disclosure started")).anyMatch(s -> s.contains("Trip closed"))
+    assertThat(subjectsTo(APPLICANT))
+        .anyMatch(s -> s.contains("Request sent back"))
+        .anyMatch(s -> s.contains("To do: Revise trip request"))
+        .anyMatch(s -> s.contains("Approved at one level"))
+        .anyMatch(s -> s.contains("Pre-trip disclosure started"))
+        .anyMatch(s -> s.contains("Pre-trip disclosure ended"))
+        .anyMatch(s -> s.contains("Trip approved"))
+        .anyMatch(s -> s.contains("To do: File trip report"))
+        .anyMatch(s -> s.contains("Report due soon"))
+        .anyMatch(s -> s.contains("Report due today"))
+        .anyMatch(s -> s.contains("Report overdue"))
+        .anyMatch(s -> s.contains("Report accepted"))
+        .anyMatch(s -> s.contains("Post-trip disclosure started"))
+        .anyMatch(s -> s.contains("Trip closed"))
         .noneMatch(s -> s.contains("Withdraw trip request"));
     assertThat(subjectsTo("zhou.qiang@trips.example")).as("another unit's head").isEmpty();
 
-    MimeMessage sentBack = messagesTo(APPLICANT).stream()
-        .filter(m -> subject(m).contains("Request sent back")).findFirst().orElseThrow();
+    MimeMessage sentBack =
+        messagesTo(APPLICANT).stream()
+            .filter(m -> subject(m).contains("Request sent back"))
+            .findFirst()
+            .orElseThrow();
     assertThat(GreenMailUtil.getBody(sentBack)).contains("multipart/alternative");
     assertThat(bodyOf(sentBack, "text/plain")).contains("请补充会谈议题 list the topics", "Reason:");
     assertThat(bodyOf(sentBack, "text/html")).contains("请补充会谈议题 list the topics", "<html");
     MimeMessage toDo = messagesTo(UNIT_HEAD).get(0);
-    String reviewTask = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(trip.getId())
-        .taskDefinitionKey(REVIEW_TRIP_REQUEST).orderByHistoricActivityInstanceStartTime().asc().list().get(0).getId();
-    assertThat(bodyOf(toDo, "text/plain")).contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + reviewTask);
+    String reviewTask =
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(trip.getId())
+            .taskDefinitionKey(REVIEW_TRIP_REQUEST)
+            .orderByHistoricActivityInstanceStartTime()
+            .asc()
+            .list()
+            .get(0)
+            .getId();
+    assertThat(bodyOf(toDo, "text/plain"))
+        .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + reviewTask);
   }
 
   @Test
@@ -148,19 +172,26 @@ class NotificationIT {
     driver.approveAllLevels(trip);
     delivery.deliverDue();
     List<OutboxMessage> waiting = outbox.forTrip(trip.getId());
-    assertThat(waiting).isNotEmpty().allSatisfy(m -> {
-      assertThat(m.status()).isEqualTo(Outbox.PENDING);
-      assertThat(m.attempts()).isEqualTo(1);
-      assertThat(m.lastError()).isNotBlank();
-    });
+    assertThat(waiting)
+        .isNotEmpty()
+        .allSatisfy(
+            m -> {
+              assertThat(m.status()).isEqualTo(Outbox.PENDING);
+              assertThat(m.attempts()).isEqualTo(1);
+              assertThat(m.lastError()).isNotBlank();
+            });
 
     smtp.start();
     deliverEverything();
 
-    List<String> delivered = Arrays.stream(smtp.getReceivedMessages()).map(NotificationIT::messageId).toList();
-    assertThat(delivered).doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(waiting.stream().map(OutboxMessage::messageId).toList());
-    assertThat(outbox.forTrip(trip.getId())).allSatisfy(m -> assertThat(m.status()).isEqualTo(Outbox.SENT));
+    List<String> delivered =
+        Arrays.stream(smtp.getReceivedMessages()).map(NotificationIT::messageId).toList();
+    assertThat(delivered)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(
+            waiting.stream().map(OutboxMessage::messageId).toList());
+    assertThat(outbox.forTrip(trip.getId()))
+        .allSatisfy(m -> assertThat(m.status()).isEqualTo(Outbox.SENT));
   }
 
   @Test
@@ -175,21 +206,29 @@ class NotificationIT {
       driver.review(trip, "approve", "");
       deliverEverything();
 
-      assertThat(subjectsTo(FOREIGN_AFFAIRS)).anyMatch(s -> s.contains("To do: Review trip request"));
-      OutboxMessage failed = outbox.forTrip(trip.getId()).stream()
-          .filter(m -> m.recipient().equals("broken@@trips..example")).findFirst().orElseThrow();
+      assertThat(subjectsTo(FOREIGN_AFFAIRS))
+          .anyMatch(s -> s.contains("To do: Review trip request"));
+      OutboxMessage failed =
+          outbox.forTrip(trip.getId()).stream()
+              .filter(m -> m.recipient().equals("broken@@trips..example"))
+              .findFirst()
+              .orElseThrow();
       assertThat(failed.status()).isEqualTo(Outbox.FAILED);
       assertThat(failed.attempts()).isEqualTo(3);
 
       assertThat(api("GET", "/api/notifications?status=FAILED", "admin").body())
           .contains("broken@@trips..example", "\"attempts\":3", "AddressException");
-      assertThat(api("GET", "/api/notifications?status=FAILED", "zhang.wei").statusCode()).isEqualTo(403);
+      assertThat(api("GET", "/api/notifications?status=FAILED", "zhang.wei").statusCode())
+          .isEqualTo(403);
       assertThat(api("GET", "/api/notifications?status=FAILED", null).statusCode()).isEqualTo(401);
       assertThat(api("GET", "/api/notifications?status=LOST", "admin").body()).contains("status:");
-      assertThat(api("GET", "/api/notifications?limit=100000", "admin").statusCode()).isEqualTo(400);
-      assertThat(api("POST", "/api/notifications/" + failed.id() + "/retry", "admin").statusCode()).isEqualTo(202);
+      assertThat(api("GET", "/api/notifications?limit=100000", "admin").statusCode())
+          .isEqualTo(400);
+      assertThat(api("POST", "/api/notifications/" + failed.id() + "/retry", "admin").statusCode())
+          .isEqualTo(202);
       assertThat(outbox.byId(failed.id()).orElseThrow().status()).isEqualTo(Outbox.PENDING);
-      assertThat(api("POST", "/api/notifications/999999/retry", "admin").statusCode()).isEqualTo(404);
+      assertThat(api("POST", "/api/notifications/999999/retry", "admin").statusCode())
+          .isEqualTo(404);
     } finally {
       engine.getIdentityService().deleteUser("broken.address");
       deliverEverything();
@@ -215,7 +254,8 @@ class NotificationIT {
     }
     deliverEverything();
 
-    List<String> delivered = Arrays.stream(smtp.getReceivedMessages()).map(NotificationIT::messageId).toList();
+    List<String> delivered =
+        Arrays.stream(smtp.getReceivedMessages()).map(NotificationIT::messageId).toList();
     assertThat(delivered).hasSize(waiting).doesNotHaveDuplicates();
     assertThat(trail.verify().intact()).as("both workers appended to the audit trail").isTrue();
   }
@@ -227,14 +267,20 @@ class NotificationIT {
     deliverEverything();
 
     String html = bodyOf(messagesTo(UNIT_HEAD).get(0), "text/html");
-    assertThat(html).doesNotContain("<script>", "<b>粗体</b>").contains("&lt;script&gt;", "&lt;b&gt;粗体&lt;/b&gt;");
+    assertThat(html)
+        .doesNotContain("<script>", "<b>粗体</b>")
+        .contains("&lt;script&gt;", "&lt;b&gt;粗体&lt;/b&gt;");
   }
 
   private void deliverEverything() {
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      delivery.deliverDue();
-      return outbox.find(Outbox.PENDING, 1).isEmpty();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              delivery.deliverDue();
+              return outbox.find(Outbox.PENDING, 1).isEmpty();
+            });
   }
 
   private List<MimeMessage> messagesTo(String address) throws Exception {
@@ -287,11 +333,15 @@ class NotificationIT {
   }
 
   private HttpResponse<String> api(String method, String path, String user) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":Trip-Demo-2026").getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":Trip-Demo-2026").getBytes(StandardCharsets.UTF_8)));
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

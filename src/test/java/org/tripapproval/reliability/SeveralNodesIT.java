@@ -41,72 +41,121 @@ class SeveralNodesIT {
 
   private static final int TRIPS = 200;
   private static final int CLIENTS = 16;
-  private static final List<String> TIMERS = List.of("preTripDisclosureEnded", "departureDayReached",
-      "tripReturned", "postTripDisclosureEnded");
+  private static final List<String> TIMERS =
+      List.of(
+          "preTripDisclosureEnded",
+          "departureDayReached",
+          "tripReturned",
+          "postTripDisclosureEnded");
 
   @Test
-  void twoNodesRunTwoHundredTripsAtOnceAndDoEverythingExactlyOnce(@TempDir Path workDir) throws Exception {
+  void twoNodesRunTwoHundredTripsAtOnceAndDoEverythingExactlyOnce(@TempDir Path workDir)
+      throws Exception {
     String url = TestPostgres.newDatabase("nodes");
     JdbcTemplate db = new JdbcTemplate(TestPostgres.server().getDatabase("postgres", "nodes"));
-    GreenMail smtp = new GreenMail(new ServerSetup(JarNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail smtp =
+        new GreenMail(new ServerSetup(JarNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     try (JarNode a = JarNode.onPostgres("a", workDir, url, smtp.getSmtp().getPort());
         JarNode b = JarNode.onPostgres("b", workDir, url, smtp.getSmtp().getPort())) {
       List<String> nodes = List.of(a.baseUrl(), b.baseUrl());
       AtomicInteger calls = new AtomicInteger();
-      RestTripDriver driver = new RestTripDriver(() -> nodes.get(calls.getAndIncrement() % nodes.size()));
+      RestTripDriver driver =
+          new RestTripDriver(() -> nodes.get(calls.getAndIncrement() % nodes.size()));
 
       long started = System.nanoTime();
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
       ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
       List<Future<?>> trips = new ArrayList<>();
       for (int i = 0; i < TRIPS; i++) {
-        trips.add(clients.submit(() -> {
-          try {
-            driver.runWholeLifecycle(TripRequestBuilder.aTrip().build());
-          } catch (Throwable failure) {
-            failures.add(failure);
-          }
-        }));
+        trips.add(
+            clients.submit(
+                () -> {
+                  try {
+                    driver.runWholeLifecycle(TripRequestBuilder.aTrip().build());
+                  } catch (Throwable failure) {
+                    failures.add(failure);
+                  }
+                }));
       }
       for (Future<?> trip : trips) {
         trip.get(15, TimeUnit.MINUTES);
       }
       clients.shutdown();
-      System.out.printf("two nodes: %d trips closed in %.1f s through %d REST calls%n", TRIPS,
-          (System.nanoTime() - started) / 1e9, calls.get());
+      System.out.printf(
+          "two nodes: %d trips closed in %.1f s through %d REST calls%n",
+          TRIPS, (System.nanoTime() - started) / 1e9, calls.get());
       assertThat(failures).as("lifecycles that failed").isEmpty();
 
-      assertThat(db.queryForObject("SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'overseas-trip'"
-          + " AND state_ = 'COMPLETED' AND end_act_id_ = 'tripClosed'", Integer.class)).isEqualTo(TRIPS);
-      assertThat(db.queryForObject("SELECT count(*) FROM act_ru_execution", Integer.class)).isZero();
+      assertThat(
+              db.queryForObject(
+                  "SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'overseas-trip'"
+                      + " AND state_ = 'COMPLETED' AND end_act_id_ = 'tripClosed'",
+                  Integer.class))
+          .isEqualTo(TRIPS);
+      assertThat(db.queryForObject("SELECT count(*) FROM act_ru_execution", Integer.class))
+          .isZero();
 
       // every timer ran exactly once, on whichever node acquired it, and nothing failed
       String timers = TIMERS.stream().map(t -> "'" + t + "'").collect(Collectors.joining(","));
-      assertThat(db.queryForObject("SELECT count(*) FROM act_hi_job_log WHERE job_state_ = 2"
-          + " AND act_id_ IN (" + timers + ")", Integer.class)).isEqualTo(TRIPS * TIMERS.size());
-      assertThat(db.queryForObject("SELECT count(DISTINCT job_id_) FROM act_hi_job_log WHERE job_state_ = 2"
-          + " AND act_id_ IN (" + timers + ")", Integer.class)).isEqualTo(TRIPS * TIMERS.size());
-      assertThat(db.queryForList("SELECT DISTINCT hostname_ FROM act_hi_job_log WHERE job_state_ = 2", String.class))
-          .as("both nodes executed jobs").containsExactlyInAnyOrder("node-a", "node-b");
-      assertThat(db.queryForObject("SELECT count(*) FROM act_hi_job_log WHERE job_state_ = 1", Integer.class))
-          .as("failed job runs").isZero();
-      assertThat(db.queryForObject("SELECT count(*) FROM act_hi_incident", Integer.class)).as("incidents").isZero();
+      assertThat(
+              db.queryForObject(
+                  "SELECT count(*) FROM act_hi_job_log WHERE job_state_ = 2"
+                      + " AND act_id_ IN ("
+                      + timers
+                      + ")",
+                  Integer.class))
+          .isEqualTo(TRIPS * TIMERS.size());
+      assertThat(
+              db.queryForObject(
+                  "SELECT count(DISTINCT job_id_) FROM act_hi_job_log WHERE job_state_ = 2"
+                      + " AND act_id_ IN ("
+                      + timers
+                      + ")",
+                  Integer.class))
+          .isEqualTo(TRIPS * TIMERS.size());
+      assertThat(
+              db.queryForList(
+                  "SELECT DISTINCT hostname_ FROM act_hi_job_log WHERE job_state_ = 2",
+                  String.class))
+          .as("both nodes executed jobs")
+          .containsExactlyInAnyOrder("node-a", "node-b");
+      assertThat(
+              db.queryForObject(
+                  "SELECT count(*) FROM act_hi_job_log WHERE job_state_ = 1", Integer.class))
+          .as("failed job runs")
+          .isZero();
+      assertThat(db.queryForObject("SELECT count(*) FROM act_hi_incident", Integer.class))
+          .as("incidents")
+          .isZero();
 
       // every notification delivered once, by Message-ID, by one node or the other
-      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> db.queryForObject(
-          "SELECT count(*) FROM notification_outbox WHERE status <> 'SENT'", Integer.class), n -> n == 0);
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  db.queryForObject(
+                      "SELECT count(*) FROM notification_outbox WHERE status <> 'SENT'",
+                      Integer.class),
+              n -> n == 0);
       int written = db.queryForObject("SELECT count(*) FROM notification_outbox", Integer.class);
       MimeMessage[] received = smtp.getReceivedMessages();
-      Set<String> messageIds = Arrays.stream(received).map(SeveralNodesIT::messageId).collect(Collectors.toSet());
-      System.out.printf("two nodes: %d notifications written, %d received, %d distinct Message-IDs%n",
+      Set<String> messageIds =
+          Arrays.stream(received).map(SeveralNodesIT::messageId).collect(Collectors.toSet());
+      System.out.printf(
+          "two nodes: %d notifications written, %d received, %d distinct Message-IDs%n",
           written, received.length, messageIds.size());
       assertThat(written).isGreaterThanOrEqualTo(TRIPS * 10);
       assertThat(received).hasSize(written);
       assertThat(messageIds).hasSize(written);
 
       RestClient auditor = new RestClient(a.baseUrl(), "zhao.lei");
-      assertThat(read(expect(auditor.get("/api/audit/trail/verification"), 200)).get("intact").asBoolean()).isTrue();
+      assertThat(
+              read(expect(auditor.get("/api/audit/trail/verification"), 200))
+                  .get("intact")
+                  .asBoolean())
+          .isTrue();
 
       assertALoginLivesInItsNode(a, b);
     } finally {
@@ -123,28 +172,43 @@ class SeveralNodesIT {
     HttpResponse<String> page = anonymousA.get("/camunda/app/tasklist/default/");
     String xsrf = cookie(page, "XSRF-TOKEN");
     String session = cookie(page, "JSESSIONID");
-    HttpResponse<String> login = anonymousA.send(anonymousA.request("/camunda/api/admin/auth/user/default/login/tasklist")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", xsrf)
-        .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=li.na&password=" + RestClient.PASSWORD)));
+    HttpResponse<String> login =
+        anonymousA.send(
+            anonymousA
+                .request("/camunda/api/admin/auth/user/default/login/tasklist")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrf)
+                .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "username=li.na&password=" + RestClient.PASSWORD)));
     expect(login, 200);
-    String loggedIn = login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
-        ? cookie(login, "JSESSIONID") : session;
+    String loggedIn =
+        login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
+            ? cookie(login, "JSESSIONID")
+            : session;
 
-    HttpResponse<String> onA = anonymousA.send(anonymousA.request("/camunda/api/engine/engine/default/task/count")
-        .header("Cookie", "JSESSIONID=" + loggedIn));
+    HttpResponse<String> onA =
+        anonymousA.send(
+            anonymousA
+                .request("/camunda/api/engine/engine/default/task/count")
+                .header("Cookie", "JSESSIONID=" + loggedIn));
     assertThat(onA.statusCode()).as(onA.body()).isEqualTo(200);
     RestClient anonymousB = new RestClient(b.baseUrl(), null);
-    HttpResponse<String> onB = anonymousB.send(anonymousB.request("/camunda/api/engine/engine/default/task/count")
-        .header("Cookie", "JSESSIONID=" + loggedIn));
+    HttpResponse<String> onB =
+        anonymousB.send(
+            anonymousB
+                .request("/camunda/api/engine/engine/default/task/count")
+                .header("Cookie", "JSESSIONID=" + loggedIn));
     assertThat(onB.statusCode()).as("the other node does not know the login").isEqualTo(401);
   }
 
   private static String cookie(HttpResponse<String> response, String name) {
     return response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1).split(";")[0])
-        .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.headers()));
+        .filter(c -> c.startsWith(name + "="))
+        .map(c -> c.substring(name.length() + 1).split(";")[0])
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.headers()));
   }
 
   private static String messageId(MimeMessage message) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The rule tables in bpmn/, evaluated as the engine evaluates them, at each boundary: the last value
- * that passes and the first that does not.
+ * The rule tables in bpmn/, evaluated as the engine evaluates them, at each boundary: the last
+ * value that passes and the first that does not.
  */
 class TripRuleTablesTest {
 
@@ -45,7 +45,10 @@ class TripRuleTablesTest {
   }
 
   @ParameterizedTest(name = "{0}: {1} -> {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       6 members                          | delegationSize=6                             | -
       7 members                          | delegationSize=7                             | size
       3 countries                        | countryCount=3                               | -
@@ -80,19 +83,28 @@ class TripRuleTablesTest {
     Map<String, Object> facts = validTrip();
     for (String change : changes.split(",")) {
       String[] pair = change.split("=");
-      facts.put(pair[0], pair[1].matches("-?\\d+") ? (Object) Integer.valueOf(pair[1])
-          : pair[1].matches("true|false") ? (Object) Boolean.valueOf(pair[1]) : pair[1]);
+      facts.put(
+          pair[0],
+          pair[1].matches("-?\\d+")
+              ? (Object) Integer.valueOf(pair[1])
+              : pair[1].matches("true|false") ? (Object) Boolean.valueOf(pair[1]) : pair[1]);
     }
     List<Map<String, Object>> findings = dmn.evaluateDecisionTable(rules, facts).getResultList();
     if ("-".equals(expectedRule)) {
       assertThat(findings).as(situation).isEmpty();
     } else {
-      assertThat(findings).as(situation).extracting(f -> f.get("rule")).containsExactly(expectedRule);
+      assertThat(findings)
+          .as(situation)
+          .extracting(f -> f.get("rule"))
+          .containsExactly(expectedRule);
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       7 members          | delegationSize=7            | 团组7人            | 7 members
       4 countries        | countryCount=4              | (JP, KR, SG, TH)   | 4 countries and regions
       6 days             | daysAbroad=6                | 在外6天            | 6 days abroad
@@ -101,25 +113,40 @@ class TripRuleTablesTest {
       lodging over       | lodgingBudget=6000          | 住宿费预算6000元,超过标准5640元(JP | CNY 6000 exceeds the standard of CNY 5640 (JP
       no standard        | countriesWithoutStandard=US | 没有US的           | No per-diem standard for US
       """)
-  void messagesNameWhatTheyAreAbout(String situation, String change, String chinese, String english) {
+  void messagesNameWhatTheyAreAbout(
+      String situation, String change, String chinese, String english) {
     Map<String, Object> facts = validTrip();
     facts.put("countries", "JP, KR, SG, TH");
     facts.put("lodgingStandard", java.math.BigDecimal.valueOf(5640));
     String[] pair = change.split("=");
     facts.put(pair[0], pair[1].matches("\\d+") ? (Object) Integer.valueOf(pair[1]) : pair[1]);
-    String message = (String) dmn.evaluateDecisionTable(rules, facts).getSingleResult().get("message");
+    String message =
+        (String) dmn.evaluateDecisionTable(rules, facts).getSingleResult().get("message");
     assertThat(message).as(situation).contains(chinese, english);
   }
 
   @ParameterizedTest(name = "{0} is {1}: {2} extra day")
-  @CsvSource({"BR, latinAmerica, 1", "MX, latinAmerica, 1", "KE, africa, 1", "EG, africa, 1", "JP, other, 0", "FR, other, 0"})
+  @CsvSource({
+    "BR, latinAmerica, 1",
+    "MX, latinAmerica, 1",
+    "KE, africa, 1",
+    "EG, africa, 1",
+    "JP, other, 0",
+    "FR, other, 0"
+  })
   void latinAmericaAndAfricaGiveAnExtraDay(String country, String region, int extraDays) {
-    Map<String, Object> result = dmn.evaluateDecisionTable(regions, Map.of("country", country)).getSingleResult().getEntryMap();
+    Map<String, Object> result =
+        dmn.evaluateDecisionTable(regions, Map.of("country", country))
+            .getSingleResult()
+            .getEntryMap();
     assertThat(result).containsEntry("region", region).containsEntry("extraDays", extraDays);
   }
 
   @ParameterizedTest(name = "{0}: {1} -> {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       as approved, passport back in 7 days | passportDaysAfterReturn=7                    | -
       passport back after 8 days           | passportDaysAfterReturn=8                    | passport
       left a day late                      | actualDepartureDay=20001                     | deviation
@@ -128,22 +155,45 @@ class TripRuleTablesTest {
       skipped Japan                        | countriesDropped=JP                          | deviation
       """)
   void afterReturnEveryDifferenceIsAFinding(String situation, String change, String expectedRule) {
-    Map<String, Object> facts = new HashMap<>(Map.of(
-        "approvedDepartureDay", 20000, "actualDepartureDay", 20000, "approvedReturnDay", 20004, "actualReturnDay", 20004,
-        "approvedDepartureDate", "2024-10-04", "actualDepartureDate", "2024-10-04",
-        "approvedReturnDate", "2024-10-08", "actualReturnDate", "2024-10-08"));
+    Map<String, Object> facts =
+        new HashMap<>(
+            Map.of(
+                "approvedDepartureDay",
+                20000,
+                "actualDepartureDay",
+                20000,
+                "approvedReturnDay",
+                20004,
+                "actualReturnDay",
+                20004,
+                "approvedDepartureDate",
+                "2024-10-04",
+                "actualDepartureDate",
+                "2024-10-04",
+                "approvedReturnDate",
+                "2024-10-08",
+                "actualReturnDate",
+                "2024-10-08"));
     facts.put("countriesAdded", "");
     facts.put("countriesDropped", "");
     facts.put("passportDaysAfterReturn", 2);
     String[] pair = change.split("=");
     facts.put(pair[0], pair[1].matches("\\d+") ? (Object) Integer.valueOf(pair[1]) : pair[1]);
-    List<Map<String, Object>> findings = dmn.evaluateDecisionTable(afterReturn, facts).getResultList();
+    List<Map<String, Object>> findings =
+        dmn.evaluateDecisionTable(afterReturn, facts).getResultList();
     if ("-".equals(expectedRule)) {
       assertThat(findings).as(situation).isEmpty();
     } else {
-      assertThat(findings).as(situation).extracting(f -> f.get("rule")).containsExactly(expectedRule);
-      assertThat((String) findings.get(0).get("message")).as(situation).contains(pair[0].startsWith("countries") ? pair[1]
-          : pair[0].startsWith("passport") ? "8 days" : "2024-10-0");
+      assertThat(findings)
+          .as(situation)
+          .extracting(f -> f.get("rule"))
+          .containsExactly(expectedRule);
+      assertThat((String) findings.get(0).get("message"))
+          .as(situation)
+          .contains(
+              pair[0].startsWith("countries")
+                  ? pair[1]
+                  : pair[0].startsWith("passport") ? "8 days" : "2024-10-0");
     }
   }
 
@@ -154,25 +204,54 @@ class TripRuleTablesTest {
     if (maxTrips == null) {
       assertThat(limit).as(rank + " has no limit").isNull();
     } else {
-      assertThat(limit.getEntryMap()).containsEntry("maxTrips", maxTrips).containsEntry("periodYears", years);
+      assertThat(limit.getEntryMap())
+          .containsEntry("maxTrips", maxTrips)
+          .containsEntry("periodYears", years);
     }
   }
 
   @ParameterizedTest(name = "{0}: {1} {2}/{3}/{4}, {5} yuan per unit")
-  @CsvSource({"MN, USD, 90, 50, 35, 7.1", "KR, USD, 180, 70, 35, 7.1", "JP, JPY, 20000, 10000, 5000, 0.047"})
-  void theStandardsPerCountryAndTheirCurrency(String country, String currency, double lodging, double meals,
-      double incidentals, double cnyPerUnit) throws Exception {
+  @CsvSource({
+    "MN, USD, 90, 50, 35, 7.1",
+    "KR, USD, 180, 70, 35, 7.1",
+    "JP, JPY, 20000, 10000, 5000, 0.047"
+  })
+  void theStandardsPerCountryAndTheirCurrency(
+      String country,
+      String currency,
+      double lodging,
+      double meals,
+      double incidentals,
+      double cnyPerUnit)
+      throws Exception {
     try (InputStream in = Files.newInputStream(Path.of("bpmn", "per-diem-standards.dmn"))) {
       var decisions = dmn.parseDecisions(in);
-      DmnDecision standards = decisions.stream().filter(d -> d.getKey().equals("per-diem-standard")).findFirst().orElseThrow();
-      DmnDecision rates = decisions.stream().filter(d -> d.getKey().equals("exchange-rate")).findFirst().orElseThrow();
-      assertThat(dmn.evaluateDecisionTable(standards, Map.of("country", country)).getFirstResult().getEntryMap())
-          .containsEntry("currency", currency).containsEntry("lodging", lodging).containsEntry("meals", meals)
+      DmnDecision standards =
+          decisions.stream()
+              .filter(d -> d.getKey().equals("per-diem-standard"))
+              .findFirst()
+              .orElseThrow();
+      DmnDecision rates =
+          decisions.stream()
+              .filter(d -> d.getKey().equals("exchange-rate"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(
+              dmn.evaluateDecisionTable(standards, Map.of("country", country))
+                  .getFirstResult()
+                  .getEntryMap())
+          .containsEntry("currency", currency)
+          .containsEntry("lodging", lodging)
+          .containsEntry("meals", meals)
           .containsEntry("incidentals", incidentals);
-      assertThat(dmn.evaluateDecisionTable(rates, Map.of("currency", currency)).getSingleResult().getEntryMap())
+      assertThat(
+              dmn.evaluateDecisionTable(rates, Map.of("currency", currency))
+                  .getSingleResult()
+                  .getEntryMap())
           .containsEntry("cnyPerUnit", cnyPerUnit);
       assertThat(dmn.evaluateDecisionTable(standards, Map.of("country", "US")).getFirstResult())
-          .as("a country without a row has no standard").isNull();
+          .as("a country without a row has no standard")
+          .isNull();
     }
   }
 

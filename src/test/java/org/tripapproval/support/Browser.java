@@ -40,18 +40,37 @@ public final class Browser implements AutoCloseable {
   public static Browser start() throws IOException {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
-          + " is missing: .ci/run installs the Debian packages chromium and chromium-driver");
+      throw new IllegalStateException(
+          "CI=true but "
+              + CHROMIUM
+              + " or "
+              + CHROMEDRIVER
+              + " is missing: .ci/run installs the Debian packages chromium and chromium-driver");
     }
-    Assumptions.assumeTrue(installed, "Skipped: no Chromium here. Install the Debian packages chromium and chromium-driver.");
+    Assumptions.assumeTrue(
+        installed,
+        "Skipped: no Chromium here. Install the Debian packages chromium and chromium-driver.");
     System.setProperty("SE_OFFLINE", "true");
     Path userDataDir = Files.createTempDirectory("chromium-profile");
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + userDataDir);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        "--lang=zh-CN",
+        "--user-data-dir=" + userDataDir);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     return new Browser(new ChromeDriver(service, options), userDataDir);
   }
 
@@ -63,14 +82,20 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
-  /** Scrolls the element to the middle first; tries again while a toast or a moving layout covers it. */
+  /**
+   * Scrolls the element to the middle first; tries again while a toast or a moving layout covers
+   * it.
+   */
   public void click(By by) {
-    wait.ignoring(ElementClickInterceptedException.class).until(d -> {
-      WebElement element = visible(by);
-      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-      element.click();
-      return true;
-    });
+    wait.ignoring(ElementClickInterceptedException.class)
+        .until(
+            d -> {
+              WebElement element = visible(by);
+              ((JavascriptExecutor) d)
+                  .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+              element.click();
+              return true;
+            });
   }
 
   public void type(String id, String text) {
@@ -82,9 +107,13 @@ public final class Browser implements AutoCloseable {
   /** Sets an input the way a date picker does, and lets AngularJS see it. */
   public void setValue(String id, String value) {
     WebElement field = visible(By.id(id));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
-        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, value);
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+            field,
+            value);
   }
 
   public void waitUntilTextContains(By by, String text) {
@@ -96,8 +125,14 @@ public final class Browser implements AutoCloseable {
       } catch (IOException ignored) {
         // the message below says what the page showed
       }
-      throw new AssertionError("waited for \"" + text + "\" in " + by + "; the page says: "
-          + driver.findElement(By.tagName("body")).getText(), e);
+      throw new AssertionError(
+          "waited for \""
+              + text
+              + "\" in "
+              + by
+              + "; the page says: "
+              + driver.findElement(By.tagName("body")).getText(),
+          e);
     }
   }
 

@@ -20,8 +20,10 @@ public final class Files {
 
   /** A file that claims to be a PDF but is an executable script. */
   public static FileValue disguisedScript() {
-    return Variables.fileValue("letter.pdf").file("#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.US_ASCII))
-        .mimeType("application/pdf").create();
+    return Variables.fileValue("letter.pdf")
+        .file("#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.US_ASCII))
+        .mimeType("application/pdf")
+        .create();
   }
 
   public static FileValue pdfOfSize(int bytes) {

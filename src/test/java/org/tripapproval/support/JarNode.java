@@ -46,7 +46,8 @@ public final class JarNode implements AutoCloseable {
   }
 
   /** Starts the node with these JVM options and waits until its health endpoint says UP. */
-  public static JarNode start(String name, Path workDir, List<String> jvmOptions, String... settings) {
+  public static JarNode start(
+      String name, Path workDir, List<String> jvmOptions, String... settings) {
     // the tests act as the demo users, which exist only when asked for
     List<String> withDemo = new ArrayList<>(List.of("--trips.demo-data=true"));
     if (Arrays.stream(settings).noneMatch(setting -> setting.startsWith("--ADMIN_PASSWORD="))) {
@@ -68,25 +69,48 @@ public final class JarNode implements AutoCloseable {
    * port: job executor and mail delivery on, polling every second even when idle (timers are made
    * due by hand, which only wakes the node that was asked), and a host name for the job log.
    */
-  public static JarNode onPostgres(String name, Path workDir, String url, int smtpPort, String... more) {
+  public static JarNode onPostgres(
+      String name, Path workDir, String url, int smtpPort, String... more) {
     return onPostgres(name, workDir, List.of("-Xmx512m"), url, smtpPort, more);
   }
 
   /** {@link #onPostgres(String, Path, String, int, String...)} with these JVM options. */
-  public static JarNode onPostgres(String name, Path workDir, List<String> jvmOptions, String url, int smtpPort,
+  public static JarNode onPostgres(
+      String name,
+      Path workDir,
+      List<String> jvmOptions,
+      String url,
+      int smtpPort,
       String... more) {
     return onPostgres(name, workDir, jvmOptions, url, "postgres", "postgres", smtpPort, more);
   }
 
-  /** {@link #onPostgres(String, Path, String, int, String...)} with these JVM options, database user and password. */
-  public static JarNode onPostgres(String name, Path workDir, List<String> jvmOptions, String url, String user,
-      String password, int smtpPort, String... more) {
-    List<String> settings = new ArrayList<>(List.of(
-        "--DB_URL=" + url, "--DB_USER=" + user, "--DB_PASSWORD=" + password,
-        "--trips.mail.embedded-server=false", "--SMTP_HOST=127.0.0.1", "--SMTP_PORT=" + smtpPort,
-        "--trips.mail.delivery-interval=PT1S", "--camunda.bpm.job-execution.wait-time-in-millis=500",
-        "--camunda.bpm.job-execution.max-wait=1000",
-        "--camunda.bpm.generic-properties.properties.hostname=node-" + name));
+  /**
+   * {@link #onPostgres(String, Path, String, int, String...)} with these JVM options, database user
+   * and password.
+   */
+  public static JarNode onPostgres(
+      String name,
+      Path workDir,
+      List<String> jvmOptions,
+      String url,
+      String user,
+      String password,
+      int smtpPort,
+      String... more) {
+    List<String> settings =
+        new ArrayList<>(
+            List.of(
+                "--DB_URL=" + url,
+                "--DB_USER=" + user,
+                "--DB_PASSWORD=" + password,
+                "--trips.mail.embedded-server=false",
+                "--SMTP_HOST=127.0.0.1",
+                "--SMTP_PORT=" + smtpPort,
+                "--trips.mail.delivery-interval=PT1S",
+                "--camunda.bpm.job-execution.wait-time-in-millis=500",
+                "--camunda.bpm.job-execution.max-wait=1000",
+                "--camunda.bpm.generic-properties.properties.hostname=node-" + name));
     settings.addAll(List.of(more));
     return start(name, workDir, jvmOptions, settings.toArray(String[]::new));
   }
@@ -101,13 +125,20 @@ public final class JarNode implements AutoCloseable {
     long launched = System.nanoTime();
     command.addAll(settings);
     try {
-      process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      process =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     RestClient anonymous = new RestClient(baseUrl(), null);
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
         .failFast("node " + name + " stopped; see " + log, () -> !process.isAlive())
         .until(() -> anonymous.get("/actuator/health").body().contains("UP"));
     startUp = Duration.ofNanos(System.nanoTime() - launched);
@@ -153,7 +184,8 @@ public final class JarNode implements AutoCloseable {
 
   private static Path jar() {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
-      List<Path> jars = files.filter(p -> p.getFileName().toString().matches("trip-approval-.*\\.jar")).toList();
+      List<Path> jars =
+          files.filter(p -> p.getFileName().toString().matches("trip-approval-.*\\.jar")).toList();
       assertThat(jars).as("the jar that mvn package built").hasSize(1);
       return jars.get(0).toAbsolutePath();
     } catch (IOException e) {

@@ -10,11 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** HTTP as a REST client sends it: one base URL, HTTP Basic as a demo user (password Trip-Demo-2026) or nobody. */
+/**
+ * HTTP as a REST client sends it: one base URL, HTTP Basic as a demo user (password Trip-Demo-2026)
+ * or nobody.
+ */
 public final class RestClient {
 
   public static final String PASSWORD = "Trip-Demo-2026";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
   private final String user;
@@ -33,11 +37,17 @@ public final class RestClient {
   }
 
   public HttpResponse<String> post(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> put(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
@@ -49,7 +59,8 @@ public final class RestClient {
     return send(request, HttpResponse.BodyHandlers.ofInputStream());
   }
 
-  private static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+  private static <T> HttpResponse<T> send(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
       return HTTP.send(request.build(), body);
     } catch (IOException e) {
@@ -61,10 +72,14 @@ public final class RestClient {
   }
 
   public HttpRequest.Builder request(String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
     return request;
   }

@@ -19,23 +19,30 @@ public final class TestPostgres {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          server.close();
-        } catch (IOException ignored) {
-          // the JVM is ending; the data directory is temporary
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      server.close();
+                    } catch (IOException ignored) {
+                      // the JVM is ending; the data directory is temporary
+                    }
+                  }));
     }
     return server;
   }
 
-  /** A database of its own on the shared server, created empty on first use, so each test context starts empty. */
+  /**
+   * A database of its own on the shared server, created empty on first use, so each test context
+   * starts empty.
+   */
   public static synchronized String newDatabase(String name) {
     if (DATABASES.containsKey(name)) {
       return DATABASES.get(name);
     }
-    try (var connection = server().getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+    try (var connection = server().getPostgresDatabase().getConnection();
+        var statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);

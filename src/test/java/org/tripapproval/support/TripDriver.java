@@ -1,8 +1,7 @@
 package org.tripapproval.support;
 
-import static org.tripapproval.trip.TripVariables.*;
-
 import static org.awaitility.Awaitility.await;
+import static org.tripapproval.trip.TripVariables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +29,16 @@ import org.tripapproval.trip.TripRequest;
 public final class TripDriver {
 
   public static final String APPLICANT = "zhang.wei";
-  public static final Map<String, String> REVIEWER_BY_LEVEL = Map.of(
-      "unitHead", "li.na", "foreignAffairs", "wang.fang", "finance", "liu.yang", "leadership", "chen.jing");
+  public static final Map<String, String> REVIEWER_BY_LEVEL =
+      Map.of(
+          "unitHead",
+          "li.na",
+          "foreignAffairs",
+          "wang.fang",
+          "finance",
+          "liu.yang",
+          "leadership",
+          "chen.jing");
   public static final String VERIFIER = "wang.fang";
 
   private final ProcessEngine engine;
@@ -50,11 +57,19 @@ public final class TripDriver {
   }
 
   public ProcessInstance submit(Map<String, Object> variables) {
-    return as(APPLICANT, () -> {
-      String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(TripProcess.KEY).latestVersion().singleResult().getId();
-      return engine.getFormService().submitStartForm(definitionId, variables);
-    });
+    return as(
+        APPLICANT,
+        () -> {
+          String definitionId =
+              engine
+                  .getRepositoryService()
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(TripProcess.KEY)
+                  .latestVersion()
+                  .singleResult()
+                  .getId();
+          return engine.getFormService().submitStartForm(definitionId, variables);
+        });
   }
 
   /** The current review task's level, as routed. */
@@ -65,7 +80,12 @@ public final class TripDriver {
 
   /** The reviewer of the current level claims the task and decides. */
   public void review(ProcessInstance trip, String decision, String reason) {
-    decide(REVIEWER_BY_LEVEL.get(reviewLevel(trip)), trip, TripProcess.REVIEW_TRIP_REQUEST, decision, reason);
+    decide(
+        REVIEWER_BY_LEVEL.get(reviewLevel(trip)),
+        trip,
+        TripProcess.REVIEW_TRIP_REQUEST,
+        decision,
+        reason);
   }
 
   public void approveAllLevels(ProcessInstance trip) {
@@ -74,49 +94,71 @@ public final class TripDriver {
     }
   }
 
-  public void decide(String user, ProcessInstance trip, String taskKey, String decision, String reason) {
+  public void decide(
+      String user, ProcessInstance trip, String taskKey, String decision, String reason) {
     Task task = openTask(trip, taskKey);
-    as(user, () -> {
-      engine.getTaskService().claim(task.getId(), user);
-      Map<String, Object> variables = new HashMap<>();
-      variables.put(DECISION, decision);
-      variables.put(DECISION_REASON, reason);
-      engine.getFormService().submitTaskForm(task.getId(), variables);
-      return null;
-    });
+    as(
+        user,
+        () -> {
+          engine.getTaskService().claim(task.getId(), user);
+          Map<String, Object> variables = new HashMap<>();
+          variables.put(DECISION, decision);
+          variables.put(DECISION_REASON, reason);
+          engine.getFormService().submitTaskForm(task.getId(), variables);
+          return null;
+        });
   }
 
   public void revise(ProcessInstance trip, TripRequest revised) {
-    completeAsApplicant(trip, TripProcess.REVISE_TRIP_REQUEST,
-        Map.of(TRIP, json(revised)));
+    completeAsApplicant(trip, TripProcess.REVISE_TRIP_REQUEST, Map.of(TRIP, json(revised)));
   }
 
   public void withdraw(ProcessInstance trip, String reason) {
-    completeAsApplicant(trip, TripProcess.WITHDRAW_TRIP_REQUEST, Map.of(DECISION, "withdraw", DECISION_REASON, reason));
+    completeAsApplicant(
+        trip,
+        TripProcess.WITHDRAW_TRIP_REQUEST,
+        Map.of(DECISION, "withdraw", DECISION_REASON, reason));
   }
 
   public void fileReport(ProcessInstance trip, TripReport report) {
     completeAsApplicant(trip, TripProcess.FILE_TRIP_REPORT, Map.of(REPORT, json(report)));
   }
 
-  public void completeAsApplicant(ProcessInstance trip, String taskKey, Map<String, Object> variables) {
+  public void completeAsApplicant(
+      ProcessInstance trip, String taskKey, Map<String, Object> variables) {
     Task task = openTask(trip, taskKey);
-    as(APPLICANT, () -> {
-      engine.getFormService().submitTaskForm(task.getId(), variables);
-      return null;
-    });
+    as(
+        APPLICANT,
+        () -> {
+          engine.getFormService().submitTaskForm(task.getId(), variables);
+          return null;
+        });
   }
 
   public static TripReport reportFor(TripRequest trip) {
-    List<TaskResult> results = trip.tasks().stream()
-        .map(task -> new TaskResult(task, "已完成:签署备忘录 done: memorandum signed")).toList();
-    return new TripReport(trip.departureDate(), trip.returnDate(), List.copyOf(trip.countries()), results,
-        new BigDecimal("28500"), null, trip.returnDate().plusDays(2), "后续跟进 follow-up");
+    List<TaskResult> results =
+        trip.tasks().stream()
+            .map(task -> new TaskResult(task, "已完成:签署备忘录 done: memorandum signed"))
+            .toList();
+    return new TripReport(
+        trip.departureDate(),
+        trip.returnDate(),
+        List.copyOf(trip.countries()),
+        results,
+        new BigDecimal("28500"),
+        null,
+        trip.returnDate().plusDays(2),
+        "后续跟进 follow-up");
   }
 
   public void fireTimer(ProcessInstance trip, String activityId) {
-    Job job = engine.getManagementService().createJobQuery().processInstanceId(trip.getId())
-        .activityId(activityId).singleResult();
+    Job job =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(trip.getId())
+            .activityId(activityId)
+            .singleResult();
     if (job == null) {
       throw new AssertionError("no timer at " + activityId);
     }
@@ -124,12 +166,24 @@ public final class TripDriver {
     runAsynchronousSteps(trip);
   }
 
-  /** The asynchronous steps the trip now waits at (issueApprovalNumber), run as the job executor would, if it is off. */
+  /**
+   * The asynchronous steps the trip now waits at (issueApprovalNumber), run as the job executor
+   * would, if it is off.
+   */
   public void runAsynchronousSteps(ProcessInstance trip) {
-    var steps = engine.getManagementService().createJobQuery().processInstanceId(trip.getId())
-        .activityId(TripProcess.ISSUE_APPROVAL_NUMBER).withRetriesLeft();
-    if (((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().isActive()) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> steps.count() == 0); // the job executor runs them
+    var steps =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(trip.getId())
+            .activityId(TripProcess.ISSUE_APPROVAL_NUMBER)
+            .withRetriesLeft();
+    if (((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getJobExecutor()
+        .isActive()) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> steps.count() == 0); // the job executor runs them
       return;
     }
     for (Job step : steps.list()) {
@@ -137,7 +191,9 @@ public final class TripDriver {
     }
   }
 
-  /** From submission to the report task: every level approves, every timer up to the return fires. */
+  /**
+   * From submission to the report task: every level approves, every timer up to the return fires.
+   */
   public void approveAndTravel(ProcessInstance trip) {
     approveAllLevels(trip);
     fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
@@ -146,8 +202,13 @@ public final class TripDriver {
   }
 
   public Task openTask(ProcessInstance trip, String taskKey) {
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(trip.getId())
-        .taskDefinitionKey(taskKey).singleResult();
+    Task task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(trip.getId())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     if (task == null) {
       throw new AssertionError("no open task " + taskKey);
     }
@@ -155,8 +216,13 @@ public final class TripDriver {
   }
 
   public boolean isWaitingAt(ProcessInstance trip, String activityId) {
-    return engine.getRuntimeService().createExecutionQuery().processInstanceId(trip.getId())
-        .activityId(activityId).count() > 0;
+    return engine
+            .getRuntimeService()
+            .createExecutionQuery()
+            .processInstanceId(trip.getId())
+            .activityId(activityId)
+            .count()
+        > 0;
   }
 
   public Object json(Object value) {
@@ -168,8 +234,10 @@ public final class TripDriver {
   }
 
   public <T> T as(String user, java.util.function.Supplier<T> action) {
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
     engine.getIdentityService().setAuthentication(user, groups);
     try {
       return action.get();

@@ -15,16 +15,21 @@ import org.tripapproval.trip.TripRequest.Rank;
 public final class TripRequestBuilder {
 
   private String purpose = "与日本经济产业省商谈2027年度双边贸易投资合作备忘录的具体条款";
-  private List<Member> members = new ArrayList<>(List.of(
-      new Member("张伟", "商务厅副处长", Rank.division),
-      new Member("王小明", "翻译", Rank.staff)));
+  private List<Member> members =
+      new ArrayList<>(
+          List.of(new Member("张伟", "商务厅副处长", Rank.division), new Member("王小明", "翻译", Rank.staff)));
   private LocalDate departure = LocalDate.now().plusDays(30);
   private int days = 4;
   private List<String> countries = List.of("JP");
   private List<String> tasks = List.of("商谈合作备忘录条款", "考察两家拟合作企业的生产线");
-  private List<BudgetItem> budget = List.of(
-      new BudgetItem("住宿费 lodging", new BigDecimal("12000"), "部门预算 unit budget"),
-      new BudgetItem("国际旅费 flights", new BigDecimal("18000"), "部门预算 unit budget", TripRequest.BudgetCategory.travel));
+  private List<BudgetItem> budget =
+      List.of(
+          new BudgetItem("住宿费 lodging", new BigDecimal("12000"), "部门预算 unit budget"),
+          new BudgetItem(
+              "国际旅费 flights",
+              new BigDecimal("18000"),
+              "部门预算 unit budget",
+              TripRequest.BudgetCategory.travel));
   private String planReference = "2027-商务-03";
   private String unplannedReason;
   private String unit;
@@ -52,7 +57,8 @@ public final class TripRequestBuilder {
   }
 
   public TripRequestBuilder seniorOfficial() {
-    members.set(0, new Member("赵厅长", "商务厅厅长", Rank.bureau)); // one bureau-level trip per test context
+    members.set(
+        0, new Member("赵厅长", "商务厅厅长", Rank.bureau)); // one bureau-level trip per test context
     return this;
   }
 
@@ -97,10 +103,25 @@ public final class TripRequestBuilder {
     List<ItineraryDay> itinerary = new ArrayList<>();
     for (int i = 0; i < days; i++) {
       String country = countries.get(Math.min(i * countries.size() / days, countries.size() - 1));
-      itinerary.add(new ItineraryDay(departure.plusDays(i), country, "City " + (i + 1),
-          "与对口单位会谈 meeting the counterpart", "对口单位 Counterpart " + (i + 1)));
+      itinerary.add(
+          new ItineraryDay(
+              departure.plusDays(i),
+              country,
+              "City " + (i + 1),
+              "与对口单位会谈 meeting the counterpart",
+              "对口单位 Counterpart " + (i + 1)));
     }
-    return new TripRequest(unit, purpose, members, departure, returning, itinerary, tasks,
-        new Invitation("日本经济产业省 METI", countries.get(0)), budget, planReference, unplannedReason);
+    return new TripRequest(
+        unit,
+        purpose,
+        members,
+        departure,
+        returning,
+        itinerary,
+        tasks,
+        new Invitation("日本经济产业省 METI", countries.get(0)),
+        budget,
+        planReference,
+        unplannedReason);
   }
 }

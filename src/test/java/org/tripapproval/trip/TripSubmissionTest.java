@@ -43,35 +43,103 @@ class TripSubmissionTest {
     return Stream.of(
         Arguments.of("purpose", aTrip().purpose(" ").build()),
         Arguments.of("members", aTrip().members(List.of()).build()),
-        Arguments.of("returnDate", new TripRequest(null, valid.purpose(), valid.members(), soon,
-            soon.minusDays(1), valid.itinerary(), valid.tasks(), valid.invitation(), valid.budget(), "p", null)),
+        Arguments.of(
+            "returnDate",
+            new TripRequest(
+                null,
+                valid.purpose(),
+                valid.members(),
+                soon,
+                soon.minusDays(1),
+                valid.itinerary(),
+                valid.tasks(),
+                valid.invitation(),
+                valid.budget(),
+                "p",
+                null)),
         Arguments.of("budget[0].amount", aTrip().budget(BigDecimal.ZERO).build()),
         Arguments.of("budget[0].amount", aTrip().budget(new BigDecimal("-100")).build()),
         Arguments.of("departureDate", aTrip().departingOn(LocalDate.now().minusDays(3)).build()),
         Arguments.of("plannedOrExplained", aTrip().unplanned(" ").build()),
         Arguments.of("unit", aTrip().unit("education").build()),
         Arguments.of("itinerary[0].country", aTrip().countries("XX").build()),
-        Arguments.of("itinerary[1].date", withItinerary(valid, valid.itinerary().get(0), valid.itinerary().get(0),
-            valid.itinerary().get(2), valid.itinerary().get(3))),
-        Arguments.of("itinerary", withItinerary(valid, valid.itinerary().get(0), valid.itinerary().get(1),
-            valid.itinerary().get(3))),
-        Arguments.of("transits[0].country", withTransits(valid, new TripRequest.Transit("ZZ", true))),
-        Arguments.of("transits[0].country", withTransits(valid, new TripRequest.Transit(" ", false))),
-        Arguments.of("departureDate", new TripRequest(null, valid.purpose(), valid.members(), null, null,
-            valid.itinerary(), valid.tasks(), valid.invitation(), valid.budget(), "p", null)),
-        Arguments.of("budget[0]", new TripRequest(null, valid.purpose(), valid.members(), soon, soon,
-            valid.itinerary(), valid.tasks(), valid.invitation(), java.util.Arrays.asList((TripRequest.BudgetItem) null),
-            "p", null)));
+        Arguments.of(
+            "itinerary[1].date",
+            withItinerary(
+                valid,
+                valid.itinerary().get(0),
+                valid.itinerary().get(0),
+                valid.itinerary().get(2),
+                valid.itinerary().get(3))),
+        Arguments.of(
+            "itinerary",
+            withItinerary(
+                valid,
+                valid.itinerary().get(0),
+                valid.itinerary().get(1),
+                valid.itinerary().get(3))),
+        Arguments.of(
+            "transits[0].country", withTransits(valid, new TripRequest.Transit("ZZ", true))),
+        Arguments.of(
+            "transits[0].country", withTransits(valid, new TripRequest.Transit(" ", false))),
+        Arguments.of(
+            "departureDate",
+            new TripRequest(
+                null,
+                valid.purpose(),
+                valid.members(),
+                null,
+                null,
+                valid.itinerary(),
+                valid.tasks(),
+                valid.invitation(),
+                valid.budget(),
+                "p",
+                null)),
+        Arguments.of(
+            "budget[0]",
+            new TripRequest(
+                null,
+                valid.purpose(),
+                valid.members(),
+                soon,
+                soon,
+                valid.itinerary(),
+                valid.tasks(),
+                valid.invitation(),
+                java.util.Arrays.asList((TripRequest.BudgetItem) null),
+                "p",
+                null)));
   }
 
   static TripRequest withItinerary(TripRequest trip, TripRequest.ItineraryDay... days) {
-    return new TripRequest(trip.unit(), trip.purpose(), trip.members(), trip.departureDate(), trip.returnDate(),
-        List.of(days), trip.tasks(), trip.invitation(), trip.budget(), trip.planReference(), trip.unplannedReason());
+    return new TripRequest(
+        trip.unit(),
+        trip.purpose(),
+        trip.members(),
+        trip.departureDate(),
+        trip.returnDate(),
+        List.of(days),
+        trip.tasks(),
+        trip.invitation(),
+        trip.budget(),
+        trip.planReference(),
+        trip.unplannedReason());
   }
 
   static TripRequest withTransits(TripRequest trip, TripRequest.Transit... stops) {
-    return new TripRequest(trip.unit(), trip.purpose(), trip.members(), trip.departureDate(), trip.returnDate(),
-        trip.itinerary(), trip.tasks(), trip.invitation(), trip.budget(), trip.planReference(), trip.unplannedReason(),
+    return new TripRequest(
+        trip.unit(),
+        trip.purpose(),
+        trip.members(),
+        trip.departureDate(),
+        trip.returnDate(),
+        trip.itinerary(),
+        trip.tasks(),
+        trip.invitation(),
+        trip.budget(),
+        trip.planReference(),
+        trip.unplannedReason(),
         List.of(stops));
   }
 
@@ -90,9 +158,11 @@ class TripSubmissionTest {
   void refusesARequestWithoutTripData() {
     long before = runningTrips();
     assertThatThrownBy(() -> driver.submit(Map.of("invitationLetter", Files.pdf("a.pdf"))))
-        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("trip:");
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("trip:");
     assertThatThrownBy(() -> driver.submit(Map.of("trip", "{not json")))
-        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("trip:");
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("trip:");
     assertThat(runningTrips()).isEqualTo(before);
   }
 
@@ -104,7 +174,8 @@ class TripSubmissionTest {
       variables.put("trip", driver.json(aTrip().build()));
       variables.put("invitationLetter", letter);
       assertThatThrownBy(() -> driver.submit(variables))
-          .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("invitationLetter:");
+          .isInstanceOf(InvalidSubmissionException.class)
+          .hasMessageContaining("invitationLetter:");
     }
     assertThat(runningTrips()).isEqualTo(before);
   }
@@ -115,10 +186,16 @@ class TripSubmissionTest {
     variables.put("trip", mapper.writeValueAsString(aTrip().build()));
     variables.put("invitationLetter", Files.pdf("a.pdf"));
     var trip = driver.submit(variables);
-    assertThat(engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getType().getName()).isEqualTo("json");
+    assertThat(
+            engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getType().getName())
+        .isEqualTo("json");
   }
 
   private long runningTrips() {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TripProcess.KEY).count();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(TripProcess.KEY)
+        .count();
   }
 }

@@ -73,8 +73,13 @@ class WebappsAfterLockdownIT {
   @Test
   void aReviewerSeesTheTaskListAndOpensTheReviewForm() throws Exception {
     ProcessInstance trip = driver.submit(aTrip().build());
-    Task review = engine.getTaskService().createTaskQuery().processInstanceId(trip.getId())
-        .taskDefinitionKey(TripProcess.REVIEW_TRIP_REQUEST).singleResult();
+    Task review =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(trip.getId())
+            .taskDefinitionKey(TripProcess.REVIEW_TRIP_REQUEST)
+            .singleResult();
     logIn("tasklist", "li.na");
     browser.waitForPageText("我的组任务 My groups' tasks");
     browser.click(By.partialLinkText("我的组任务"));
@@ -84,8 +89,18 @@ class WebappsAfterLockdownIT {
     browser.visible(By.id("decisionReject"));
     browser.screenshot("lockdown-tasklist-review-form");
     browser.click(By.cssSelector("[ng-click='claim()']"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> "li.na".equals(
-        engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "li.na"
+                    .equals(
+                        engine
+                            .getTaskService()
+                            .createTaskQuery()
+                            .taskId(review.getId())
+                            .singleResult()
+                            .getAssignee()));
     assertNothingRefused("li.na");
   }
 
@@ -109,8 +124,14 @@ class WebappsAfterLockdownIT {
   }
 
   private void readProcessDefinitionInCockpit(String user, ProcessInstance trip) throws Exception {
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(TripProcess.KEY)
-        .latestVersion().singleResult().getId();
+    String definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(TripProcess.KEY)
+            .latestVersion()
+            .singleResult()
+            .getId();
     logIn("cockpit", user);
     browser.waitForPageText("Process Definitions");
     browser.open(app("cockpit") + "#/process-definition/" + definition + "/runtime");
@@ -127,16 +148,26 @@ class WebappsAfterLockdownIT {
     assertNothingRefused(user);
   }
 
-  /** Until AngularJS (the webapps) has no request in flight: the tab's queries have been answered. */
+  /**
+   * Until AngularJS (the webapps) has no request in flight: the tab's queries have been answered.
+   */
   private void awaitQuietHttp() {
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-        "var injector = angular.element(document.body).injector();"
-            + " return !!injector && injector.get('$http').pendingRequests.length === 0;"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(
+            d ->
+                (Boolean)
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "var injector = angular.element(document.body).injector();"
+                                + " return !!injector && injector.get('$http').pendingRequests.length === 0;"));
   }
 
   private void assertNothingRefused(String user) {
-    List<String> refused = jdbc.queryForList(
-        "SELECT details FROM audit_trail WHERE event = 'access.refused' AND actor = ? ORDER BY id", String.class, user);
+    List<String> refused =
+        jdbc.queryForList(
+            "SELECT details FROM audit_trail WHERE event = 'access.refused' AND actor = ? ORDER BY id",
+            String.class,
+            user);
     assertThat(refused).as("calls of the webapps that the edge or the engine refused").isEmpty();
   }
 
