@@ -33,7 +33,7 @@ final class ApprovalRound {
     }
     int roundStart = 0;
     for (int i = 0; i < endedReviews.size(); i++) {
-      if (!"approve".equals(endedReviews.get(i).decision())) {
+      if (!Decision.APPROVE.is(endedReviews.get(i).decision())) {
         roundStart = i + 1;
       }
     }

@@ -5,6 +5,7 @@ import static org.tripapproval.trip.TripVariables.*;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
+import org.tripapproval.trip.Labels;
 import org.tripapproval.trip.TripProcess;
 
 /**
@@ -41,31 +43,26 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
    */
   static final String DECIDED_BY = "decidedBy";
 
-  private static final Map<String, Set<String>> DECISIONS_BY_TASK =
+  private static final Map<String, Set<Decision>> DECISIONS_BY_TASK =
       Map.of(
-          TripProcess.REVIEW_TRIP_REQUEST, Set.of("approve", "sendBack", "reject"),
-          TripProcess.VERIFY_TRIP_REPORT, Set.of("accept", "sendBack"),
-          TripProcess.WITHDRAW_TRIP_REQUEST, Set.of("withdraw"));
-  private static final Set<String> NEED_A_REASON = Set.of("sendBack", "reject", "withdraw");
+          TripProcess.REVIEW_TRIP_REQUEST,
+              EnumSet.of(Decision.APPROVE, Decision.SEND_BACK, Decision.REJECT),
+          TripProcess.VERIFY_TRIP_REPORT, EnumSet.of(Decision.ACCEPT, Decision.SEND_BACK),
+          TripProcess.WITHDRAW_TRIP_REQUEST, EnumSet.of(Decision.WITHDRAW));
   private static final int MAX_REASON_LENGTH = 2000;
 
   private static final Map<String, NotificationKind> NEWS_FOR_THE_APPLICANT =
       Map.of(
-          TripProcess.REVIEW_TRIP_REQUEST + ":approve", NotificationKind.REVIEW_APPROVED,
-          TripProcess.REVIEW_TRIP_REQUEST + ":sendBack", NotificationKind.TRIP_SENT_BACK,
-          TripProcess.REVIEW_TRIP_REQUEST + ":reject", NotificationKind.TRIP_REJECTED,
-          TripProcess.VERIFY_TRIP_REPORT + ":accept", NotificationKind.REPORT_ACCEPTED,
-          TripProcess.VERIFY_TRIP_REPORT + ":sendBack", NotificationKind.REPORT_SENT_BACK);
-  private static final Map<String, String> LEVELS =
-      Map.of(
-          "unitHead",
-          "单位负责人 the unit head",
-          "foreignAffairs",
-          "外办 the foreign affairs office",
-          "finance",
-          "财政 finance",
-          "leadership",
-          "分管领导 leadership");
+          TripProcess.REVIEW_TRIP_REQUEST + ":" + Decision.APPROVE.code(),
+              NotificationKind.REVIEW_APPROVED,
+          TripProcess.REVIEW_TRIP_REQUEST + ":" + Decision.SEND_BACK.code(),
+              NotificationKind.TRIP_SENT_BACK,
+          TripProcess.REVIEW_TRIP_REQUEST + ":" + Decision.REJECT.code(),
+              NotificationKind.TRIP_REJECTED,
+          TripProcess.VERIFY_TRIP_REPORT + ":" + Decision.ACCEPT.code(),
+              NotificationKind.REPORT_ACCEPTED,
+          TripProcess.VERIFY_TRIP_REPORT + ":" + Decision.SEND_BACK.code(),
+              NotificationKind.REPORT_SENT_BACK);
 
   private final JsonVariables json;
   private final Clock clock;
@@ -105,14 +102,17 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     if (task.isCanceled()) {
       return;
     }
-    Set<String> allowed = DECISIONS_BY_TASK.get(task.getCurrentActivityId());
-    Object decision = task.getVariableLocal(DECISION);
+    Set<Decision> allowed = DECISIONS_BY_TASK.get(task.getCurrentActivityId());
+    Object submitted = task.getVariableLocal(DECISION);
     String reason = task.getVariableLocal(DECISION_REASON) instanceof String s ? s.strip() : "";
-    if (decision == null || !allowed.contains(decision)) {
+    Decision decision =
+        allowed.stream().filter(offered -> offered.is(submitted)).findFirst().orElse(null);
+    if (decision == null) {
+      List<String> codes = allowed.stream().map(Decision::code).toList();
       throw new InvalidSubmissionException(
-          List.of(DECISION + ": 请选择 " + allowed + " / choose one of " + allowed));
+          List.of(DECISION + ": 请选择 " + codes + " / choose one of " + codes));
     }
-    if (NEED_A_REASON.contains(decision) && reason.isEmpty()) {
+    if (decision.needsReason() && reason.isEmpty()) {
       throw new InvalidSubmissionException(
           List.of(
               DECISION_REASON
@@ -133,7 +133,7 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
         new ApprovalDecision(
             task.getCurrentActivityId(),
             (String) task.getVariable(REVIEW_LEVEL),
-            (String) decision,
+            decision.code(),
             reason,
             actingUser(task.getProcessEngineServices().getIdentityService()),
             clock.instant(),
@@ -143,15 +143,19 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     task.removeVariableLocal(DECISION_REASON);
     json.write(task, DECISIONS, decisions);
     if (!TripProcess.WITHDRAW_TRIP_REQUEST.equals(task.getCurrentActivityId())) {
-      task.setVariable(OUTCOME, decision);
+      task.setVariable(OUTCOME, decision.code());
     }
     NotificationKind news =
-        NEWS_FOR_THE_APPLICANT.get(task.getCurrentActivityId() + ":" + decision);
+        NEWS_FOR_THE_APPLICANT.get(task.getCurrentActivityId() + ":" + decision.code());
     if (news != null) {
       String level = (String) task.getVariable(REVIEW_LEVEL);
       notifications.toApplicant(
-          task, news, "approve".equals(decision) ? LEVELS.getOrDefault(level, level) : reason);
+          task, news, decision == Decision.APPROVE ? levelLabel(level) : reason);
     }
+  }
+
+  private static String levelLabel(String level) {
+    return Labels.find(ReviewLevel.class, level).map(ReviewLevel::label).orElse(level);
   }
 
   private List<ApprovalDecision> earlierDecisions(DelegateExecution task) {
