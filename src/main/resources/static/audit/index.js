@@ -1,13 +1,16 @@
 'use strict';
 (() => {
   const form = document.getElementById('search');
-  const statuses = ['SUBMITTED', 'IN_REVIEW', 'SENT_BACK', 'DISCLOSURE', 'APPROVED', 'TRAVELLING', 'REPORT_DUE',
-    'REPORT_FILED', 'RESULTS_DISCLOSED', 'CLOSED', 'REJECTED', 'WITHDRAWN'];
-  statuses.forEach(status => {
-    const option = Audit.el('option', Audit.label(status));
-    option.value = status;
-    document.getElementById('status').appendChild(option);
-  });
+  function statusWords() {
+    Audit.words('tripStatuses').forEach(status => {
+      const option = Audit.el('option', Audit.label(status, 'tripStatuses'));
+      option.value = status;
+      document.getElementById('status').appendChild(option);
+    });
+    document.querySelectorAll('[data-trip-status]').forEach(heading => {
+      heading.textContent = Audit.label(heading.dataset.tripStatus, 'tripStatuses');
+    });
+  }
   let page = 0;
   const size = 20;
 
@@ -39,7 +42,7 @@
         link.className = 'trip-link';
         link.dataset.trip = trip.processInstanceId;
         body.appendChild(Audit.row([link, trip.returnDate, trip.applicant, trip.unit, trip.members.join('、'),
-          trip.countries.join(', '), Audit.label(trip.status), trip.approvalNumber, Audit.label(trip.reportStatus),
+          trip.countries.join(', '), Audit.label(trip.status, 'tripStatuses'), trip.approvalNumber, Audit.label(trip.reportStatus, 'reportStatuses'),
           trip.findings]));
       });
       const pages = Math.max(1, Math.ceil(result.total / size));
@@ -126,6 +129,10 @@
       Audit.showError(document.getElementById('statisticsError'), e);
     }
   }
-  // one call after the other: the search first, so that what a visitor may see is answered once
-  search().then(years);
+  // one call after the other: the words first, then the search, so that what a visitor may see is
+  // answered once
+  Audit.loadVocabulary()
+    .then(statusWords)
+    .then(search, e => Audit.showError(document.getElementById('searchError'), e))
+    .then(years);
 })();

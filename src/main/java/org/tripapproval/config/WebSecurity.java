@@ -55,6 +55,9 @@ class WebSecurity {
                     .authenticated()
                     .requestMatchers("/api/calendar/**")
                     .hasAuthority(ADMINISTRATORS)
+                    // the words of statuses, decisions and levels, for every page and form
+                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/vocabulary")
+                    .authenticated()
                     .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/**")
                     .hasAuthority(AUDITORS)
                     .requestMatchers("/api/audit/**")
