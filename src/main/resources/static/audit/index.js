@@ -64,7 +64,10 @@
     }
     const max = Math.max(1, ...units.map(unit => unit.trips));
     const ns = 'http://www.w3.org/2000/svg';
-    svg.setAttribute('height', String(units.length * 28 + 10));
+    const height = units.length * 28 + 10;
+    svg.setAttribute('height', String(height));
+    // drawn on a 900-wide canvas that a narrow screen scales down
+    svg.setAttribute('viewBox', '0 0 900 ' + height);
     units.forEach((unit, i) => {
       const y = 5 + i * 28;
       const name = document.createElementNS(ns, 'text');
