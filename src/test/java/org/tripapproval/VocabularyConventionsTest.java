@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.tripapproval.approval.Decision;
-import org.tripapproval.approval.ReviewLevel;
+import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.Labelled;
 import org.tripapproval.trip.ReportStatus;
+import org.tripapproval.trip.ReviewLevel;
 import org.tripapproval.trip.TripStatus;
 
 /**

@@ -3,6 +3,7 @@ package org.tripapproval.approval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.tripapproval.trip.Decision;
 
 /**
  * Whether the reviews of the current round approve the trip at every routed level. A round is what

@@ -18,9 +18,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
+import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.Labels;
+import org.tripapproval.trip.ReviewLevel;
 import org.tripapproval.trip.TripProcess;
 
 /**

@@ -3,6 +3,7 @@ package org.tripapproval.approval;
 import org.springframework.stereotype.Component;
 import org.tripapproval.identity.RoleGroups;
 import org.tripapproval.trip.Labels;
+import org.tripapproval.trip.ReviewLevel;
 
 /**
  * Who reviews at each level that trip-review-routing.dmn names. Read by the candidate groups of the

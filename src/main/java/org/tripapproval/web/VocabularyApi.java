@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.tripapproval.approval.Decision;
-import org.tripapproval.approval.ReviewLevel;
+import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.Labelled;
 import org.tripapproval.trip.ReportStatus;
+import org.tripapproval.trip.ReviewLevel;
 import org.tripapproval.trip.TripStatus;
 
 /**

@@ -1,7 +1,4 @@
-package org.tripapproval.approval;
-
-import org.tripapproval.trip.Labelled;
-import org.tripapproval.trip.Labels;
+package org.tripapproval.trip;
 
 /**
  * A level of review that trip-review-routing.dmn routes a request to; {@link #code()} is the

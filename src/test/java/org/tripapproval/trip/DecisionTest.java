@@ -1,4 +1,4 @@
-package org.tripapproval.approval;
+package org.tripapproval.trip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,6 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.junit.jupiter.api.Test;
-import org.tripapproval.trip.Labelled;
 
 /** The words of decisions and review levels, and the codes the models and forms use for them. */
 class DecisionTest {

@@ -1,7 +1,4 @@
-package org.tripapproval.approval;
-
-import org.tripapproval.trip.Labelled;
-import org.tripapproval.trip.Labels;
+package org.tripapproval.trip;
 
 /**
  * What a reviewer, verifier or applicant decides on a task; {@link #code()} is what the forms
