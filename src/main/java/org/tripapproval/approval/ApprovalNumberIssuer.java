@@ -3,13 +3,14 @@ package org.tripapproval.approval;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.tripapproval.notification.ModelNotices;
 import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
 import org.tripapproval.trip.TripVariables;
 
 /**
  * Service task issueApprovalNumber: the number once the history shows the trip approved, and the
- * news for the applicant.
+ * notice the model names, carrying the number.
  */
 @Component("approvalNumberIssuer")
 class ApprovalNumberIssuer implements JavaDelegate {
@@ -30,6 +31,9 @@ class ApprovalNumberIssuer implements JavaDelegate {
     approvalCheck.requireApproved(execution);
     String number = approvalNumbers.issue(execution.getProcessInstanceId());
     execution.setVariable(TripVariables.APPROVAL_NUMBER, number);
-    notifications.toApplicant(execution, NotificationKind.TRIP_APPROVED, number);
+    for (NotificationKind notice :
+        ModelNotices.named(execution.getBpmnModelElementInstance(), ModelNotices.NOTICE)) {
+      notifications.send(execution, notice, number);
+    }
   }
 }

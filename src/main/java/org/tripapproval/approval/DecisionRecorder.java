@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.tripapproval.notification.ModelNotices;
 import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
 import org.tripapproval.trip.InvalidSubmissionException;
@@ -24,7 +25,8 @@ import org.tripapproval.trip.TripProcess;
 /**
  * Completes a review, verification or withdrawal only with a decision the task offers, and with a
  * reason where the trip is sent back, rejected or withdrawn; appends the decision to the trip's
- * list of decisions, sets the {@code outcome} the gateways read and tells the applicant.
+ * list of decisions, sets the {@code outcome} the gateways read and sends the notice the model
+ * names for the decision ({@code notice.approve}, {@code notice.sendBack}...).
  *
  * <p>A decision is task-local: when the task is created its {@code decision} and {@code
  * decisionReason} are declared on the task, so that a form submission or the task's variables land
@@ -49,13 +51,6 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
   private static final Set<String> NEED_A_REASON = Set.of("sendBack", "reject", "withdraw");
   private static final int MAX_REASON_LENGTH = 2000;
 
-  private static final Map<String, NotificationKind> NEWS_FOR_THE_APPLICANT =
-      Map.of(
-          TripProcess.REVIEW_TRIP_REQUEST + ":approve", NotificationKind.REVIEW_APPROVED,
-          TripProcess.REVIEW_TRIP_REQUEST + ":sendBack", NotificationKind.TRIP_SENT_BACK,
-          TripProcess.REVIEW_TRIP_REQUEST + ":reject", NotificationKind.TRIP_REJECTED,
-          TripProcess.VERIFY_TRIP_REPORT + ":accept", NotificationKind.REPORT_ACCEPTED,
-          TripProcess.VERIFY_TRIP_REPORT + ":sendBack", NotificationKind.REPORT_SENT_BACK);
   private static final Map<String, String> LEVELS =
       Map.of(
           "unitHead",
@@ -145,12 +140,12 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     if (!TripProcess.WITHDRAW_TRIP_REQUEST.equals(task.getCurrentActivityId())) {
       task.setVariable(OUTCOME, decision);
     }
-    NotificationKind news =
-        NEWS_FOR_THE_APPLICANT.get(task.getCurrentActivityId() + ":" + decision);
-    if (news != null) {
-      String level = (String) task.getVariable(REVIEW_LEVEL);
-      notifications.toApplicant(
-          task, news, "approve".equals(decision) ? LEVELS.getOrDefault(level, level) : reason);
+    String level = (String) task.getVariable(REVIEW_LEVEL);
+    for (NotificationKind notice :
+        ModelNotices.named(
+            task.getBpmnModelElementInstance(), ModelNotices.on((String) decision))) {
+      notifications.send(
+          task, notice, "approve".equals(decision) ? LEVELS.getOrDefault(level, level) : reason);
     }
   }
 

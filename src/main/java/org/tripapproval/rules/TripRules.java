@@ -2,6 +2,7 @@ package org.tripapproval.rules;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ public class TripRules {
   private final LookupTables lookups;
   private final Clock clock;
   private final TripSettings settings;
+  private final TripReportRules reportRules;
 
   TripRules(
       DecisionService decisionService,
@@ -34,7 +36,8 @@ public class TripRules {
       BudgetStandards budgetStandards,
       LookupTables lookups,
       Clock clock,
-      TripSettings settings) {
+      TripSettings settings,
+      TripReportRules reportRules) {
     this.decisionService = decisionService;
     this.registry = registry;
     this.plans = plans;
@@ -42,6 +45,7 @@ public class TripRules {
     this.lookups = lookups;
     this.clock = clock;
     this.settings = settings;
+    this.reportRules = reportRules;
   }
 
   /**
@@ -111,7 +115,7 @@ public class TripRules {
    * theirs departs within the rank's period before or after this one.
    */
   private String tooFrequent(TripRequest trip, String tripId) {
-    List<String> found = new java.util.ArrayList<>();
+    List<String> found = new ArrayList<>();
     for (TripRequest.Member member : trip.members()) {
       Map<String, Object> limit =
           lookups.first(FREQUENCY_DECISION, Map.of("rank", member.rank().name())).orElse(null);
@@ -139,13 +143,12 @@ public class TripRules {
    */
   private String passportsNotBack(List<String> names, String tripId) {
     LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-    List<String> late = new java.util.ArrayList<>();
+    List<String> late = new ArrayList<>();
     registry
         .returnedWithoutReport(names, tripId)
         .forEach(
             (name, returned) -> {
-              if (returned.isBefore(today)
-                  && TripReportCheck.passportLate(decisionService, returned, today)) {
+              if (returned.isBefore(today) && reportRules.passportLate(returned, today)) {
                 late.add(name);
               }
             });

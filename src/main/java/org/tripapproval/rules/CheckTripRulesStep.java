@@ -10,15 +10,15 @@ import org.tripapproval.trip.AttachmentCheck;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripRequest;
 
-/** Service task checkTripRules: findings for the applicant and every reviewer. */
-@Component("tripRuleCheck")
-class TripRuleCheck implements JavaDelegate {
+/** Step checkTripRules: the request to {@link TripRules}, its findings back to the process. */
+@Component("checkTripRulesStep")
+class CheckTripRulesStep implements JavaDelegate {
 
   private final TripRules rules;
   private final JsonVariables json;
   private final AttachmentCheck attachments;
 
-  TripRuleCheck(TripRules rules, JsonVariables json, AttachmentCheck attachments) {
+  CheckTripRulesStep(TripRules rules, JsonVariables json, AttachmentCheck attachments) {
     this.rules = rules;
     this.json = json;
     this.attachments = attachments;
