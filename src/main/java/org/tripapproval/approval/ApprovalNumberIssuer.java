@@ -15,20 +15,22 @@ import org.tripapproval.trip.TripVariables;
 @Component("approvalNumberIssuer")
 class ApprovalNumberIssuer implements JavaDelegate {
 
-  private final ApprovalCheck approvalCheck;
+  private final ApprovalHistory approvalHistory;
   private final ApprovalNumbers approvalNumbers;
   private final Notifications notifications;
 
   ApprovalNumberIssuer(
-      ApprovalCheck approvalCheck, ApprovalNumbers approvalNumbers, Notifications notifications) {
-    this.approvalCheck = approvalCheck;
+      ApprovalHistory approvalHistory,
+      ApprovalNumbers approvalNumbers,
+      Notifications notifications) {
+    this.approvalHistory = approvalHistory;
     this.approvalNumbers = approvalNumbers;
     this.notifications = notifications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    approvalCheck.requireApproved(execution);
+    approvalHistory.requireApproved(execution);
     String number = approvalNumbers.issue(execution.getProcessInstanceId());
     execution.setVariable(TripVariables.APPROVAL_NUMBER, number);
     for (NotificationKind notice :

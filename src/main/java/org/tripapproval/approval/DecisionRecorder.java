@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,7 +19,6 @@ import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
-import org.tripapproval.trip.TripProcess;
 
 /**
  * Completes a review, verification or withdrawal only with a decision the task offers, and with a
@@ -42,14 +40,6 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
    * Written on the decision task by the recorder, for the approval check that reads the history.
    */
   static final String DECIDED_BY = "decidedBy";
-
-  private static final Map<String, Set<String>> DECISIONS_BY_TASK =
-      Map.of(
-          TripProcess.REVIEW_TRIP_REQUEST, Set.of("approve", "sendBack", "reject"),
-          TripProcess.VERIFY_TRIP_REPORT, Set.of("accept", "sendBack"),
-          TripProcess.WITHDRAW_TRIP_REQUEST, Set.of("withdraw"));
-  private static final Set<String> NEED_A_REASON = Set.of("sendBack", "reject", "withdraw");
-  private static final int MAX_REASON_LENGTH = 2000;
 
   private static final Map<String, String> LEVELS =
       Map.of(
@@ -100,29 +90,13 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     if (task.isCanceled()) {
       return;
     }
-    Set<String> allowed = DECISIONS_BY_TASK.get(task.getCurrentActivityId());
     Object decision = task.getVariableLocal(DECISION);
     String reason = task.getVariableLocal(DECISION_REASON) instanceof String s ? s.strip() : "";
-    if (decision == null || !allowed.contains(decision)) {
-      throw new InvalidSubmissionException(
-          List.of(DECISION + ": 请选择 " + allowed + " / choose one of " + allowed));
-    }
-    if (NEED_A_REASON.contains(decision) && reason.isEmpty()) {
-      throw new InvalidSubmissionException(
-          List.of(
-              DECISION_REASON
-                  + ": 退回、不予批准或撤回须说明理由 / a reason is required to send back, reject or withdraw"));
-    }
-    if (reason.length() > MAX_REASON_LENGTH) {
-      throw new InvalidSubmissionException(
-          List.of(
-              DECISION_REASON
-                  + ": 不超过"
-                  + MAX_REASON_LENGTH
-                  + "字 / at most "
-                  + MAX_REASON_LENGTH
-                  + " characters"));
-    }
+    DecisionRules.problemWith(task.getCurrentActivityId(), decision, reason)
+        .ifPresent(
+            problem -> {
+              throw new InvalidSubmissionException(List.of(problem));
+            });
     List<ApprovalDecision> decisions = new ArrayList<>(earlierDecisions(task));
     decisions.add(
         new ApprovalDecision(
@@ -137,7 +111,7 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     task.removeVariableLocal(DECISION);
     task.removeVariableLocal(DECISION_REASON);
     json.write(task, DECISIONS, decisions);
-    if (!TripProcess.WITHDRAW_TRIP_REQUEST.equals(task.getCurrentActivityId())) {
+    if (DecisionRules.decidesTheOutcome(task.getCurrentActivityId())) {
       task.setVariable(OUTCOME, decision);
     }
     String level = (String) task.getVariable(REVIEW_LEVEL);

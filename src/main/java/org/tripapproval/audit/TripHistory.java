@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 import org.tripapproval.trip.PlainText;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
-import org.tripapproval.trip.TripRequestCheck;
+import org.tripapproval.trip.TripRequestValidator;
 import org.tripapproval.trip.TripVariables;
 
 /**
@@ -76,7 +76,7 @@ class TripHistory implements HistoryEventHandler {
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  private final TripRequestCheck requestCheck;
+  private final TripRequestValidator requestCheck;
   private final Validator validator;
 
   TripHistory(
@@ -84,7 +84,7 @@ class TripHistory implements HistoryEventHandler {
       TripRegistry registry,
       ObjectMapper mapper,
       Clock clock,
-      TripRequestCheck requestCheck,
+      TripRequestValidator requestCheck,
       Validator validator) {
     this.requestCheck = requestCheck;
     this.validator = validator;

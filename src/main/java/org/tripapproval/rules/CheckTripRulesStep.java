@@ -6,7 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.tripapproval.trip.AttachmentCheck;
+import org.tripapproval.trip.Attachments;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripRequest;
 
@@ -16,9 +16,9 @@ class CheckTripRulesStep implements JavaDelegate {
 
   private final TripRules rules;
   private final JsonVariables json;
-  private final AttachmentCheck attachments;
+  private final Attachments attachments;
 
-  CheckTripRulesStep(TripRules rules, JsonVariables json, AttachmentCheck attachments) {
+  CheckTripRulesStep(TripRules rules, JsonVariables json, Attachments attachments) {
     this.rules = rules;
     this.json = json;
     this.attachments = attachments;

@@ -20,15 +20,15 @@ import org.tripapproval.identity.Units;
 class TripRequestIntake implements ExecutionListener {
 
   private final JsonVariables json;
-  private final TripRequestCheck check;
-  private final AttachmentCheck attachments;
+  private final TripRequestValidator check;
+  private final Attachments attachments;
   private final Units units;
   private final TripAccess access;
 
   TripRequestIntake(
       JsonVariables json,
-      TripRequestCheck check,
-      AttachmentCheck attachments,
+      TripRequestValidator check,
+      Attachments attachments,
       Units units,
       TripAccess access) {
     this.json = json;

@@ -13,7 +13,7 @@ import org.tripapproval.config.TripSettings;
 
 /** Uploaded files must be PDFs or images, judged by their content, and not too large. */
 @Component
-public class AttachmentCheck {
+public class Attachments {
 
   private static final List<byte[]> ALLOWED_SIGNATURES =
       List.of(
@@ -23,7 +23,7 @@ public class AttachmentCheck {
 
   private final TripSettings settings;
 
-  AttachmentCheck(TripSettings settings) {
+  Attachments(TripSettings settings) {
     this.settings = settings;
   }
 
