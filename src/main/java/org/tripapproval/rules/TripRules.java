@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
-import org.tripapproval.audit.TripRegistry;
-import org.tripapproval.config.TripSettings;
+import org.tripapproval.registry.TripRegistry;
 import org.tripapproval.trip.TripRequest;
+import org.tripapproval.trip.TripSettings;
 
 /** Computes the facts that the rule table reads and returns its findings. */
 @Service

@@ -1,4 +1,4 @@
-package org.tripapproval.trip;
+package org.tripapproval.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.tripapproval.trip.TripDeadlines;
 
 /**
  * Working days: weekends off, loaded holidays off, loaded 调休 weekend days on; deadlines follow
@@ -79,7 +80,7 @@ class WorkingDaysTest {
                     "date,kind,name\n2031-01-01,HOLIDAY,元旦\n2030-12-31,HOLIDAY,x\n"
                         + "2031-01-01,WORKDAY,y\n2031-02-30,HOLIDAY,z\n2031-03-01,DAYOFF,w\n2031-03-02,HOLIDAY,\n"))
         .isInstanceOfSatisfying(
-            org.tripapproval.config.CsvUpload.InvalidCsvException.class,
+            org.tripapproval.csv.CsvUpload.InvalidCsvException.class,
             e ->
                 assertThat(e.errors())
                     .containsExactly(
@@ -89,7 +90,7 @@ class WorkingDaysTest {
                         "line 6: kind: 须为 HOLIDAY 或 WORKDAY / must be HOLIDAY or WORKDAY",
                         "line 7: name: 必填,不超过100字 / is required, at most 100 characters"));
     assertThatThrownBy(() -> workingDays.load(2031, "day,type\n2031-01-01,HOLIDAY\n"))
-        .isInstanceOf(org.tripapproval.config.CsvUpload.InvalidCsvException.class)
+        .isInstanceOf(org.tripapproval.csv.CsvUpload.InvalidCsvException.class)
         .hasMessageContaining("line 1:");
     assertThat(workingDays.of(2031))
         .extracting(WorkingDays.CalendarDay::name)
