@@ -5,10 +5,7 @@ import static org.tripapproval.trip.TripVariables.*;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,6 +13,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.tripapproval.notification.ModelNotices;
 import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
 import org.tripapproval.trip.Decision;
@@ -23,12 +21,12 @@ import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.Labels;
 import org.tripapproval.trip.ReviewLevel;
-import org.tripapproval.trip.TripProcess;
 
 /**
  * Completes a review, verification or withdrawal only with a decision the task offers, and with a
  * reason where the trip is sent back, rejected or withdrawn; appends the decision to the trip's
- * list of decisions, sets the {@code outcome} the gateways read and tells the applicant.
+ * list of decisions, sets the {@code outcome} the gateways read and sends the notice the model
+ * names for the decision ({@code notice.approve}, {@code notice.sendBack}...).
  *
  * <p>A decision is task-local: when the task is created its {@code decision} and {@code
  * decisionReason} are declared on the task, so that a form submission or the task's variables land
@@ -44,27 +42,6 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
    * Written on the decision task by the recorder, for the approval check that reads the history.
    */
   static final String DECIDED_BY = "decidedBy";
-
-  private static final Map<String, Set<Decision>> DECISIONS_BY_TASK =
-      Map.of(
-          TripProcess.REVIEW_TRIP_REQUEST,
-              EnumSet.of(Decision.APPROVE, Decision.SEND_BACK, Decision.REJECT),
-          TripProcess.VERIFY_TRIP_REPORT, EnumSet.of(Decision.ACCEPT, Decision.SEND_BACK),
-          TripProcess.WITHDRAW_TRIP_REQUEST, EnumSet.of(Decision.WITHDRAW));
-  private static final int MAX_REASON_LENGTH = 2000;
-
-  private static final Map<String, NotificationKind> NEWS_FOR_THE_APPLICANT =
-      Map.of(
-          TripProcess.REVIEW_TRIP_REQUEST + ":" + Decision.APPROVE.code(),
-              NotificationKind.REVIEW_APPROVED,
-          TripProcess.REVIEW_TRIP_REQUEST + ":" + Decision.SEND_BACK.code(),
-              NotificationKind.TRIP_SENT_BACK,
-          TripProcess.REVIEW_TRIP_REQUEST + ":" + Decision.REJECT.code(),
-              NotificationKind.TRIP_REJECTED,
-          TripProcess.VERIFY_TRIP_REPORT + ":" + Decision.ACCEPT.code(),
-              NotificationKind.REPORT_ACCEPTED,
-          TripProcess.VERIFY_TRIP_REPORT + ":" + Decision.SEND_BACK.code(),
-              NotificationKind.REPORT_SENT_BACK);
 
   private final JsonVariables json;
   private final Clock clock;
@@ -104,38 +81,19 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     if (task.isCanceled()) {
       return;
     }
-    Set<Decision> allowed = DECISIONS_BY_TASK.get(task.getCurrentActivityId());
-    Object submitted = task.getVariableLocal(DECISION);
+    Object decision = task.getVariableLocal(DECISION);
     String reason = task.getVariableLocal(DECISION_REASON) instanceof String s ? s.strip() : "";
-    Decision decision =
-        allowed.stream().filter(offered -> offered.is(submitted)).findFirst().orElse(null);
-    if (decision == null) {
-      List<String> codes = allowed.stream().map(Decision::code).toList();
-      throw new InvalidSubmissionException(
-          List.of(DECISION + ": 请选择 " + codes + " / choose one of " + codes));
-    }
-    if (decision.needsReason() && reason.isEmpty()) {
-      throw new InvalidSubmissionException(
-          List.of(
-              DECISION_REASON
-                  + ": 退回、不予批准或撤回须说明理由 / a reason is required to send back, reject or withdraw"));
-    }
-    if (reason.length() > MAX_REASON_LENGTH) {
-      throw new InvalidSubmissionException(
-          List.of(
-              DECISION_REASON
-                  + ": 不超过"
-                  + MAX_REASON_LENGTH
-                  + "字 / at most "
-                  + MAX_REASON_LENGTH
-                  + " characters"));
-    }
+    DecisionRules.problemWith(task.getCurrentActivityId(), decision, reason)
+        .ifPresent(
+            problem -> {
+              throw new InvalidSubmissionException(List.of(problem));
+            });
     List<ApprovalDecision> decisions = new ArrayList<>(earlierDecisions(task));
     decisions.add(
         new ApprovalDecision(
             task.getCurrentActivityId(),
             (String) task.getVariable(REVIEW_LEVEL),
-            decision.code(),
+            (String) decision,
             reason,
             actingUser(task.getProcessEngineServices().getIdentityService()),
             clock.instant(),
@@ -144,15 +102,14 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     task.removeVariableLocal(DECISION);
     task.removeVariableLocal(DECISION_REASON);
     json.write(task, DECISIONS, decisions);
-    if (!TripProcess.WITHDRAW_TRIP_REQUEST.equals(task.getCurrentActivityId())) {
-      task.setVariable(OUTCOME, decision.code());
+    if (DecisionRules.decidesTheOutcome(task.getCurrentActivityId())) {
+      task.setVariable(OUTCOME, decision);
     }
-    NotificationKind news =
-        NEWS_FOR_THE_APPLICANT.get(task.getCurrentActivityId() + ":" + decision.code());
-    if (news != null) {
-      String level = (String) task.getVariable(REVIEW_LEVEL);
-      notifications.toApplicant(
-          task, news, decision == Decision.APPROVE ? levelLabel(level) : reason);
+    String level = (String) task.getVariable(REVIEW_LEVEL);
+    for (NotificationKind notice :
+        ModelNotices.named(
+            task.getBpmnModelElementInstance(), ModelNotices.on((String) decision))) {
+      notifications.send(task, notice, Decision.APPROVE.is(decision) ? levelLabel(level) : reason);
     }
   }
 
