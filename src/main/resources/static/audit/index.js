@@ -25,7 +25,11 @@
     return parameters;
   }
 
+  // the number of the latest search: an answer to an earlier one that arrives later is dropped
+  let latest = 0;
+
   async function search() {
+    const mine = ++latest;
     const parameters = filters();
     document.getElementById('csv').href = '/api/audit/trips.csv?' + parameters;
     parameters.set('page', page);
@@ -35,6 +39,9 @@
     const body = document.querySelector('#results tbody');
     try {
       const result = await Audit.get('/api/audit/trips?' + parameters);
+      if (mine !== latest) {
+        return;
+      }
       body.textContent = '';
       result.trips.forEach(trip => {
         const link = Audit.el('a', trip.departureDate || '—');
@@ -133,9 +140,10 @@
     }
   }
   // one call after the other: the words first, then the search, so that what a visitor may see is
-  // answered once
+  // answered once; no first search if the visitor has already searched
   Audit.loadVocabulary()
     .then(statusWords)
-    .then(search, e => Audit.showError(document.getElementById('searchError'), e))
+    .then(() => (latest === 0 ? search() : undefined),
+      e => Audit.showError(document.getElementById('searchError'), e))
     .then(years);
 })();
