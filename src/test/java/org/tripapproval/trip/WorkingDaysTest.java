@@ -3,28 +3,52 @@ package org.tripapproval.trip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
+import org.tripapproval.config.TripSettings;
 
 /**
  * Working days: weekends off, loaded holidays off, loaded 调休 weekend days on; deadlines follow
- * them.
+ * them. Without Spring: the calendar on a database of its own with the project's tables, the
+ * shipped calendars loaded as at start-up ({@link ShippedCalendarsTest}: that the application
+ * does).
  */
-@SpringBootTest
-@ActiveProfiles("test")
 class WorkingDaysTest {
 
   // 2030: New Year's Day (a Tuesday) off, Saturday 5 January worked instead
   static final String CALENDAR_2030 =
       "date,kind,name\n2030-01-01,HOLIDAY,元旦 New Year\n2030-01-05,WORKDAY,元旦调休\n";
+  // the defaults of application.yaml
+  static final TripSettings SETTINGS =
+      new TripSettings(ZoneId.of("Asia/Shanghai"), false, 5, 5, 5, 30, 7, DataSize.ofMegabytes(10));
 
-  @Autowired WorkingDays workingDays;
-  @Autowired TripDeadlines deadlines;
+  WorkingDays workingDays;
+  TripDeadlines deadlines;
+
+  @BeforeEach
+  void calendarAsAtStartUp() throws IOException {
+    JdbcDataSource database = new JdbcDataSource();
+    database.setURL("jdbc:h2:mem:working-days-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    Flyway.configure()
+        .dataSource(database)
+        .locations("classpath:db/migration")
+        .table("trip_schema_history")
+        .load()
+        .migrate();
+    workingDays = new WorkingDays(new JdbcTemplate(database));
+    new ShippedCalendars(workingDays).run(null);
+    deadlines = new TripDeadlines(Clock.system(SETTINGS.zone()), SETTINGS, workingDays);
+  }
 
   @Test
   void theShippedCalendarOf2026IsLoadedAtStartUp() {
