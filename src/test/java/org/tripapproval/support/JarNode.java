@@ -135,8 +135,10 @@ public final class JarNode implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     RestClient anonymous = new RestClient(baseUrl(), null);
+    // a bound for a machine busy with other builds, not a measure: a start takes 15 s on 2 idle
+    // cores
     await()
-        .atMost(Duration.ofSeconds(120))
+        .atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofMillis(100))
         .ignoreExceptions()
         .failFast("node " + name + " stopped; see " + log, () -> !process.isAlive())
