@@ -9,8 +9,12 @@ function isoDate(date) {
   return date.getFullYear() + '-' + month + '-' + day;
 }
 
+// a plain copy without the $$hashKey that ng-repeat adds to each row, which would otherwise be
+// stored with the request and shown to the auditors
 function copy(value) {
-  return JSON.parse(JSON.stringify(value));
+  return JSON.parse(JSON.stringify(value, function (key, field) {
+    return key.indexOf('$$') === 0 ? undefined : field;
+  }));
 }
 
 function parseDate(iso) {
@@ -69,13 +73,13 @@ $scope.editor = {
       departureDate: isoDate(f.departureDate),
       returnDate: isoDate(f.returnDate),
       purpose: f.purpose,
-      tasks: f.tasks,
-      members: f.members,
-      itinerary: f.itinerary.map(function (day) {
+      tasks: copy(f.tasks),
+      members: copy(f.members),
+      itinerary: copy(f.itinerary).map(function (day) {
         return Object.assign({}, day, { country: (day.country || '').toUpperCase() });
       }),
       invitation: Object.assign({}, f.invitation, { country: (f.invitation.country || '').toUpperCase() }),
-      budget: f.budget,
+      budget: copy(f.budget),
       transits: (f.transits || []).map(function (stop) {
         return { country: (stop.country || '').toUpperCase(), leavesAirport: !!stop.leavesAirport };
       }),

@@ -92,14 +92,14 @@ class ModelConventionsTest {
           .as("%s has candidate groups or an assignee", task.getId())
           .isTrue();
       assertThat(task.getCamundaCandidateUsers()).as("%s names no people", task.getId()).isNull();
-      assertThat(org.tripapproval.trip.TaskInputs.ALLOWED)
+      assertThat(org.tripapproval.web.TaskInputs.ALLOWED)
           .as("%s says which variables it sets", task.getId())
           .containsKey(task.getId());
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       if (start.getParentElement() instanceof Process) {
         assertFormFollowsTheId(start.getId(), start.getCamundaFormKey());
-        assertThat(org.tripapproval.trip.TaskInputs.ALLOWED).containsKey(start.getId());
+        assertThat(org.tripapproval.web.TaskInputs.ALLOWED).containsKey(start.getId());
       }
     }
   }

@@ -2,12 +2,13 @@ package org.tripapproval.approval;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.tripapproval.refusal.Refusal;
 
 /**
  * The approval number step found the trip not approved at every level: the job fails into an
  * incident.
  */
-public class ApprovalNotEarned extends ProcessEngineException {
+public class ApprovalNotEarned extends ProcessEngineException implements Refusal {
 
   ApprovalNotEarned(List<String> unmet) {
     super(
@@ -15,5 +16,10 @@ public class ApprovalNotEarned extends ProcessEngineException {
             + unmet
             + " / no approval number: the trip is not approved at every level: "
             + unmet);
+  }
+
+  @Override
+  public int status() {
+    return 403;
   }
 }

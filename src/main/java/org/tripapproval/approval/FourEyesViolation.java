@@ -1,11 +1,12 @@
 package org.tripapproval.approval;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.tripapproval.refusal.Refusal;
 
 /**
  * A claim, assignment or completion refused by {@link FourEyes}; /engine-rest answers it with 403.
  */
-public class FourEyesViolation extends ProcessEngineException {
+public class FourEyesViolation extends ProcessEngineException implements Refusal {
 
   FourEyesViolation(String user, boolean applicant) {
     super(
@@ -20,5 +21,10 @@ public class FourEyesViolation extends ProcessEngineException {
                 + " 是本出访团组成员,不能审批或核验 / Four eyes: "
                 + user
                 + " travels on this trip and may not review it; someone else must");
+  }
+
+  @Override
+  public int status() {
+    return 403;
   }
 }

@@ -6,17 +6,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.tripapproval.config.InvalidParameterException;
+import org.tripapproval.refusal.InvalidParameterException;
 
 /**
  * A reviewer's substitutes, for the reviewer themselves (HTTP Basic): {@code POST /api/substitutes
@@ -56,11 +54,6 @@ class SubstituteApi {
     return substitutes.cancel(id, caller.getName())
         ? ResponseEntity.noContent().build()
         : ResponseEntity.notFound().build();
-  }
-
-  @ExceptionHandler(Substitutes.NotAReviewerException.class)
-  ResponseEntity<Map<String, String>> notAReviewer(Substitutes.NotAReviewerException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
   }
 
   private static String text(Map<String, Object> fields, String name) {

@@ -32,9 +32,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tripapproval.audit.AuditTrail;
-import org.tripapproval.config.InvalidParameterException;
 import org.tripapproval.identity.RoleGroups;
 import org.tripapproval.notification.Notifications;
+import org.tripapproval.refusal.InvalidParameterException;
+import org.tripapproval.refusal.Refusal;
 import org.tripapproval.trip.TripProcess;
 
 /**
@@ -505,9 +506,14 @@ public class Substitutes {
   }
 
   /** Only reviewers have tasks to hand over. */
-  public static class NotAReviewerException extends RuntimeException {
+  public static class NotAReviewerException extends RuntimeException implements Refusal {
     NotAReviewerException() {
       super("只有审批人可以指定代理人 / only reviewers name substitutes");
+    }
+
+    @Override
+    public int status() {
+      return 403;
     }
   }
 }

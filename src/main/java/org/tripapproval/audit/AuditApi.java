@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.tripapproval.config.InvalidParameterException;
+import org.tripapproval.refusal.InvalidParameterException;
 
 /**
  * The auditors' read-only API (auditors only, see WebSecurity): search, CSV export, statistics, a
@@ -63,7 +64,7 @@ class AuditApi {
 
   @GetMapping("/trips.csv")
   ResponseEntity<StreamingResponseBody> tripsCsv(@RequestParam Map<String, String> parameters) {
-    Map<String, String> filters = new java.util.HashMap<>(parameters);
+    Map<String, String> filters = new HashMap<>(parameters);
     filters.remove("page");
     filters.remove("size");
     TripFilter filter = TripFilter.parse(filters);

@@ -1,5 +1,7 @@
 package org.tripapproval.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -19,8 +21,9 @@ class AuditHistoryPlugin extends AbstractProcessEnginePlugin {
   private final TripHistory tripHistory;
   private final SystemOperations systemOperations;
 
-  AuditHistoryPlugin(TripHistory tripHistory, SystemOperations systemOperations) {
-    this.tripHistory = tripHistory;
+  AuditHistoryPlugin(
+      AuditTrail trail, ObjectMapper mapper, Clock clock, SystemOperations systemOperations) {
+    this.tripHistory = new TripHistory(trail, mapper, clock);
     this.systemOperations = systemOperations;
   }
 

@@ -3,9 +3,7 @@ package org.tripapproval.audit;
 import static org.tripapproval.trip.TripProcess.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -22,74 +20,26 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.springframework.stereotype.Component;
-import org.tripapproval.trip.PlainText;
-import org.tripapproval.trip.TripReport;
-import org.tripapproval.trip.TripRequest;
-import org.tripapproval.trip.TripRequestCheck;
-import org.tripapproval.trip.TripVariables;
 
 /**
  * Every history event of a trip, as the engine produces it in its transaction, becomes an entry of
- * the audit trail and keeps the trip registry in step. Registered by {@link AuditHistoryPlugin}
- * next to the engine's own history tables.
+ * the audit trail. Made and registered by {@link AuditHistoryPlugin} next to the engine's own
+ * history tables — not a bean: the Camunda starter adds a HistoryEventHandler bean to the engine
+ * itself, which with the plugin made every event twice; the trip registry keeps itself in step the
+ * same way (registry.TripRegistryFeed).
  */
-@Component
 class TripHistory implements HistoryEventHandler {
 
-  private static final Map<String, String> STATUS_ON_START =
-      Map.of(
-          REVIEW_TRIP_REQUEST,
-          "IN_REVIEW",
-          REVISE_TRIP_REQUEST,
-          "SENT_BACK",
-          PRE_TRIP_DISCLOSURE_ENDED,
-          "DISCLOSURE",
-          DEPARTURE_DAY_REACHED,
-          "APPROVED",
-          TRIP_RETURNED,
-          "TRAVELLING",
-          FILE_TRIP_REPORT,
-          "REPORT_DUE",
-          VERIFY_TRIP_REPORT,
-          "REPORT_FILED",
-          POST_TRIP_DISCLOSURE_ENDED,
-          "RESULTS_DISCLOSED");
-  private static final Map<String, String> REPORT_STATUS_ON_START =
-      Map.of(
-          FILE_TRIP_REPORT,
-          "DUE",
-          REPORT_OVERDUE,
-          "OVERDUE",
-          VERIFY_TRIP_REPORT,
-          "FILED",
-          POST_TRIP_DISCLOSURE_ENDED,
-          "ACCEPTED");
-  private static final Map<String, String> STATUS_AT_END =
-      Map.of(TRIP_CLOSED, "CLOSED", TRIP_REJECTED, "REJECTED", TRIP_WITHDRAWN, "WITHDRAWN");
   private static final Set<String> ENGINE_BOOKKEEPING =
       Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
   private static final int MAX_VALUE_LENGTH = 65536;
 
   private final AuditTrail trail;
-  private final TripRegistry registry;
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  private final TripRequestCheck requestCheck;
-  private final Validator validator;
-
-  TripHistory(
-      AuditTrail trail,
-      TripRegistry registry,
-      ObjectMapper mapper,
-      Clock clock,
-      TripRequestCheck requestCheck,
-      Validator validator) {
-    this.requestCheck = requestCheck;
-    this.validator = validator;
+  TripHistory(AuditTrail trail, ObjectMapper mapper, Clock clock) {
     this.trail = trail;
-    this.registry = registry;
     this.mapper = mapper;
     this.clock = clock;
   }
@@ -133,22 +83,13 @@ class TripHistory implements HistoryEventHandler {
   }
 
   private void onProcess(HistoricProcessInstanceEventEntity process) {
-    String id = process.getProcessInstanceId();
     if (is(process, HistoryEventTypes.PROCESS_INSTANCE_START)) {
-      registry.submitted(id, process.getStartUserId(), clock.instant());
       record(
           process,
           "trip.submitted",
           details("startedBy", process.getStartUserId()),
           process.getStartUserId());
     } else if (is(process, HistoryEventTypes.PROCESS_INSTANCE_END)) {
-      // an administrator's cancellation ends the trip without an end event: "ENDED", with the
-      // reason in the trail
-      String endActivity = process.getEndActivityId();
-      registry.ended(
-          id,
-          endActivity == null ? "ENDED" : STATUS_AT_END.getOrDefault(endActivity, "ENDED"),
-          clock.instant());
       record(
           process,
           "trip.ended",
@@ -163,15 +104,7 @@ class TripHistory implements HistoryEventHandler {
     if (activityId == null || activityId.contains("#")) {
       return; // multi-instance bodies repeat their inner activity
     }
-    String id = activity.getProcessInstanceId();
-    if (is(activity, HistoryEventTypes.ACTIVITY_INSTANCE_START)) {
-      if (STATUS_ON_START.containsKey(activityId)) {
-        registry.status(id, STATUS_ON_START.get(activityId));
-      }
-      if (REPORT_STATUS_ON_START.containsKey(activityId)) {
-        registry.reportStatus(id, REPORT_STATUS_ON_START.get(activityId));
-      }
-    } else if (is(activity, HistoryEventTypes.ACTIVITY_INSTANCE_END)) {
+    if (is(activity, HistoryEventTypes.ACTIVITY_INSTANCE_END)) {
       record(
           activity,
           activity.isCanceled() ? "activity.cancelled" : "activity.completed",
@@ -225,53 +158,6 @@ class TripHistory implements HistoryEventHandler {
             "value",
             value),
         actor());
-    if (!is(variable, HistoryEventTypes.VARIABLE_INSTANCE_DELETE) && value != null) {
-      updateRegistry(variable.getProcessInstanceId(), name, value);
-    }
-  }
-
-  private void updateRegistry(String id, String name, String value) {
-    try {
-      switch (name) {
-        // only what passes the intake's checks is indexed; the intake refuses the rest (400), which
-        // rolls this back
-        case TripVariables.TRIP -> {
-          TripRequest trip = mapper.readValue(value, TripRequest.class);
-          if (requestCheck.problems(trip).isEmpty()) {
-            registry.request(id, trip);
-          }
-        }
-        case TripVariables.REPORT -> {
-          TripReport report = mapper.readValue(value, TripReport.class);
-          if (validator.validate(report).isEmpty()
-              && PlainText.problems(report, mapper).isEmpty()) {
-            registry.report(id, report);
-          }
-        }
-        case TripVariables.APPROVAL_NUMBER -> registry.approvalNumber(id, value);
-        case TripVariables.FINDINGS -> {
-          JsonNode findings = mapper.readTree(value);
-          int blocking = 0;
-          StringBuilder rules = new StringBuilder();
-          for (JsonNode finding : findings) {
-            blocking += "blocking".equals(finding.path("severity").asText()) ? 1 : 0;
-            rules.append(rules.isEmpty() ? "" : ",").append(finding.path("rule").asText());
-          }
-          registry.findings(id, blocking, rules.toString());
-        }
-        case TripVariables.DECISIONS -> {
-          JsonNode decisions = mapper.readTree(value);
-          if (!decisions.isEmpty()) {
-            JsonNode last = decisions.get(decisions.size() - 1);
-            registry.lastDecision(id, last.path("decision").asText(), last.path("reason").asText());
-          }
-        }
-        default -> {}
-      }
-    } catch (JsonProcessingException e) {
-      // the intake listeners refuse malformed JSON before it gets here; keep the trail, skip the
-      // read model
-    }
   }
 
   private String valueOf(HistoricVariableUpdateEventEntity variable) {

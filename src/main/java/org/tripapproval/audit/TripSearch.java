@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -86,7 +87,7 @@ class TripSearch {
         filter.page(), filter.size(), Math.min(total, MAX_COUNTED), total <= MAX_COUNTED, rows);
   }
 
-  java.util.Optional<TripRow> byId(String processInstanceId) {
+  Optional<TripRow> byId(String processInstanceId) {
     return rows(
             "SELECT " + COLUMNS + " FROM trip_registry r WHERE r.process_instance_id = :id",
             new MapSqlParameterSource("id", processInstanceId))

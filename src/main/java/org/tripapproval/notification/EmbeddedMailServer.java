@@ -1,5 +1,6 @@
 package org.tripapproval.notification;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,9 +25,7 @@ class EmbeddedMailServer {
               new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
               new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
             });
-    greenMail.withConfiguration(
-        com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
-            .withDisabledAuthentication());
+    greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     return greenMail;
   }
 }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.tripapproval.config.InvalidParameterException;
+import org.tripapproval.refusal.InvalidParameterException;
 
 /**
  * For administrators: which notifications failed or wait, with their error and attempts, and a

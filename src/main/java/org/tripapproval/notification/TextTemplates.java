@@ -1,5 +1,6 @@
 package org.tripapproval.notification;
 
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -16,7 +17,7 @@ class TextTemplates {
     resolver.setPrefix("templates/");
     resolver.setTemplateMode(TemplateMode.TEXT);
     resolver.setCharacterEncoding("UTF-8");
-    resolver.setResolvablePatterns(java.util.Set.of("*.txt"));
+    resolver.setResolvablePatterns(Set.of("*.txt"));
     resolver.setOrder(0);
     resolver.setCheckExistence(true);
     return resolver;

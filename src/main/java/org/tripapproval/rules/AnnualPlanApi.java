@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.tripapproval.config.InvalidParameterException;
 import org.tripapproval.identity.RoleGroups;
+import org.tripapproval.refusal.InvalidParameterException;
 
 /**
  * The annual plans, loaded by administrators: {@code PUT /api/plans/{unit}/{year}} with the CSV as

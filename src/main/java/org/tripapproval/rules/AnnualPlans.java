@@ -1,5 +1,6 @@
 package org.tripapproval.rules;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashSet;
@@ -8,7 +9,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tripapproval.config.CsvUpload;
+import org.tripapproval.csv.CsvUpload;
 import org.tripapproval.trip.TripRequest;
 
 /**
@@ -132,8 +133,8 @@ public class AnnualPlans {
                 + " AND process_instance_id <> ?",
             Integer.class,
             trip.unit(),
-            java.sql.Date.valueOf(year + "-01-01"),
-            java.sql.Date.valueOf(year + "-12-31"),
+            Date.valueOf(year + "-01-01"),
+            Date.valueOf(year + "-12-31"),
             tripId == null ? "" : tripId);
     int travellers = earlier + size;
     if (entry.isEmpty()) {

@@ -2,14 +2,15 @@ package org.tripapproval.rules;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
-import org.tripapproval.audit.TripRegistry;
-import org.tripapproval.config.TripSettings;
+import org.tripapproval.registry.TripRegistry;
 import org.tripapproval.trip.TripRequest;
+import org.tripapproval.trip.TripSettings;
 
 /** Computes the facts that the rule table reads and returns its findings. */
 @Service
@@ -111,7 +112,7 @@ public class TripRules {
    * theirs departs within the rank's period before or after this one.
    */
   private String tooFrequent(TripRequest trip, String tripId) {
-    List<String> found = new java.util.ArrayList<>();
+    List<String> found = new ArrayList<>();
     for (TripRequest.Member member : trip.members()) {
       Map<String, Object> limit =
           lookups.first(FREQUENCY_DECISION, Map.of("rank", member.rank().name())).orElse(null);
@@ -139,7 +140,7 @@ public class TripRules {
    */
   private String passportsNotBack(List<String> names, String tripId) {
     LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-    List<String> late = new java.util.ArrayList<>();
+    List<String> late = new ArrayList<>();
     registry
         .returnedWithoutReport(names, tripId)
         .forEach(

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
-import org.tripapproval.config.TripSettings;
 
 /** Uploaded files must be PDFs or images, judged by their content, and not too large. */
 @Component

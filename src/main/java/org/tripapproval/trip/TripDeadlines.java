@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import org.springframework.stereotype.Component;
-import org.tripapproval.config.TripSettings;
+import org.tripapproval.calendar.WorkingDays;
 
 /**
  * The dates the process waits for, read by the timers and due dates in overseas-trip.bpmn, e.g.

@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +64,7 @@ public class TripRequestCheck {
     if (!problems.isEmpty()) {
       return problems;
     }
-    java.util.Set<LocalDate> scheduled = new java.util.HashSet<>();
+    Set<LocalDate> scheduled = new HashSet<>();
     for (int i = 0; i < trip.itinerary().size(); i++) {
       LocalDate day = trip.itinerary().get(i).date();
       if (day.isBefore(trip.departureDate()) || day.isAfter(trip.returnDate())) {
@@ -106,8 +109,7 @@ public class TripRequestCheck {
    */
   private static final int MAX_SCHEDULE_DAYS = 60;
 
-  private static final java.util.Set<String> COUNTRY_CODES =
-      java.util.Set.of(java.util.Locale.getISOCountries());
+  private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
 
   /** Every country named must be an ISO 3166 code (JP, KR, BR...), as the rule tables read them. */
   private static List<String> unknownCountries(TripRequest trip) {

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
-import org.tripapproval.trip.TaskInputs;
 
 /**
  * The order of the edge on the engine's APIs: login (config/EngineRestAuthentication, order {@link

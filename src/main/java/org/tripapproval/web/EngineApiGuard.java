@@ -26,7 +26,6 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.tripapproval.trip.TaskInputs;
 import org.tripapproval.web.EngineApiAllowlist.Role;
 
 /**

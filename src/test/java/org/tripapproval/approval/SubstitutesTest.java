@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.tripapproval.audit.AuditTrail;
-import org.tripapproval.config.InvalidParameterException;
+import org.tripapproval.refusal.InvalidParameterException;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripProcess;
 

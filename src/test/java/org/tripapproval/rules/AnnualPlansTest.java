@@ -22,7 +22,7 @@ class AnnualPlansTest {
   @Test
   void refusesWrongColumnsDuplicatesAndBadHeadcountsNamingEachLine() {
     assertThatThrownBy(() -> AnnualPlans.parse("ref,title,people\nA,x,1\n"))
-        .isInstanceOf(org.tripapproval.config.CsvUpload.InvalidCsvException.class)
+        .isInstanceOf(org.tripapproval.csv.CsvUpload.InvalidCsvException.class)
         .hasMessageContaining("line 1:")
         .hasMessageContaining("columns");
     assertThatThrownBy(
@@ -30,7 +30,7 @@ class AnnualPlansTest {
                 AnnualPlans.parse(
                     "reference,title,headcount\nA,x,1\nB,y,0\nA,z,2\nC,,3\nD,w\nE,v,many\n"))
         .isInstanceOfSatisfying(
-            org.tripapproval.config.CsvUpload.InvalidCsvException.class,
+            org.tripapproval.csv.CsvUpload.InvalidCsvException.class,
             e ->
                 assertThat(e.errors())
                     .containsExactly(
@@ -40,10 +40,10 @@ class AnnualPlansTest {
                         "line 6: 须有3列 / must have 3 columns",
                         "line 7: headcount: 须为1到999的整数 / must be a whole number from 1 to 999"));
     assertThatThrownBy(() -> AnnualPlans.parse("reference,title,headcount\n"))
-        .isInstanceOf(org.tripapproval.config.CsvUpload.InvalidCsvException.class)
+        .isInstanceOf(org.tripapproval.csv.CsvUpload.InvalidCsvException.class)
         .hasMessageContaining("no entries");
     assertThatThrownBy(() -> AnnualPlans.parse(""))
-        .isInstanceOf(org.tripapproval.config.CsvUpload.InvalidCsvException.class)
+        .isInstanceOf(org.tripapproval.csv.CsvUpload.InvalidCsvException.class)
         .hasMessageContaining("line 1:");
   }
 }

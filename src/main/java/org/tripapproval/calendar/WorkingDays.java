@@ -1,9 +1,10 @@
-package org.tripapproval.trip;
+package org.tripapproval.calendar;
 
 import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tripapproval.config.CsvUpload;
+import org.tripapproval.csv.CsvUpload;
 
 /**
  * Working days (工作日): Monday to Friday, except the public holidays, plus the weekend days worked
@@ -131,7 +132,7 @@ public class WorkingDays {
   private Map<LocalDate, Boolean> exceptionsOf(int year) {
     Cached cached = years.get(year);
     if (cached == null || System.nanoTime() - cached.readAt() > FRESH_NANOS) {
-      Map<LocalDate, Boolean> exceptions = new java.util.HashMap<>();
+      Map<LocalDate, Boolean> exceptions = new HashMap<>();
       of(year).forEach(day -> exceptions.put(day.date(), "WORKDAY".equals(day.kind())));
       cached = new Cached(Map.copyOf(exceptions), System.nanoTime());
       years.put(year, cached);

@@ -1,4 +1,4 @@
-package org.tripapproval.config;
+package org.tripapproval.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

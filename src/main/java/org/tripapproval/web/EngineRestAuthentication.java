@@ -1,11 +1,9 @@
-package org.tripapproval.config;
+package org.tripapproval.web;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.tripapproval.web.BasicWithoutChallenge;
-import org.tripapproval.web.EdgeFilters;
 
 /**
  * /engine-rest is open by default. Every call must log in (HTTP Basic against the engine's users,

@@ -1,4 +1,4 @@
-package org.tripapproval.trip;
+package org.tripapproval.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,9 @@
-package org.tripapproval.config;
+package org.tripapproval.refusal;
+
+import java.util.Map;
 
 /** A request parameter that cannot be used; answered with 400 naming the parameter. */
-public class InvalidParameterException extends RuntimeException {
+public class InvalidParameterException extends RuntimeException implements Refusal {
 
   private final String parameter;
 
@@ -12,5 +14,15 @@ public class InvalidParameterException extends RuntimeException {
 
   public String parameter() {
     return parameter;
+  }
+
+  @Override
+  public int status() {
+    return 400;
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    return Map.of("parameter", parameter);
   }
 }

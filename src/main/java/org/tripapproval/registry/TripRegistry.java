@@ -1,11 +1,17 @@
-package org.tripapproval.audit;
+package org.tripapproval.registry;
 
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.tripapproval.trip.TripReport;
@@ -61,7 +67,7 @@ public class TripRegistry {
         trip.totalBudget(),
         trip.isPlanned());
     jdbc.update("DELETE FROM trip_member WHERE process_instance_id = ?", processInstanceId);
-    List<Object[]> members = new java.util.ArrayList<>();
+    List<Object[]> members = new ArrayList<>();
     for (int i = 0; i < trip.members().size(); i++) {
       TripRequest.Member member = trip.members().get(i);
       members.add(
@@ -109,7 +115,7 @@ public class TripRegistry {
     jdbc.batchUpdate(
         "INSERT INTO trip_finding (process_instance_id, rule, departure_date)"
             + " SELECT process_instance_id, ?, departure_date FROM trip_registry WHERE process_instance_id = ?",
-        java.util.Arrays.stream(rules.split(","))
+        Arrays.stream(rules.split(","))
             .filter(rule -> !rule.isBlank())
             .distinct()
             .map(rule -> new Object[] {truncate(rule, 40), processInstanceId})
@@ -179,12 +185,12 @@ public class TripRegistry {
    * again until it is filed (audit rule "overdue"). Members are matched by name, as requests name
    * them.
    */
-  public List<String> withOverdueReports(java.util.Collection<String> names, String exceptTrip) {
+  public List<String> withOverdueReports(Collection<String> names, String exceptTrip) {
     if (names.isEmpty()) {
       return List.of();
     }
-    String placeholders = String.join(",", java.util.Collections.nCopies(names.size(), "?"));
-    List<Object> arguments = new java.util.ArrayList<>(names);
+    String placeholders = String.join(",", Collections.nCopies(names.size(), "?"));
+    List<Object> arguments = new ArrayList<>(names);
     arguments.add(exceptTrip == null ? "" : exceptTrip);
     return jdbc.queryForList(
         "SELECT DISTINCT m.name FROM trip_member m JOIN trip_registry r"
@@ -200,15 +206,14 @@ public class TripRegistry {
    * For each of these people whose report of an earlier trip is still to come (so their passport is
    * not known to be back), the approved return day of the earliest such trip.
    */
-  public Map<String, java.time.LocalDate> returnedWithoutReport(
-      java.util.Collection<String> names, String exceptTrip) {
+  public Map<String, LocalDate> returnedWithoutReport(Collection<String> names, String exceptTrip) {
     if (names.isEmpty()) {
       return Map.of();
     }
-    String placeholders = String.join(",", java.util.Collections.nCopies(names.size(), "?"));
-    List<Object> arguments = new java.util.ArrayList<>(names);
+    String placeholders = String.join(",", Collections.nCopies(names.size(), "?"));
+    List<Object> arguments = new ArrayList<>(names);
     arguments.add(exceptTrip == null ? "" : exceptTrip);
-    Map<String, java.time.LocalDate> returned = new java.util.TreeMap<>();
+    Map<String, LocalDate> returned = new TreeMap<>();
     jdbc.query(
         "SELECT m.name, min(r.return_date) FROM trip_member m JOIN trip_registry r"
             + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN ("
@@ -227,8 +232,7 @@ public class TripRegistry {
    * How many other trips, in progress or done, this person is a member of with a departure strictly
    * between the dates.
    */
-  public int tripsOf(
-      String name, java.time.LocalDate after, java.time.LocalDate before, String exceptTrip) {
+  public int tripsOf(String name, LocalDate after, LocalDate before, String exceptTrip) {
     return jdbc.queryForObject(
         "SELECT count(DISTINCT r.process_instance_id) FROM trip_member m JOIN trip_registry r"
             + " ON r.process_instance_id = m.process_instance_id WHERE m.name = ? AND r.departure_date > ?"

@@ -1,4 +1,4 @@
-package org.tripapproval.trip;
+package org.tripapproval.calendar;
 
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.tripapproval.config.InvalidParameterException;
+import org.tripapproval.refusal.InvalidParameterException;
 
 /**
  * The working-day calendar, kept by administrators: {@code PUT /api/calendar/{year}} with the CSV

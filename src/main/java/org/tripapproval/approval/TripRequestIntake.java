@@ -1,4 +1,4 @@
-package org.tripapproval.trip;
+package org.tripapproval.approval;
 
 import static org.tripapproval.trip.TripVariables.*;
 
@@ -10,6 +10,11 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.tripapproval.identity.TripAccess;
 import org.tripapproval.identity.Units;
+import org.tripapproval.trip.AttachmentCheck;
+import org.tripapproval.trip.InvalidSubmissionException;
+import org.tripapproval.trip.JsonVariables;
+import org.tripapproval.trip.TripRequest;
+import org.tripapproval.trip.TripRequestCheck;
 
 /**
  * Accepts a request when it is submitted and when it is resubmitted after revision: an invalid one

@@ -1,4 +1,4 @@
-package org.tripapproval.config;
+package org.tripapproval.audit;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;

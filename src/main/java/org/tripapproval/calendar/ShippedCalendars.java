@@ -1,4 +1,4 @@
-package org.tripapproval.trip;
+package org.tripapproval.calendar;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.tripapproval.config;
+package org.tripapproval.trip;
 
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;

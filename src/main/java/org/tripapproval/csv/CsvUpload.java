@@ -1,24 +1,26 @@
-package org.tripapproval.config;
+package org.tripapproval.csv;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.tripapproval.refusal.Refusal;
 
 /**
  * A CSV file an administrator uploads (the annual plan, the working-day calendar): read whole,
- * every wrong line named, and refused as a whole ({@link InvalidCsvException}, answered 400 by
- * {@code ApiErrors}) so that nothing of a bad file is stored.
+ * every wrong line named, and refused as a whole ({@link InvalidCsvException}, a {@link Refusal}
+ * answered 400) so that nothing of a bad file is stored.
  */
 public final class CsvUpload {
 
   /** Every line of a file that cannot be loaded, as "line N: field: problem". */
-  public static class InvalidCsvException extends RuntimeException {
+  public static class InvalidCsvException extends RuntimeException implements Refusal {
     private final List<String> errors;
 
     public InvalidCsvException(List<String> errors) {
@@ -28,6 +30,16 @@ public final class CsvUpload {
 
     public List<String> errors() {
       return errors;
+    }
+
+    @Override
+    public int status() {
+      return 400;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+      return Map.of("parameter", "csv", "errors", errors);
     }
   }
 

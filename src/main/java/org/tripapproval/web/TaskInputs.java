@@ -1,9 +1,12 @@
-package org.tripapproval.trip;
+package org.tripapproval.web;
 
 import static org.tripapproval.trip.TripVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,14 +14,17 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +35,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.tripapproval.trip.TripProcess;
 
 /**
  * What a client may set when it starts a trip or completes, resolves or changes the variables of a
@@ -80,7 +89,7 @@ public class TaskInputs extends OncePerRequestFilter {
           "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)");
   private static final String OBJECT_TYPE = "Object";
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskInputs.class);
+  private static final Logger log = LoggerFactory.getLogger(TaskInputs.class);
 
   private final TaskService tasks;
   private final IdentityService identity;
@@ -133,7 +142,7 @@ public class TaskInputs extends OncePerRequestFilter {
       Matcher task,
       Matcher start)
       throws ServletException, IOException {
-    Map<String, JsonNode> named = new java.util.TreeMap<>();
+    Map<String, JsonNode> named = new TreeMap<>();
     BufferedRequest buffered = new BufferedRequest(request);
     JsonNode body = null;
     if (isJson(request) && buffered.body.length > 0) {
@@ -257,19 +266,17 @@ public class TaskInputs extends OncePerRequestFilter {
         : task.getTaskDefinitionKey();
   }
 
-  private static final JsonNode DELETED =
-      com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  private static final JsonNode DELETED = MissingNode.getInstance();
 
   /** A file sent as multipart data: never the same as what is there. */
-  private static final JsonNode UPLOADED =
-      new com.fasterxml.jackson.databind.node.POJONode(new Object());
+  private static final JsonNode UPLOADED = new POJONode(new Object());
 
   /**
    * {"variables": {...}} or {"modifications": {...}, "deletions": [...]}: each name with its new
    * value.
    */
   private static Map<String, JsonNode> submittedVariables(JsonNode body) {
-    Map<String, JsonNode> variables = new java.util.TreeMap<>();
+    Map<String, JsonNode> variables = new TreeMap<>();
     for (String container : List.of("variables", "modifications")) {
       JsonNode submitted = body.get(container);
       if (submitted != null && submitted.isObject()) {
@@ -332,7 +339,7 @@ public class TaskInputs extends OncePerRequestFilter {
   }
 
   private static void strip(JsonNode node) {
-    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+    if (node instanceof ObjectNode object) {
       object.properties().removeIf(field -> field.getKey().startsWith("$$"));
       object.forEach(TaskInputs::strip);
     } else if (node.isArray()) {
@@ -402,12 +409,11 @@ public class TaskInputs extends OncePerRequestFilter {
     }
 
     @Override
-    public java.io.BufferedReader getReader() throws IOException {
+    public BufferedReader getReader() throws IOException {
       if (body == null) {
         return super.getReader();
       }
-      return new java.io.BufferedReader(
-          new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.tripapproval.config;
+package org.tripapproval.web;
 
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -7,15 +7,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.tripapproval.web.ApiRefusals;
-import org.tripapproval.web.CrossSiteRequestGuard;
-import org.tripapproval.web.NoBasicChallenge;
 
 /**
  * Spring Security guards the project's own endpoints (/api, /mail): HTTP Basic against the engine's
@@ -46,16 +44,16 @@ class WebSecurity {
                     .hasAuthority(ADMINISTRATORS)
                     .requestMatchers("/api/notifications/**")
                     .hasAuthority(ADMINISTRATORS)
-                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/plans/**")
+                    .requestMatchers(HttpMethod.GET, "/api/plans/**")
                     .hasAnyAuthority(
                         ADMINISTRATORS, "GROUP_foreign-affairs-office", "GROUP_unit-heads")
                     .requestMatchers("/api/plans/**")
                     .hasAuthority(ADMINISTRATORS)
-                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/calendar/**")
+                    .requestMatchers(HttpMethod.GET, "/api/calendar/**")
                     .authenticated()
                     .requestMatchers("/api/calendar/**")
                     .hasAuthority(ADMINISTRATORS)
-                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/audit/**")
+                    .requestMatchers(HttpMethod.GET, "/api/audit/**")
                     .hasAuthority(AUDITORS)
                     .requestMatchers("/api/audit/**")
                     .denyAll()

@@ -1,4 +1,4 @@
-package org.tripapproval.config;
+package org.tripapproval.web;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
@@ -23,10 +23,7 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
-import org.tripapproval.approval.FourEyesViolation;
-import org.tripapproval.approval.TripInvariantViolation;
-import org.tripapproval.trip.InvalidSubmissionException;
-import org.tripapproval.web.EdgeFilters;
+import org.tripapproval.refusal.Refusal;
 
 /**
  * Two people completing the same task at the same moment: the engine lets one win. /engine-rest
@@ -74,33 +71,24 @@ class EngineRestErrors implements ResourceConfigCustomizer {
   }
 
   /**
-   * The project's own refusals, wherever the engine wrapped them: four eyes and the approval's
-   * invariants held in the engine (ADR 9) are 403; a submission that fails validation is 400 also
-   * on /start, where Camunda would answer 500.
+   * The project's own refusals, wherever the engine wrapped them, with their own status: a
+   * submission that fails validation is 400 also on /start, where Camunda would answer 500. A 403
+   * from the engine (four eyes, the approval's invariants, ADR 9) is in the trail already: the
+   * header tells the edge not to write it again.
    */
   static Response refusedOrNull(Throwable exception) {
     for (Throwable cause = exception;
         cause != null;
         cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof FourEyesViolation refused) {
-        return Response.status(Response.Status.FORBIDDEN)
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .header(EdgeFilters.REFUSED_HEADER, EdgeFilters.RECORDED_BY_THE_ENGINE)
-            .entity(Map.of("type", "FourEyesViolation", "message", refused.getMessage()))
-            .build();
-      }
-      if (cause instanceof TripInvariantViolation refused) {
-        return Response.status(Response.Status.FORBIDDEN)
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .header(EdgeFilters.REFUSED_HEADER, EdgeFilters.RECORDED_BY_THE_ENGINE)
-            .entity(Map.of("type", "TripInvariantViolation", "message", refused.getMessage()))
-            .build();
-      }
-      if (cause instanceof InvalidSubmissionException invalid) {
-        return Response.status(Response.Status.BAD_REQUEST)
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("type", "InvalidSubmission", "message", invalid.getMessage()))
-            .build();
+      if (cause instanceof Refusal refusal) {
+        Response.ResponseBuilder answer =
+            Response.status(refusal.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", refusal.type(), "message", refusal.getMessage()));
+        if (refusal.status() == Response.Status.FORBIDDEN.getStatusCode()) {
+          answer.header(EdgeFilters.REFUSED_HEADER, EdgeFilters.RECORDED_BY_THE_ENGINE);
+        }
+        return answer.build();
       }
     }
     return null;
