@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +112,18 @@ class TasklistIT {
         .isNotNull();
     assertThat(runtimeService.getVariable(trip.getId(), "trip").toString())
         .contains(PURPOSE, "\"country\":\"JP\"");
+    // every revision as stored, the client's first one included, is the request and nothing else
+    assertThat(
+            historyService
+                .createHistoricDetailQuery()
+                .processInstanceId(trip.getId())
+                .variableUpdates()
+                .list())
+        .map(HistoricVariableUpdate.class::cast)
+        .filteredOn(update -> "trip".equals(update.getVariableName()))
+        .isNotEmpty()
+        .allSatisfy(
+            update -> assertThat(String.valueOf(update.getValue())).doesNotContain("$$hashKey"));
 
     browser.driver().manage().deleteAllCookies();
     logIn("li.na");

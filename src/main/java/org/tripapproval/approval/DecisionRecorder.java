@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,16 +14,17 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.tripapproval.notification.ModelNotices;
 import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
-import org.tripapproval.trip.TripProcess;
 
 /**
  * Completes a review, verification or withdrawal only with a decision the task offers, and with a
  * reason where the trip is sent back, rejected or withdrawn; appends the decision to the trip's
- * list of decisions, sets the {@code outcome} the gateways read and tells the applicant.
+ * list of decisions, sets the {@code outcome} the gateways read and sends the notice the model
+ * names for the decision ({@code notice.approve}, {@code notice.sendBack}...).
  *
  * <p>A decision is task-local: when the task is created its {@code decision} and {@code
  * decisionReason} are declared on the task, so that a form submission or the task's variables land
@@ -41,21 +41,6 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
    */
   static final String DECIDED_BY = "decidedBy";
 
-  private static final Map<String, Set<String>> DECISIONS_BY_TASK =
-      Map.of(
-          TripProcess.REVIEW_TRIP_REQUEST, Set.of("approve", "sendBack", "reject"),
-          TripProcess.VERIFY_TRIP_REPORT, Set.of("accept", "sendBack"),
-          TripProcess.WITHDRAW_TRIP_REQUEST, Set.of("withdraw"));
-  private static final Set<String> NEED_A_REASON = Set.of("sendBack", "reject", "withdraw");
-  private static final int MAX_REASON_LENGTH = 2000;
-
-  private static final Map<String, NotificationKind> NEWS_FOR_THE_APPLICANT =
-      Map.of(
-          TripProcess.REVIEW_TRIP_REQUEST + ":approve", NotificationKind.REVIEW_APPROVED,
-          TripProcess.REVIEW_TRIP_REQUEST + ":sendBack", NotificationKind.TRIP_SENT_BACK,
-          TripProcess.REVIEW_TRIP_REQUEST + ":reject", NotificationKind.TRIP_REJECTED,
-          TripProcess.VERIFY_TRIP_REPORT + ":accept", NotificationKind.REPORT_ACCEPTED,
-          TripProcess.VERIFY_TRIP_REPORT + ":sendBack", NotificationKind.REPORT_SENT_BACK);
   private static final Map<String, String> LEVELS =
       Map.of(
           "unitHead",
@@ -105,29 +90,13 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     if (task.isCanceled()) {
       return;
     }
-    Set<String> allowed = DECISIONS_BY_TASK.get(task.getCurrentActivityId());
     Object decision = task.getVariableLocal(DECISION);
     String reason = task.getVariableLocal(DECISION_REASON) instanceof String s ? s.strip() : "";
-    if (decision == null || !allowed.contains(decision)) {
-      throw new InvalidSubmissionException(
-          List.of(DECISION + ": 请选择 " + allowed + " / choose one of " + allowed));
-    }
-    if (NEED_A_REASON.contains(decision) && reason.isEmpty()) {
-      throw new InvalidSubmissionException(
-          List.of(
-              DECISION_REASON
-                  + ": 退回、不予批准或撤回须说明理由 / a reason is required to send back, reject or withdraw"));
-    }
-    if (reason.length() > MAX_REASON_LENGTH) {
-      throw new InvalidSubmissionException(
-          List.of(
-              DECISION_REASON
-                  + ": 不超过"
-                  + MAX_REASON_LENGTH
-                  + "字 / at most "
-                  + MAX_REASON_LENGTH
-                  + " characters"));
-    }
+    DecisionRules.problemWith(task.getCurrentActivityId(), decision, reason)
+        .ifPresent(
+            problem -> {
+              throw new InvalidSubmissionException(List.of(problem));
+            });
     List<ApprovalDecision> decisions = new ArrayList<>(earlierDecisions(task));
     decisions.add(
         new ApprovalDecision(
@@ -142,15 +111,15 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     task.removeVariableLocal(DECISION);
     task.removeVariableLocal(DECISION_REASON);
     json.write(task, DECISIONS, decisions);
-    if (!TripProcess.WITHDRAW_TRIP_REQUEST.equals(task.getCurrentActivityId())) {
+    if (DecisionRules.decidesTheOutcome(task.getCurrentActivityId())) {
       task.setVariable(OUTCOME, decision);
     }
-    NotificationKind news =
-        NEWS_FOR_THE_APPLICANT.get(task.getCurrentActivityId() + ":" + decision);
-    if (news != null) {
-      String level = (String) task.getVariable(REVIEW_LEVEL);
-      notifications.toApplicant(
-          task, news, "approve".equals(decision) ? LEVELS.getOrDefault(level, level) : reason);
+    String level = (String) task.getVariable(REVIEW_LEVEL);
+    for (NotificationKind notice :
+        ModelNotices.named(
+            task.getBpmnModelElementInstance(), ModelNotices.on((String) decision))) {
+      notifications.send(
+          task, notice, "approve".equals(decision) ? LEVELS.getOrDefault(level, level) : reason);
     }
   }
 

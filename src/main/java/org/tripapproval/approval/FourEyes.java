@@ -5,7 +5,6 @@ import static org.tripapproval.trip.TripVariables.TRIP;
 
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,13 +21,11 @@ import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripRequest;
 
 /**
- * Four eyes (回避): nobody reviews a trip they applied for or travel on. Bound in the model to the
- * assignment and completion of the review and verification tasks, so a claim, an assignment by an
- * administrator or a completion through any API is refused by the engine. A member is matched by
- * the user id the request gives, and by name against the user's names in the identity service
- * (which users cannot change themselves: ReadOnlyOwnUser), whichever matches. Every refusal is
- * written to the audit trail in a transaction of its own, as the refused step itself is rolled
- * back.
+ * Four eyes (回避, {@link FourEyesRule}) held by the engine: bound in the model to the assignment and
+ * completion of the review and verification tasks, so a claim, an assignment by an administrator or
+ * a completion through any API is refused. The reviewer's names come from the identity service
+ * (which users cannot change themselves: ReadOnlyOwnUser). Every refusal is written to the audit
+ * trail in a transaction of its own, as the refused step itself is rolled back.
  */
 @Component("fourEyes")
 public class FourEyes implements TaskListener {
@@ -79,23 +76,7 @@ public class FourEyes implements TaskListener {
 
   /** Why the user may not review the trip of this applicant: "applicant", "member", or null. */
   String conflictOf(String user, String applicant, TripRequest trip) {
-    if (user.equals(applicant)) {
-      return "applicant";
-    }
-    if (trip == null || trip.members() == null) {
-      return null;
-    }
-    // the id where one is given, and always the name: an id the applicant typed is not checked
-    // against
-    // the directory, so it must not hide a member whose name is the reviewer's
-    Set<String> names = namesOf(user);
-    for (TripRequest.Member member : trip.members()) {
-      if (member != null
-          && (user.equals(member.userId()) || names.contains(normalized(member.name())))) {
-        return "member";
-      }
-    }
-    return null;
+    return FourEyesRule.conflictOf(user, namesOf(user), applicant, trip);
   }
 
   private Set<String> namesOf(String userId) {
@@ -103,21 +84,7 @@ public class FourEyes implements TaskListener {
         Context.getCommandContext()
             .runWithoutAuthorization(
                 () -> identity.createUserQuery().userId(userId).singleResult());
-    Set<String> names = new HashSet<>();
-    if (user != null) {
-      String first = user.getFirstName() == null ? "" : user.getFirstName();
-      String last = user.getLastName() == null ? "" : user.getLastName();
-      for (String name : new String[] {first, last + first, first + last}) {
-        if (!normalized(name).isEmpty()) {
-          names.add(normalized(name));
-        }
-      }
-    }
-    return names;
-  }
-
-  private static String normalized(String name) {
-    return name == null ? "" : name.replaceAll("[\\s·.]", "").toLowerCase(Locale.ROOT);
+    return user == null ? Set.of() : FourEyesRule.namesOf(user.getFirstName(), user.getLastName());
   }
 
   private void refuse(String user, DelegateTask task, String conflict) {
@@ -139,6 +106,6 @@ public class FourEyes implements TaskListener {
                         + "\",\"reason\":\""
                         + conflict
                         + "\"}")));
-    throw new FourEyesViolation(user, "applicant".equals(conflict));
+    throw new FourEyesViolation(user, FourEyesRule.APPLICANT.equals(conflict));
   }
 }

@@ -5,15 +5,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import org.tripapproval.notification.NotificationKind;
+import org.tripapproval.notification.ModelNotices;
 import org.tripapproval.notification.Notifications;
-import org.tripapproval.trip.TripDeadlines;
 import org.tripapproval.trip.TripProcess;
-import org.tripapproval.trip.TripVariables;
 
 /**
- * Service tasks remindApplicantOfReport (days before it is due) and remindApplicantReportDueToday:
- * the applicant gets a mail, and the open report task moves to the top of their Tasklist.
+ * Service tasks remindApplicantOfReport and remindApplicantReportDueToday: the open report task
+ * moves to the top of the applicant's Tasklist, and the applicant gets the notice the model names.
  */
 @Component("reportReminder")
 class ReportReminder implements JavaDelegate {
@@ -21,11 +19,9 @@ class ReportReminder implements JavaDelegate {
   static final int URGENT = 100;
 
   private final Notifications notifications;
-  private final TripDeadlines deadlines;
 
-  ReportReminder(Notifications notifications, TripDeadlines deadlines) {
+  ReportReminder(Notifications notifications) {
     this.notifications = notifications;
-    this.deadlines = deadlines;
   }
 
   @Override
@@ -39,14 +35,6 @@ class ReportReminder implements JavaDelegate {
             .unlimitedList()) {
       tasks.setPriority(task.getId(), URGENT);
     }
-    String due =
-        deadlines.day(
-            deadlines.reportDue((String) execution.getVariable(TripVariables.RETURN_DATE)));
-    notifications.toApplicant(
-        execution,
-        TripProcess.REMIND_APPLICANT_OF_REPORT.equals(execution.getCurrentActivityId())
-            ? NotificationKind.REPORT_DUE_SOON
-            : NotificationKind.REPORT_DUE_TODAY,
-        due);
+    notifications.sendNamed(execution, ModelNotices.NOTICE);
   }
 }

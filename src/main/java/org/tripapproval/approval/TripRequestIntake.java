@@ -10,11 +10,11 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.tripapproval.identity.TripAccess;
 import org.tripapproval.identity.Units;
-import org.tripapproval.trip.AttachmentCheck;
+import org.tripapproval.trip.Attachments;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripRequest;
-import org.tripapproval.trip.TripRequestCheck;
+import org.tripapproval.trip.TripRequestValidator;
 
 /**
  * Accepts a request when it is submitted and when it is resubmitted after revision: an invalid one
@@ -25,15 +25,15 @@ import org.tripapproval.trip.TripRequestCheck;
 class TripRequestIntake implements ExecutionListener {
 
   private final JsonVariables json;
-  private final TripRequestCheck check;
-  private final AttachmentCheck attachments;
+  private final TripRequestValidator check;
+  private final Attachments attachments;
   private final Units units;
   private final TripAccess access;
 
   TripRequestIntake(
       JsonVariables json,
-      TripRequestCheck check,
-      AttachmentCheck attachments,
+      TripRequestValidator check,
+      Attachments attachments,
       Units units,
       TripAccess access) {
     this.json = json;

@@ -1,23 +1,48 @@
 package org.tripapproval.notification;
 
-/** What a message is about; its texts are in mail/notifications*.properties under mail.KIND. */
+/**
+ * What a message is about, and who hears of it; its texts are in mail/notifications*.properties
+ * under mail.KIND. The model names the kinds its steps send ({@link ModelNotices}).
+ */
 public enum NotificationKind {
-  TASK_ASSIGNED,
-  REVIEW_APPROVED,
-  TRIP_SENT_BACK,
-  TRIP_REJECTED,
-  TRIP_APPROVED,
-  PRE_TRIP_DISCLOSURE_STARTED,
-  PRE_TRIP_DISCLOSURE_ENDED,
-  POST_TRIP_DISCLOSURE_STARTED,
-  POST_TRIP_DISCLOSURE_ENDED,
-  REPORT_DUE_SOON,
-  REPORT_DUE_TODAY,
-  REPORT_OVERDUE,
-  REPORT_OVERDUE_ESCALATION,
-  REVIEW_OVERDUE_ESCALATION,
-  REPORT_ACCEPTED,
-  REPORT_SENT_BACK,
+  TASK_ASSIGNED(Audience.TASK_CANDIDATES),
+  REVIEW_APPROVED(Audience.APPLICANT),
+  TRIP_SENT_BACK(Audience.APPLICANT),
+  TRIP_REJECTED(Audience.APPLICANT),
+  TRIP_APPROVED(Audience.APPLICANT),
+  PRE_TRIP_DISCLOSURE_STARTED(Audience.APPLICANT),
+  PRE_TRIP_DISCLOSURE_ENDED(Audience.APPLICANT),
+  POST_TRIP_DISCLOSURE_STARTED(Audience.APPLICANT),
+  POST_TRIP_DISCLOSURE_ENDED(Audience.APPLICANT),
+  REPORT_DUE_SOON(Audience.APPLICANT),
+  REPORT_DUE_TODAY(Audience.APPLICANT),
+  REPORT_OVERDUE(Audience.APPLICANT),
+  REPORT_OVERDUE_ESCALATION(Audience.UNIT_SUPERVISORS),
+  REVIEW_OVERDUE_ESCALATION(Audience.UNIT_SUPERVISORS),
+  REPORT_ACCEPTED(Audience.APPLICANT),
+  REPORT_SENT_BACK(Audience.APPLICANT),
   /** To the absent reviewer's head: the substitute no longer has the reviewer's tasks. */
-  SUBSTITUTION_ENDED
+  SUBSTITUTION_ENDED(Audience.GIVEN_GROUPS);
+
+  /** Who receives a message of a kind. */
+  public enum Audience {
+    /** The trip's applicant. */
+    APPLICANT,
+    /** The heads of the trip's unit and the foreign affairs office. */
+    UNIT_SUPERVISORS,
+    /** The assignee of a new task, or the members of its candidate groups. */
+    TASK_CANDIDATES,
+    /** The groups the caller names. */
+    GIVEN_GROUPS
+  }
+
+  private final Audience audience;
+
+  NotificationKind(Audience audience) {
+    this.audience = audience;
+  }
+
+  public Audience audience() {
+    return audience;
+  }
 }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Service;
+import org.tripapproval.identity.RoleGroups;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripRequest;
 
@@ -29,18 +30,21 @@ public class Notifications {
   private final IdentityService identityService;
   private final JsonVariables json;
   private final MailSettings settings;
+  private final NoticeDetails details;
 
   Notifications(
       Outbox outbox,
       MailComposer composer,
       IdentityService identityService,
       JsonVariables json,
-      MailSettings settings) {
+      MailSettings settings,
+      NoticeDetails details) {
     this.outbox = outbox;
     this.composer = composer;
     this.identityService = identityService;
     this.json = json;
     this.settings = settings;
+    this.details = details;
   }
 
   /** The assignee, or every member of the candidate groups who has an email address. */
@@ -67,20 +71,33 @@ public class Notifications {
         recipients.values());
   }
 
-  public void toApplicant(DelegateExecution execution, NotificationKind kind, String detail) {
+  /**
+   * A notice about the trip at this step, to the audience of its kind: the one way the process asks
+   * for a message (the model names the kind, see {@link ModelNotices}).
+   */
+  public void send(DelegateExecution execution, NotificationKind kind, String detail) {
     Map<String, User> recipients = new LinkedHashMap<>();
-    addUser(recipients, (String) execution.getVariable(APPLICANT));
+    switch (kind.audience()) {
+      case APPLICANT -> addUser(recipients, (String) execution.getVariable(APPLICANT));
+      case UNIT_SUPERVISORS -> {
+        addGroup(recipients, RoleGroups.unitHeads((String) execution.getVariable(UNIT)));
+        addGroup(recipients, RoleGroups.FOREIGN_AFFAIRS_OFFICE);
+      }
+      default ->
+          throw new IllegalArgumentException(kind + " is not a notice about a step of a trip");
+    }
     send(execution, execution, kind, detail, tasklistLink(), recipients.values());
   }
 
-  public void toGroups(
-      DelegateExecution execution,
-      NotificationKind kind,
-      String detail,
-      Collection<String> groups) {
-    Map<String, User> recipients = new LinkedHashMap<>();
-    groups.forEach(group -> addGroup(recipients, group));
-    send(execution, execution, kind, detail, tasklistLink(), recipients.values());
+  /**
+   * The notices that the model names on this step's element under {@code property} ({@link
+   * ModelNotices}), each with its usual detail.
+   */
+  public void sendNamed(DelegateExecution execution, String property) {
+    for (NotificationKind kind :
+        ModelNotices.named(execution.getBpmnModelElementInstance(), property)) {
+      send(execution, kind, details.of(kind, (String) execution.getVariable(RETURN_DATE)));
+    }
   }
 
   /** A substitution is over: the members of the groups hear of it, in the caller's transaction. */

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 import org.tripapproval.trip.TripProcess;
 
 /**
- * Every new user task tells the people who have to do it, through the engine's Spring eventing
+ * A new user task of a trip tells the people who have to do it where the model names the notice
+ * ({@code notice.create = TASK_ASSIGNED}), through the engine's Spring eventing
  * (camunda.bpm.eventing.task), inside the engine's transaction.
  */
 @Component
@@ -21,10 +22,11 @@ class TaskNotifications {
 
   @EventListener
   void onTaskEvent(DelegateTask task) {
-    // the withdrawal task is an option the applicant keeps until departure, not work to announce
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
         && TripProcess.isTrip(task.getProcessDefinitionId())
-        && !TripProcess.WITHDRAW_TRIP_REQUEST.equals(task.getTaskDefinitionKey())) {
+        && ModelNotices.named(
+                task.getBpmnModelElementInstance(), ModelNotices.on(TaskListener.EVENTNAME_CREATE))
+            .contains(NotificationKind.TASK_ASSIGNED)) {
       notifications.taskCreated(task);
     }
   }

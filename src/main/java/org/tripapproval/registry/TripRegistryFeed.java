@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.tripapproval.trip.PlainText;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
-import org.tripapproval.trip.TripRequestCheck;
+import org.tripapproval.trip.TripRequestValidator;
 import org.tripapproval.trip.TripVariables;
 
 /**
@@ -64,14 +64,14 @@ class TripRegistryFeed implements HistoryEventHandler {
   private final TripRegistry registry;
   private final ObjectMapper mapper;
   private final Clock clock;
-  private final TripRequestCheck requestCheck;
+  private final TripRequestValidator requestCheck;
   private final Validator validator;
 
   TripRegistryFeed(
       TripRegistry registry,
       ObjectMapper mapper,
       Clock clock,
-      TripRequestCheck requestCheck,
+      TripRequestValidator requestCheck,
       Validator validator) {
     this.registry = registry;
     this.mapper = mapper;

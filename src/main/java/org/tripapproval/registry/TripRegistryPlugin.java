@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
-import org.tripapproval.trip.TripRequestCheck;
+import org.tripapproval.trip.TripRequestValidator;
 
 /** Puts {@link TripRegistryFeed} beside the engine's own history handler. */
 @Component
@@ -21,7 +21,7 @@ class TripRegistryPlugin extends AbstractProcessEnginePlugin {
       TripRegistry registry,
       ObjectMapper mapper,
       Clock clock,
-      TripRequestCheck requestCheck,
+      TripRequestValidator requestCheck,
       Validator validator) {
     this.feed = new TripRegistryFeed(registry, mapper, clock, requestCheck, validator);
   }

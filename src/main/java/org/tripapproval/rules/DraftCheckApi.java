@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tripapproval.identity.Units;
 import org.tripapproval.trip.TripRequest;
-import org.tripapproval.trip.TripRequestCheck;
+import org.tripapproval.trip.TripRequestValidator;
 
 /**
  * A draft request checked as it would be on submission, before it is submitted: the form's problems
@@ -24,11 +24,11 @@ class DraftCheckApi {
 
   record DraftCheck(List<String> problems, List<RuleFinding> findings) {}
 
-  private final TripRequestCheck requestCheck;
+  private final TripRequestValidator requestCheck;
   private final TripRules rules;
   private final Units units;
 
-  DraftCheckApi(TripRequestCheck requestCheck, TripRules rules, Units units) {
+  DraftCheckApi(TripRequestValidator requestCheck, TripRules rules, Units units) {
     this.requestCheck = requestCheck;
     this.rules = rules;
     this.units = units;

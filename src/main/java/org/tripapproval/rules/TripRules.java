@@ -27,6 +27,7 @@ public class TripRules {
   private final LookupTables lookups;
   private final Clock clock;
   private final TripSettings settings;
+  private final TripReportRules reportRules;
 
   TripRules(
       DecisionService decisionService,
@@ -35,7 +36,8 @@ public class TripRules {
       BudgetStandards budgetStandards,
       LookupTables lookups,
       Clock clock,
-      TripSettings settings) {
+      TripSettings settings,
+      TripReportRules reportRules) {
     this.decisionService = decisionService;
     this.registry = registry;
     this.plans = plans;
@@ -43,6 +45,7 @@ public class TripRules {
     this.lookups = lookups;
     this.clock = clock;
     this.settings = settings;
+    this.reportRules = reportRules;
   }
 
   /**
@@ -145,8 +148,7 @@ public class TripRules {
         .returnedWithoutReport(names, tripId)
         .forEach(
             (name, returned) -> {
-              if (returned.isBefore(today)
-                  && TripReportCheck.passportLate(decisionService, returned, today)) {
+              if (returned.isBefore(today) && reportRules.passportLate(returned, today)) {
                 late.add(name);
               }
             });

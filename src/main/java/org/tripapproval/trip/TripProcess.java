@@ -20,6 +20,7 @@ public final class TripProcess {
   public static final String REVIEW_OVERDUE = "reviewOverdue";
   public static final String REMIND_APPLICANT_OF_REPORT = "remindApplicantOfReport";
   public static final String ESCALATE_OVERDUE_REPORT = "escalateOverdueReport";
+  public static final String CHECK_TRIP_REPORT = "checkTripReport";
   public static final String VERIFY_TRIP_REPORT = "verifyTripReport";
   public static final String POST_TRIP_DISCLOSURE_ENDED = "postTripDisclosureEnded";
   public static final String TRIP_CLOSED = "tripClosed";

@@ -7,15 +7,20 @@ import static org.tripapproval.support.TripRequestBuilder.aTrip;
 import static org.tripapproval.trip.TripProcess.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -585,5 +590,66 @@ class OverseasTripProcessTest {
     Assertions.assertThat(driver.openTask(trip, VERIFY_TRIP_REPORT).getAssignee()).isNull();
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     assertThat(trip).isWaitingAt(POST_TRIP_DISCLOSURE_ENDED);
+  }
+
+  /**
+   * The gateways read values only the decision recorder and the rule check write, so no client can
+   * bring an unexpected one to them; a copy of the model under another key (outside the trip's
+   * guards) shows what the gateways themselves do with one: fail, never take a way by default.
+   */
+  @ParameterizedTest(name = "{0} with {1} = {2}")
+  @CsvSource(
+      nullValues = "null",
+      value = {
+        "reviewOutcomeGateway, outcome, maybe",
+        "reviewOutcomeGateway, outcome, null",
+        "verificationGateway, outcome, approve",
+        "blockingFindingsGateway, hasBlockingFindings, null"
+      })
+  void anUnexpectedValueAtAGatewayFailsInsteadOfApproving(
+      String gateway, String variable, String value) throws Exception {
+    String probe = "unexpected-value-probe";
+    String model =
+        Files.readString(Path.of("bpmn", "overseas-trip.bpmn"))
+            .replace("\"" + KEY + "\"", "\"" + probe + "\"");
+    Deployment deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name(probe)
+            .addString(probe + ".bpmn", model)
+            .deploy();
+    try {
+      // by id: the guard takes a start by key alone for a trip's (it fails closed)
+      String definitionId =
+          engine
+              .getRepositoryService()
+              .createProcessDefinitionQuery()
+              .deploymentId(deployment.getId())
+              .singleResult()
+              .getId();
+      Map<String, Object> values = new HashMap<>();
+      values.put(variable, value);
+      assertThatThrownBy(
+              () ->
+                  engine
+                      .getRuntimeService()
+                      .createProcessInstanceById(definitionId)
+                      .startBeforeActivity(gateway)
+                      .setVariables(values)
+                      .execute())
+          .hasMessageContaining("No outgoing sequence flow")
+          .hasMessageContaining(gateway);
+      Assertions.assertThat(
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processDefinitionKey(probe)
+                  .count())
+          .as("nothing went on: no disclosure, no approval number")
+          .isZero();
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+    }
   }
 }

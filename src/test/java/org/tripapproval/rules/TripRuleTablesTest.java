@@ -12,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -123,6 +124,46 @@ class TripRuleTablesTest {
     String message =
         (String) dmn.evaluateDecisionTable(rules, facts).getSingleResult().get("message");
     assertThat(message).as(situation).contains(chinese, english);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      7 members                   | delegationSize=7              | 超过6人(含翻译)      | more than 6 (interpreter
+      4 countries                 | countryCount=4                | 超过3个              | more than 3
+      1 country, 6 days           | daysAbroad=6                  | 出访1国不超过5天     | a trip to JP allows 5
+      2 countries, 9 days         | countryCount=2,daysAbroad=9   | 出访2国不超过8天     | a trip to JP allows 8
+      1 country, 7 days, Africa   | daysAbroad=7,extraDays=1      | (拉美、非洲6天)      | (6 with Latin America or Africa)
+      purpose of 19 characters    | purposeLength=19              | 少于20字             | fewer than 20 characters
+      official activity on 3 of 6 | officialDays=3,scheduleDays=6 | 不足6天的2/3         | less than 2/3
+      """)
+  void messagesQuoteTheLimitsOfTheLimitsTables(
+      String situation, String changes, String chinese, String english) {
+    Map<String, Object> facts = validTrip();
+    for (String change : changes.split(",")) {
+      String[] pair = change.split("=");
+      facts.put(pair[0], Integer.valueOf(pair[1]));
+    }
+    String message =
+        (String) dmn.evaluateDecisionTable(rules, facts).getSingleResult().get("message");
+    assertThat(message).as(situation).contains(chinese, english);
+  }
+
+  @Test
+  void aLatePassportMessageQuotesTheLimitOfTheReportLimitsTable() {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("approvedDepartureDay", 20000);
+    facts.put("actualDepartureDay", 20000);
+    facts.put("approvedReturnDay", 20004);
+    facts.put("actualReturnDay", 20004);
+    facts.put("countriesAdded", "");
+    facts.put("countriesDropped", "");
+    facts.put("passportDaysAfterReturn", 9);
+    String message =
+        (String) dmn.evaluateDecisionTable(afterReturn, facts).getSingleResult().get("message");
+    assertThat(message).contains("9天交回,超过7天", "9 days after return, more than 7");
   }
 
   @ParameterizedTest(name = "{0} is {1}: {2} extra day")

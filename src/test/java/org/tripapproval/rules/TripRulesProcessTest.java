@@ -363,8 +363,8 @@ class TripRulesProcessTest {
     String table = Files.readString(Path.of("bpmn", "trip-rule-check.dmn"));
     String stricter =
         table.replace(
-            "<inputEntry id=\"delegationTooLargeInput1\"><text>&gt; 6</text>",
-            "<inputEntry id=\"delegationTooLargeInput1\"><text>&gt; 5</text>");
+            "<outputEntry id=\"nationalMaxDelegationSize\"><text>6</text>",
+            "<outputEntry id=\"nationalMaxDelegationSize\"><text>5</text>");
     assertThat(stricter).isNotEqualTo(table);
     Deployment deployment =
         engine
@@ -375,8 +375,13 @@ class TripRulesProcessTest {
             .deploy();
     try {
       assertThat(rules.check(sixMembers, true, null))
-          .extracting(RuleFinding::rule)
-          .containsExactly("size");
+          .singleElement()
+          .satisfies(
+              finding -> {
+                assertThat(finding.rule()).isEqualTo("size");
+                // the message quotes the limit from the same cell
+                assertThat(finding.message()).contains("超过5人", "more than 5");
+              });
       ProcessInstance trip = driver.submit(sixMembers);
       assertThat(driver.isWaitingAt(trip, TripProcess.REVISE_TRIP_REQUEST)).isTrue();
     } finally {

@@ -34,7 +34,7 @@ import org.tripapproval.trip.TripRequest;
  * as the step itself is rolled back and its job fails into an incident.
  */
 @Service
-class ApprovalCheck {
+class ApprovalHistory {
 
   private final HistoryService history;
   private final IdentityService identity;
@@ -46,7 +46,7 @@ class ApprovalCheck {
   private final ObjectMapper mapper;
   private final TransactionTemplate ownTransaction;
 
-  ApprovalCheck(
+  ApprovalHistory(
       HistoryService history,
       IdentityService identity,
       ReviewRouting routing,
@@ -109,7 +109,7 @@ class ApprovalCheck {
         review -> {
           String conflict = fourEyes.conflictOf(review.decidedBy(), applicant, trip);
           if (conflict != null) {
-            return "applicant".equals(conflict)
+            return FourEyesRule.APPLICANT.equals(conflict)
                 ? "申请人 the applicant"
                 : "出访团组成员 a member of the delegation";
           }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * rules (size, days, countries...) are findings from DMN, not errors here.
  */
 @Component
-public class TripRequestCheck {
+public class TripRequestValidator {
 
   /** How far ahead a request may be made: the annual plan covers this year and the next. */
   static final int MAX_YEARS_AHEAD = 2;
@@ -27,7 +27,7 @@ public class TripRequestCheck {
   private final Clock clock;
   private final ObjectMapper mapper;
 
-  TripRequestCheck(Validator validator, Clock clock, ObjectMapper mapper) {
+  TripRequestValidator(Validator validator, Clock clock, ObjectMapper mapper) {
     this.validator = validator;
     this.clock = clock;
     this.mapper = mapper;

@@ -6,19 +6,19 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.tripapproval.trip.AttachmentCheck;
+import org.tripapproval.trip.Attachments;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripRequest;
 
-/** Service task checkTripRules: findings for the applicant and every reviewer. */
-@Component("tripRuleCheck")
-class TripRuleCheck implements JavaDelegate {
+/** Step checkTripRules: the request to {@link TripRules}, its findings back to the process. */
+@Component("checkTripRulesStep")
+class CheckTripRulesStep implements JavaDelegate {
 
   private final TripRules rules;
   private final JsonVariables json;
-  private final AttachmentCheck attachments;
+  private final Attachments attachments;
 
-  TripRuleCheck(TripRules rules, JsonVariables json, AttachmentCheck attachments) {
+  CheckTripRulesStep(TripRules rules, JsonVariables json, Attachments attachments) {
     this.rules = rules;
     this.json = json;
     this.attachments = attachments;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Uploaded files must be PDFs or images, judged by their content, and not too large. */
 @Component
-public class AttachmentCheck {
+public class Attachments {
 
   private static final List<byte[]> ALLOWED_SIGNATURES =
       List.of(
@@ -22,7 +22,7 @@ public class AttachmentCheck {
 
   private final TripSettings settings;
 
-  AttachmentCheck(TripSettings settings) {
+  Attachments(TripSettings settings) {
     this.settings = settings;
   }
 

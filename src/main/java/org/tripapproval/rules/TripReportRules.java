@@ -1,9 +1,5 @@
 package org.tripapproval.rules;
 
-import static org.tripapproval.trip.TripVariables.REPORT;
-import static org.tripapproval.trip.TripVariables.REPORT_FINDINGS;
-import static org.tripapproval.trip.TripVariables.TRIP;
-
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -12,61 +8,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.springframework.stereotype.Component;
-import org.tripapproval.trip.JsonVariables;
+import org.springframework.stereotype.Service;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
 
 /**
  * After return: the report against the approved request (trip-report-check.dmn) — every difference
  * in dates or countries, and a passport handed back late, is a finding for the verifier and the
- * auditors. Bound to the start of verifyTripReport, so each filed report is checked as filed.
+ * auditors. The step checkTripReport runs it on each filed report.
  */
-@Component("tripReportCheck")
-class TripReportCheck implements ExecutionListener {
+@Service
+class TripReportRules {
 
   static final String REPORT_CHECK_DECISION = "trip-report-check";
   static final String PASSPORT_RULE = "passport";
 
   private final DecisionService decisionService;
-  private final JsonVariables json;
 
-  TripReportCheck(DecisionService decisionService, JsonVariables json) {
+  TripReportRules(DecisionService decisionService) {
     this.decisionService = decisionService;
-    this.json = json;
-  }
-
-  @Override
-  public void notify(DelegateExecution execution) {
-    TripRequest trip = json.read(execution, TRIP, TripRequest.class);
-    TripReport report = json.read(execution, REPORT, TripReport.class);
-    json.write(execution, REPORT_FINDINGS, check(trip, report));
   }
 
   /**
    * Whether a passport handed back on that day after that return would be a finding of the table's
    * passport row.
    */
-  static boolean passportLate(
-      DecisionService decisionService, LocalDate returned, LocalDate handedBack) {
-    return findings(
-            decisionService,
-            returned,
-            returned,
-            List.of(),
-            returned,
-            returned,
-            List.of(),
-            handedBack)
+  boolean passportLate(LocalDate returned, LocalDate handedBack) {
+    return findings(returned, returned, List.of(), returned, returned, List.of(), handedBack)
         .stream()
         .anyMatch(finding -> PASSPORT_RULE.equals(finding.rule()));
   }
 
   List<RuleFinding> check(TripRequest trip, TripReport report) {
     return findings(
-        decisionService,
         trip.departureDate(),
         trip.returnDate(),
         trip.countries(),
@@ -76,8 +50,39 @@ class TripReportCheck implements ExecutionListener {
         report.passportReturnedOn());
   }
 
-  private static List<RuleFinding> findings(
-      DecisionService decisionService,
+  private List<RuleFinding> findings(
+      LocalDate approvedDeparture,
+      LocalDate approvedReturn,
+      Collection<String> approvedCountries,
+      LocalDate actualDeparture,
+      LocalDate actualReturn,
+      Collection<String> actualCountries,
+      LocalDate passportBack) {
+    Map<String, Object> facts =
+        facts(
+            approvedDeparture,
+            approvedReturn,
+            approvedCountries,
+            actualDeparture,
+            actualReturn,
+            actualCountries,
+            passportBack);
+    return decisionService
+        .evaluateDecisionTableByKey(REPORT_CHECK_DECISION, facts)
+        .getResultList()
+        .stream()
+        .map(
+            row ->
+                new RuleFinding(
+                    (String) row.get("rule"),
+                    (String) row.get("severity"),
+                    (String) row.get("message"),
+                    (String) row.get("regulation")))
+        .toList();
+  }
+
+  /** What trip-report-check.dmn reads: the differences between the approved and the actual trip. */
+  static Map<String, Object> facts(
       LocalDate approvedDeparture,
       LocalDate approvedReturn,
       Collection<String> approvedCountries,
@@ -101,17 +106,6 @@ class TripReportCheck implements ExecutionListener {
     facts.put("countriesAdded", String.join(", ", added));
     facts.put("countriesDropped", String.join(", ", dropped));
     facts.put("passportDaysAfterReturn", (int) ChronoUnit.DAYS.between(actualReturn, passportBack));
-    return decisionService
-        .evaluateDecisionTableByKey(REPORT_CHECK_DECISION, facts)
-        .getResultList()
-        .stream()
-        .map(
-            row ->
-                new RuleFinding(
-                    (String) row.get("rule"),
-                    (String) row.get("severity"),
-                    (String) row.get("message"),
-                    (String) row.get("regulation")))
-        .toList();
+    return facts;
   }
 }
