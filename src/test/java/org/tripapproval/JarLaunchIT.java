@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tripapproval.support.JarNode;
 import org.tripapproval.support.RestClient;
 import org.tripapproval.support.RestTripDriver;
+import org.tripapproval.support.RunsJarNodes;
 import org.tripapproval.support.TripRequestBuilder;
 
 /**
@@ -18,6 +19,7 @@ import org.tripapproval.support.TripRequestBuilder;
  * forms, guards /engine-rest, refuses a bad request with 400, mails the reviewer through the mail
  * server it starts (read at /mail), and a restart with unchanged models deploys nothing new.
  */
+@RunsJarNodes
 class JarLaunchIT {
 
   @Test

@@ -17,7 +17,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -51,21 +53,31 @@ class TasklistIT {
   @Autowired HistoryService historyService;
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper mapper;
-  Browser browser;
+  // one Chromium for the class: starting it is most of a short test's time; each test starts clean
+  static Browser browser;
   TripDriver driver;
 
-  @BeforeEach
-  void startBrowser() throws Exception {
+  @BeforeAll
+  static void startBrowser() throws Exception {
     browser = Browser.start();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void forgetTheLastTest() {
+    browser.forgetEverything("http://localhost:" + port);
     driver = new TripDriver(engine, mapper);
   }
 
   @AfterEach
-  void closeBrowser() throws Exception {
-    if (browser != null) {
-      browser.screenshot("tasklist-last");
-      browser.close();
-    }
+  void keepTheLastPage() throws Exception {
+    browser.screenshot("tasklist-last");
   }
 
   @Test

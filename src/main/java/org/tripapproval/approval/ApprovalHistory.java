@@ -2,9 +2,6 @@ package org.tripapproval.approval;
 
 import static org.tripapproval.trip.TripVariables.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,9 +15,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripProcess;
@@ -42,9 +36,6 @@ class ApprovalHistory {
   private final FourEyes fourEyes;
   private final JsonVariables json;
   private final AuditTrail trail;
-  private final Clock clock;
-  private final ObjectMapper mapper;
-  private final TransactionTemplate ownTransaction;
 
   ApprovalHistory(
       HistoryService history,
@@ -52,20 +43,13 @@ class ApprovalHistory {
       ReviewRouting routing,
       FourEyes fourEyes,
       JsonVariables json,
-      AuditTrail trail,
-      Clock clock,
-      ObjectMapper mapper,
-      PlatformTransactionManager transactions) {
+      AuditTrail trail) {
     this.history = history;
     this.identity = identity;
     this.routing = routing;
     this.fourEyes = fourEyes;
     this.json = json;
     this.trail = trail;
-    this.clock = clock;
-    this.mapper = mapper;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Returns when the trip is approved at every level; else records why and throws. */
@@ -74,23 +58,11 @@ class ApprovalHistory {
     if (unmet.isEmpty()) {
       return;
     }
-    String details;
-    try {
-      details =
-          mapper.writeValueAsString(
-              Map.of("step", execution.getCurrentActivityId(), "unmet", unmet));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    ownTransaction.executeWithoutResult(
-        status ->
-            trail.appendNow(
-                new AuditTrail.Entry(
-                    execution.getProcessInstanceId(),
-                    "approval.refused",
-                    null,
-                    clock.instant(),
-                    details)));
+    trail.recordRefusal(
+        execution.getProcessInstanceId(),
+        "approval.refused",
+        null,
+        Map.of("step", execution.getCurrentActivityId(), "unmet", unmet));
     throw new ApprovalNotEarned(unmet);
   }
 

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tripapproval.audit.AuditTrail;
 
 /**
@@ -23,10 +22,9 @@ class EngineInvariantsPlugin extends AbstractProcessEnginePlugin {
   private final TripVariableGuard variables;
   private final TripOperationGuard operations;
 
-  EngineInvariantsPlugin(
-      AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
-    this.variables = new TripVariableGuard(trail, clock, mapper, transactions);
-    this.operations = new TripOperationGuard(trail, clock, mapper, transactions);
+  EngineInvariantsPlugin(AuditTrail trail, Clock clock, ObjectMapper mapper) {
+    this.variables = new TripVariableGuard(trail, mapper);
+    this.operations = new TripOperationGuard(trail, clock, mapper);
   }
 
   @Override

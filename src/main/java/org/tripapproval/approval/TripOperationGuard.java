@@ -26,9 +26,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.trip.TripProcess;
 
@@ -56,15 +53,11 @@ class TripOperationGuard extends CommandInterceptor {
   private final AuditTrail trail;
   private final Clock clock;
   private final ObjectMapper mapper;
-  private final TransactionTemplate ownTransaction;
 
-  TripOperationGuard(
-      AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
+  TripOperationGuard(AuditTrail trail, Clock clock, ObjectMapper mapper) {
     this.trail = trail;
     this.clock = clock;
     this.mapper = mapper;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** A modification as the guard reads it from the command. */
@@ -268,16 +261,8 @@ class TripOperationGuard extends CommandInterceptor {
       String processInstanceId, String event, Map<String, Object> details, String why) {
     Authentication caller = Context.getCommandContext().getAuthentication();
     details.put("reason", why);
-    String entry = json(details);
-    ownTransaction.executeWithoutResult(
-        status ->
-            trail.appendNow(
-                new AuditTrail.Entry(
-                    processInstanceId,
-                    event,
-                    caller == null ? null : caller.getUserId(),
-                    clock.instant(),
-                    entry)));
+    trail.recordRefusal(
+        processInstanceId, event, caller == null ? null : caller.getUserId(), details);
     throw new TripInvariantViolation(why);
   }
 }

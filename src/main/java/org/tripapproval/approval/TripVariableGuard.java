@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.trip.TripProcess;
 
@@ -96,17 +92,11 @@ class TripVariableGuard implements HistoryEventHandler {
           TripProcess.FILE_TRIP_REPORT);
 
   private final AuditTrail trail;
-  private final Clock clock;
   private final ObjectMapper mapper;
-  private final TransactionTemplate ownTransaction;
 
-  TripVariableGuard(
-      AuditTrail trail, Clock clock, ObjectMapper mapper, PlatformTransactionManager transactions) {
+  TripVariableGuard(AuditTrail trail, ObjectMapper mapper) {
     this.trail = trail;
-    this.clock = clock;
     this.mapper = mapper;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -287,31 +277,19 @@ class TripVariableGuard implements HistoryEventHandler {
 
   private void refuse(HistoricVariableUpdateEventEntity variable, String why) {
     String actor = Context.getCommandContext().getAuthenticatedUserId();
-    String details;
-    try {
-      details =
-          mapper.writeValueAsString(
-              Map.of(
-                  "variable",
-                  variable.getVariableName(),
-                  "write",
-                  variable.getEventType(),
-                  "task",
-                  String.valueOf(variable.getTaskId()),
-                  "reason",
-                  why));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    ownTransaction.executeWithoutResult(
-        status ->
-            trail.appendNow(
-                new AuditTrail.Entry(
-                    variable.getProcessInstanceId(),
-                    "variable.refused",
-                    actor,
-                    clock.instant(),
-                    details)));
+    trail.recordRefusal(
+        variable.getProcessInstanceId(),
+        "variable.refused",
+        actor,
+        Map.of(
+            "variable",
+            variable.getVariableName(),
+            "write",
+            variable.getEventType(),
+            "task",
+            String.valueOf(variable.getTaskId()),
+            "reason",
+            why));
     throw new TripInvariantViolation(
         "变量 "
             + variable.getVariableName()

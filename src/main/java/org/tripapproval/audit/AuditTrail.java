@@ -1,9 +1,12 @@
 package org.tripapproval.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,8 +17,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only audit trail. Entries of one transaction are buffered and appended just before it
@@ -55,11 +61,43 @@ public class AuditTrail {
   private final JdbcTemplate jdbc;
   private final ChainMac mac;
   private final Checkpoints checkpoints;
+  private final TransactionTemplate ownTransaction;
+  private final ObjectMapper mapper;
+  private final Clock clock;
 
-  AuditTrail(JdbcTemplate jdbc, ChainMac mac, Checkpoints checkpoints) {
+  AuditTrail(
+      JdbcTemplate jdbc,
+      ChainMac mac,
+      Checkpoints checkpoints,
+      PlatformTransactionManager transactions,
+      ObjectMapper mapper,
+      Clock clock) {
     this.jdbc = jdbc;
     this.mac = mac;
     this.checkpoints = checkpoints;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  /**
+   * Records a refusal now, in a transaction of its own: the refused step is rolled back, and the
+   * attempt must stay in the trail all the same.
+   *
+   * @param processInstanceId the trip, or null for a refusal that concerns no trip
+   * @param actor who tried, or null where the engine acted by itself
+   */
+  public void recordRefusal(
+      String processInstanceId, String event, String actor, Map<String, ?> details) {
+    String json;
+    try {
+      json = mapper.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot record " + event, e);
+    }
+    Entry entry = new Entry(processInstanceId, event, actor, clock.instant(), json);
+    ownTransaction.executeWithoutResult(status -> appendNow(entry));
   }
 
   /**

@@ -4,17 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -228,64 +222,5 @@ class EngineApiGuard extends OncePerRequestFilter {
   private static String tooLarge(long cap) {
     long megabytes = Math.max(1, cap / (1024 * 1024));
     return "请求体过大,上限 " + megabytes + " MB / the request body is larger than " + megabytes + " MB";
-  }
-
-  /** The request with its body already read (within the cap). */
-  private static final class ReadBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    ReadBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return bytes.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return bytes.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException(
-              "a body read within the cap is read synchronously");
-        }
-      };
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-
-    @Override
-    public BufferedReader getReader() throws IOException {
-      String encoding =
-          getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
-    }
   }
 }

@@ -8,16 +8,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -143,11 +137,13 @@ public class TaskInputs extends OncePerRequestFilter {
       Matcher start)
       throws ServletException, IOException {
     Map<String, JsonNode> named = new TreeMap<>();
-    BufferedRequest buffered = new BufferedRequest(request);
+    // read once, so both this check and the engine can read it
+    byte[] bytes = isJson(request) ? request.getInputStream().readAllBytes() : null;
+    HttpServletRequest buffered = bytes == null ? request : new ReadBody(request, bytes);
     JsonNode body = null;
-    if (isJson(request) && buffered.body.length > 0) {
+    if (bytes != null && bytes.length > 0) {
       try {
-        body = mapper.readTree(buffered.body);
+        body = mapper.readTree(bytes);
       } catch (IOException malformed) {
         refuse(request, response, "body: 不是有效的JSON / is not valid JSON");
         return;
@@ -363,57 +359,5 @@ public class TaskInputs extends OncePerRequestFilter {
         .write(
             mapper.writeValueAsString(
                 Map.of("type", "InvalidRequestException", "message", message)));
-  }
-
-  /** The request with its body read once, so both this check and the engine can read it. */
-  private static final class BufferedRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    BufferedRequest(HttpServletRequest request) throws IOException {
-      super(request);
-      this.body = isJson(request) ? request.getInputStream().readAllBytes() : null;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (body == null) {
-        return super.getInputStream();
-      }
-      ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return bytes.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return bytes.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() throws IOException {
-      if (body == null) {
-        return super.getReader();
-      }
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
   }
 }

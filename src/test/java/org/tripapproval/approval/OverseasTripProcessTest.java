@@ -93,7 +93,7 @@ class OverseasTripProcessTest {
     assertThat(trip)
         .isEnded()
         .hasPassed(TRIP_CLOSED)
-        .hasNotPassed("reviseTripRequest", ISSUE_APPROVAL_NUMBER + "_")
+        .hasNotPassed(REVISE_TRIP_REQUEST, TRIP_REJECTED, TRIP_WITHDRAWN)
         .hasPassedInOrder(
             CHECK_TRIP_RULES,
             REVIEW_TRIP_REQUEST,

@@ -29,9 +29,7 @@ import org.tripapproval.trip.TripProcess;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-@DirtiesContext(
-    classMode =
-        DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD) // substitutions must not outlive a test
+@DirtiesContext // the trips and mail of these tests must not reach the next class
 class SubstitutesTest {
 
   @Autowired ProcessEngine engine;
@@ -45,6 +43,25 @@ class SubstitutesTest {
   @BeforeEach
   void setUp() {
     driver = new TripDriver(engine, mapper);
+    startFromNoSubstitutionAndNoWaitingTask();
+  }
+
+  /**
+   * As on a new database: an earlier test's substitution must not outlive it, its trips' tasks
+   * would be offered to a new substitute (and counted in what a substitute loses), and its
+   * substitution-ended mail would be counted as this test's. Ending the trips removes the tasks
+   * with the substitutes offered them.
+   */
+  private void startFromNoSubstitutionAndNoWaitingTask() {
+    jdbc.update("DELETE FROM substitution");
+    List<String> trips =
+        engine.getRuntimeService().createProcessInstanceQuery().list().stream()
+            .map(ProcessInstance::getId)
+            .toList();
+    if (!trips.isEmpty()) {
+      engine.getRuntimeService().deleteProcessInstances(trips, "an earlier test's", true, true);
+    }
+    jdbc.update("DELETE FROM notification_outbox WHERE kind = 'SUBSTITUTION_ENDED'");
   }
 
   @Test

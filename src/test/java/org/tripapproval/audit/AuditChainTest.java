@@ -2,6 +2,7 @@ package org.tripapproval.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The trail's chain against someone with access to the database but not to the key: no Spring, H2
@@ -215,7 +217,12 @@ class AuditChainTest {
     Clock clock = Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC);
     AuditTrail otherNode =
         new AuditTrail(
-            jdbc, mac, new Checkpoints(directory.resolve("checkpoints.log"), mac, "node-b", clock));
+            jdbc,
+            mac,
+            new Checkpoints(directory.resolve("checkpoints.log"), mac, "node-b", clock),
+            new DataSourceTransactionManager(dataSource),
+            new ObjectMapper(),
+            clock);
     appendEntries(1);
     trail.checkpoint();
     otherNode.append(
@@ -305,14 +312,14 @@ class AuditChainTest {
 
   private AuditTrail trailWithKey(String key) {
     ChainMac mac = new ChainMac(key);
+    Clock clock = Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC);
     return new AuditTrail(
         jdbc,
         mac,
-        new Checkpoints(
-            directory.resolve("checkpoints.log"),
-            mac,
-            "node-a",
-            Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC)));
+        new Checkpoints(directory.resolve("checkpoints.log"), mac, "node-a", clock),
+        new DataSourceTransactionManager(dataSource),
+        new ObjectMapper(),
+        clock);
   }
 
   private void appendEntries(int count) {

@@ -2,30 +2,26 @@ package org.tripapproval.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tripapproval.calendar.CalendarOnNewDatabase.CALENDAR_2030;
 
+import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.tripapproval.trip.TripDeadlines;
+import org.tripapproval.csv.CsvUpload.InvalidCsvException;
 
 /**
- * Working days: weekends off, loaded holidays off, loaded 调休 weekend days on; deadlines follow
- * them.
+ * Working days: weekends off, loaded holidays off, loaded 调休 weekend days on. Without Spring
+ * ({@link CalendarOnNewDatabase}); the deadlines that follow them are {@code TripDeadlinesTest}'s.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 class WorkingDaysTest {
 
-  // 2030: New Year's Day (a Tuesday) off, Saturday 5 January worked instead
-  static final String CALENDAR_2030 =
-      "date,kind,name\n2030-01-01,HOLIDAY,元旦 New Year\n2030-01-05,WORKDAY,元旦调休\n";
+  WorkingDays workingDays;
 
-  @Autowired WorkingDays workingDays;
-  @Autowired TripDeadlines deadlines;
+  @BeforeEach
+  void calendarAsAtStartUp() throws IOException {
+    workingDays = CalendarOnNewDatabase.workingDays();
+  }
 
   @Test
   void theShippedCalendarOf2026IsLoadedAtStartUp() {
@@ -80,7 +76,7 @@ class WorkingDaysTest {
                     "date,kind,name\n2031-01-01,HOLIDAY,元旦\n2030-12-31,HOLIDAY,x\n"
                         + "2031-01-01,WORKDAY,y\n2031-02-30,HOLIDAY,z\n2031-03-01,DAYOFF,w\n2031-03-02,HOLIDAY,\n"))
         .isInstanceOfSatisfying(
-            org.tripapproval.csv.CsvUpload.InvalidCsvException.class,
+            InvalidCsvException.class,
             e ->
                 assertThat(e.errors())
                     .containsExactly(
@@ -90,29 +86,10 @@ class WorkingDaysTest {
                         "line 6: kind: 须为 HOLIDAY 或 WORKDAY / must be HOLIDAY or WORKDAY",
                         "line 7: name: 必填,不超过100字 / is required, at most 100 characters"));
     assertThatThrownBy(() -> workingDays.load(2031, "day,type\n2031-01-01,HOLIDAY\n"))
-        .isInstanceOf(org.tripapproval.csv.CsvUpload.InvalidCsvException.class)
+        .isInstanceOf(InvalidCsvException.class)
         .hasMessageContaining("line 1:");
     assertThat(workingDays.of(2031))
         .extracting(WorkingDays.CalendarDay::name)
         .containsExactly("元旦");
-  }
-
-  @Test
-  void theWindowsCountWorkingDaysAndAReportDueOnAWeekendIsDueOnMonday() {
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    LocalDate disclosureEnds =
-        deadlines
-            .preTripDisclosureEnd()
-            .toInstant()
-            .atZone(ZoneId.of("Asia/Shanghai"))
-            .toLocalDate();
-    assertThat(ChronoUnit.DAYS.between(today, disclosureEnds))
-        .as("five working days span a weekend")
-        .isGreaterThanOrEqualTo(7);
-
-    // back on Thursday 3 January 2030: 30 days on is Saturday 2 February, so the report is due
-    // Monday 4 February
-    workingDays.load(2030, CALENDAR_2030);
-    assertThat(deadlines.day(deadlines.reportDue("2030-01-03"))).isEqualTo("2030-02-04");
   }
 }

@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.tripapproval.support.JarNode;
 import org.tripapproval.support.RestClient;
 import org.tripapproval.support.RestTripDriver;
+import org.tripapproval.support.RunsJarNodes;
 import org.tripapproval.support.TestPostgres;
 import org.tripapproval.support.TripRequestBuilder;
 import org.tripapproval.trip.TripRequest;
@@ -43,6 +44,7 @@ import org.tripapproval.trip.TripRequest;
  * every call that was answered with success has left its state, every trip is taken to its end,
  * every timer ran once, every notification arrived, and the audit trail is intact.
  */
+@RunsJarNodes
 class FaultsIT {
 
   private static final int CLIENTS = 8;

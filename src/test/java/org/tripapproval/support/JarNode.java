@@ -135,12 +135,20 @@ public final class JarNode implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     RestClient anonymous = new RestClient(baseUrl(), null);
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(100))
-        .ignoreExceptions()
-        .failFast("node " + name + " stopped; see " + log, () -> !process.isAlive())
-        .until(() -> anonymous.get("/actuator/health").body().contains("UP"));
+    try {
+      // a bound for a machine busy with other builds, not a measure: a start takes 15 s on 2 idle
+      // cores
+      await()
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreExceptions()
+          .failFast("node " + name + " stopped; see " + log, () -> !process.isAlive())
+          .until(() -> anonymous.get("/actuator/health").body().contains("UP"));
+    } catch (RuntimeException | Error notUp) {
+      // a node that did not come up must not outlive the test that started it
+      process.destroyForcibly();
+      throw notUp;
+    }
     startUp = Duration.ofNanos(System.nanoTime() - launched);
   }
 

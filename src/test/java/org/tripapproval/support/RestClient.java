@@ -73,7 +73,9 @@ public final class RestClient {
 
   public HttpRequest.Builder request(String path) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        // a bound for a machine busy with other builds, where the first calls of a cold node are
+        // slow
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2));
     if (user != null) {
       request.header(
           "Authorization",

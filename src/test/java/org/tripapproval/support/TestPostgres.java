@@ -3,6 +3,7 @@ package org.tripapproval.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** One real PostgreSQL server for the ITs of a test run, started on first use (zonky). */
 public final class TestPostgres {
@@ -31,6 +32,14 @@ public final class TestPostgres {
                   }));
     }
     return server;
+  }
+
+  /** The application under test on this database of the shared server, as the postgres user. */
+  public static void use(DynamicPropertyRegistry registry, String database) {
+    String url = newDatabase(database);
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
   }
 
   /**

@@ -3,6 +3,8 @@ package org.tripapproval.support;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripRequest.BudgetItem;
@@ -10,6 +12,7 @@ import org.tripapproval.trip.TripRequest.Invitation;
 import org.tripapproval.trip.TripRequest.ItineraryDay;
 import org.tripapproval.trip.TripRequest.Member;
 import org.tripapproval.trip.TripRequest.Rank;
+import org.tripapproval.trip.TripRequest.Transit;
 
 /** A valid, planned, four-day trip to Japan a month from now, unless told otherwise. */
 public final class TripRequestBuilder {
@@ -33,6 +36,11 @@ public final class TripRequestBuilder {
   private String planReference = "2027-商务-03";
   private String unplannedReason;
   private String unit;
+  // set only where a test needs dates or days that do not follow from the departure and length
+  private boolean returnDateGiven;
+  private LocalDate returnDate;
+  private List<ItineraryDay> itinerary;
+  private List<Transit> transits = List.of();
 
   public static TripRequestBuilder aTrip() {
     return new TripRequestBuilder();
@@ -82,8 +90,34 @@ public final class TripRequestBuilder {
     return this;
   }
 
+  /** These items as given; a null item too, as a client may send one. */
   public TripRequestBuilder budget(BudgetItem... items) {
-    this.budget = List.of(items);
+    this.budget = Collections.unmodifiableList(Arrays.asList(items));
+    return this;
+  }
+
+  /** A return date of its own, e.g. before the departure or none at all. */
+  public TripRequestBuilder returningOn(LocalDate returnDate) {
+    this.returnDateGiven = true;
+    this.returnDate = returnDate;
+    return this;
+  }
+
+  /** These days instead of one a day from the departure. */
+  public TripRequestBuilder itinerary(List<ItineraryDay> days) {
+    this.itinerary = List.copyOf(days);
+    return this;
+  }
+
+  public TripRequestBuilder transits(Transit... stops) {
+    this.transits = List.of(stops);
+    return this;
+  }
+
+  /** Planned under this reference of the unit's annual plan. */
+  public TripRequestBuilder planned(String reference) {
+    this.planReference = reference;
+    this.unplannedReason = null;
     return this;
   }
 
@@ -99,11 +133,30 @@ public final class TripRequestBuilder {
   }
 
   public TripRequest build() {
-    LocalDate returning = departure.plusDays(days - 1L);
-    List<ItineraryDay> itinerary = new ArrayList<>();
+    LocalDate returning = returnDateGiven ? returnDate : departure.plusDays(days - 1L);
+    return new TripRequest(
+        unit,
+        purpose,
+        members,
+        departure,
+        returning,
+        itinerary(),
+        tasks,
+        new Invitation("日本经济产业省 METI", countries.get(0)),
+        budget,
+        planReference,
+        unplannedReason,
+        transits);
+  }
+
+  private List<ItineraryDay> itinerary() {
+    if (itinerary != null) {
+      return itinerary;
+    }
+    List<ItineraryDay> generated = new ArrayList<>();
     for (int i = 0; i < days; i++) {
       String country = countries.get(Math.min(i * countries.size() / days, countries.size() - 1));
-      itinerary.add(
+      generated.add(
           new ItineraryDay(
               departure.plusDays(i),
               country,
@@ -111,17 +164,6 @@ public final class TripRequestBuilder {
               "与对口单位会谈 meeting the counterpart",
               "对口单位 Counterpart " + (i + 1)));
     }
-    return new TripRequest(
-        unit,
-        purpose,
-        members,
-        departure,
-        returning,
-        itinerary,
-        tasks,
-        new Invitation("日本经济产业省 METI", countries.get(0)),
-        budget,
-        planReference,
-        unplannedReason);
+    return generated;
   }
 }

@@ -45,18 +45,12 @@ class TripSubmissionTest {
         Arguments.of("members", aTrip().members(List.of()).build()),
         Arguments.of(
             "returnDate",
-            new TripRequest(
-                null,
-                valid.purpose(),
-                valid.members(),
-                soon,
-                soon.minusDays(1),
-                valid.itinerary(),
-                valid.tasks(),
-                valid.invitation(),
-                valid.budget(),
-                "p",
-                null)),
+            aTrip()
+                .departingOn(soon)
+                .returningOn(soon.minusDays(1))
+                .itinerary(valid.itinerary())
+                .planned("p")
+                .build()),
         Arguments.of("budget[0].amount", aTrip().budget(BigDecimal.ZERO).build()),
         Arguments.of("budget[0].amount", aTrip().budget(new BigDecimal("-100")).build()),
         Arguments.of("departureDate", aTrip().departingOn(LocalDate.now().minusDays(3)).build()),
@@ -65,82 +59,44 @@ class TripSubmissionTest {
         Arguments.of("itinerary[0].country", aTrip().countries("XX").build()),
         Arguments.of(
             "itinerary[1].date",
-            withItinerary(
-                valid,
-                valid.itinerary().get(0),
-                valid.itinerary().get(0),
-                valid.itinerary().get(2),
-                valid.itinerary().get(3))),
+            aTrip()
+                .itinerary(
+                    List.of(
+                        valid.itinerary().get(0),
+                        valid.itinerary().get(0),
+                        valid.itinerary().get(2),
+                        valid.itinerary().get(3)))
+                .build()),
         Arguments.of(
             "itinerary",
-            withItinerary(
-                valid,
-                valid.itinerary().get(0),
-                valid.itinerary().get(1),
-                valid.itinerary().get(3))),
+            aTrip()
+                .itinerary(
+                    List.of(
+                        valid.itinerary().get(0),
+                        valid.itinerary().get(1),
+                        valid.itinerary().get(3)))
+                .build()),
         Arguments.of(
-            "transits[0].country", withTransits(valid, new TripRequest.Transit("ZZ", true))),
+            "transits[0].country", aTrip().transits(new TripRequest.Transit("ZZ", true)).build()),
         Arguments.of(
-            "transits[0].country", withTransits(valid, new TripRequest.Transit(" ", false))),
+            "transits[0].country", aTrip().transits(new TripRequest.Transit(" ", false)).build()),
         Arguments.of(
             "departureDate",
-            new TripRequest(
-                null,
-                valid.purpose(),
-                valid.members(),
-                null,
-                null,
-                valid.itinerary(),
-                valid.tasks(),
-                valid.invitation(),
-                valid.budget(),
-                "p",
-                null)),
+            aTrip()
+                .departingOn(null)
+                .returningOn(null)
+                .itinerary(valid.itinerary())
+                .planned("p")
+                .build()),
         Arguments.of(
             "budget[0]",
-            new TripRequest(
-                null,
-                valid.purpose(),
-                valid.members(),
-                soon,
-                soon,
-                valid.itinerary(),
-                valid.tasks(),
-                valid.invitation(),
-                java.util.Arrays.asList((TripRequest.BudgetItem) null),
-                "p",
-                null)));
-  }
-
-  static TripRequest withItinerary(TripRequest trip, TripRequest.ItineraryDay... days) {
-    return new TripRequest(
-        trip.unit(),
-        trip.purpose(),
-        trip.members(),
-        trip.departureDate(),
-        trip.returnDate(),
-        List.of(days),
-        trip.tasks(),
-        trip.invitation(),
-        trip.budget(),
-        trip.planReference(),
-        trip.unplannedReason());
-  }
-
-  static TripRequest withTransits(TripRequest trip, TripRequest.Transit... stops) {
-    return new TripRequest(
-        trip.unit(),
-        trip.purpose(),
-        trip.members(),
-        trip.departureDate(),
-        trip.returnDate(),
-        trip.itinerary(),
-        trip.tasks(),
-        trip.invitation(),
-        trip.budget(),
-        trip.planReference(),
-        trip.unplannedReason(),
-        List.of(stops));
+            aTrip()
+                .departingOn(soon)
+                .returningOn(soon)
+                .itinerary(valid.itinerary())
+                .budget((TripRequest.BudgetItem) null)
+                .planned("p")
+                .build()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -21,7 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
@@ -253,42 +257,62 @@ class EngineApiEdgeIT {
                         }));
     assertThat(operations).as("the engine's operations").hasSizeGreaterThan(350);
 
+    // the users' calls are independent (the edge's answer depends on the role only), so the users
+    // are asked at the same time; each user's calls keep their order
+    Map<String, Future<List<String>>> wrongByUser = new LinkedHashMap<>();
+    Map<String, int[]> passedAndRefused = new ConcurrentSkipListMap<>();
+    ExecutorService users = Executors.newFixedThreadPool(4);
+    try {
+      for (String user : DEMO_USERS) {
+        Set<EngineApiAllowlist.Role> roles = EngineApiAllowlist.Role.of(groupsOf(user));
+        int[] counts = passedAndRefused.computeIfAbsent(user + " " + roles, key -> new int[2]);
+        wrongByUser.put(
+            user, users.submit(() -> answersAgainstTheAllowlist(user, roles, operations, counts)));
+      }
+      List<String> wrong = new ArrayList<>();
+      for (Future<List<String>> answers : wrongByUser.values()) {
+        wrong.addAll(answers.get(5, TimeUnit.MINUTES));
+      }
+      passedAndRefused.forEach(
+          (user, counts) ->
+              System.out.printf(
+                  "%-70s passed the edge %4d, refused %4d%n", user, counts[0], counts[1]));
+      assertThat(wrong).as("operations the edge answered against its allowlist").isEmpty();
+    } finally {
+      users.shutdownNow();
+    }
+  }
+
+  /** This user's calls of every operation under both prefixes that the edge answered wrongly. */
+  private List<String> answersAgainstTheAllowlist(
+      String user, Set<EngineApiAllowlist.Role> roles, List<String[]> operations, int[] counts) {
     List<String> wrong = new ArrayList<>();
-    Map<String, int[]> passedAndRefused = new TreeMap<>();
-    for (String user : DEMO_USERS) {
-      Set<EngineApiAllowlist.Role> roles = EngineApiAllowlist.Role.of(groupsOf(user));
-      int[] counts = passedAndRefused.computeIfAbsent(user + " " + roles, key -> new int[2]);
-      for (String[] operation : operations) {
-        String resource = operation[1].replaceAll("\\{[^}]+}", "matrix-0");
-        boolean allowed =
-            EngineApiAllowlist.permits(roles, EngineRequest.Api.ENGINE, operation[0], resource);
-        for (String prefix : List.of("/engine-rest", "/engine-rest/engine/default")) {
-          HttpResponse<String> answer = call(user, operation[0], prefix + resource);
-          boolean refusedHere =
-              answer.statusCode() == 403 && answer.headers().firstValue(REFUSED).isPresent();
-          counts[refusedHere ? 1 : 0]++;
-          if (allowed == refusedHere) {
-            wrong.add(
-                user
-                    + " "
-                    + operation[0]
-                    + " "
-                    + prefix
-                    + operation[1]
-                    + " -> "
-                    + answer.statusCode()
-                    + (allowed
-                        ? " (allowlisted, refused by the edge)"
-                        : " (not allowlisted, passed the edge)"));
-          }
+    for (String[] operation : operations) {
+      String resource = operation[1].replaceAll("\\{[^}]+}", "matrix-0");
+      boolean allowed =
+          EngineApiAllowlist.permits(roles, EngineRequest.Api.ENGINE, operation[0], resource);
+      for (String prefix : List.of("/engine-rest", "/engine-rest/engine/default")) {
+        HttpResponse<String> answer = call(user, operation[0], prefix + resource);
+        boolean refusedHere =
+            answer.statusCode() == 403 && answer.headers().firstValue(REFUSED).isPresent();
+        counts[refusedHere ? 1 : 0]++;
+        if (allowed == refusedHere) {
+          wrong.add(
+              user
+                  + " "
+                  + operation[0]
+                  + " "
+                  + prefix
+                  + operation[1]
+                  + " -> "
+                  + answer.statusCode()
+                  + (allowed
+                      ? " (allowlisted, refused by the edge)"
+                      : " (not allowlisted, passed the edge)"));
         }
       }
     }
-    passedAndRefused.forEach(
-        (user, counts) ->
-            System.out.printf(
-                "%-70s passed the edge %4d, refused %4d%n", user, counts[0], counts[1]));
-    assertThat(wrong).as("operations the edge answered against its allowlist").isEmpty();
+    return wrong;
   }
 
   /**

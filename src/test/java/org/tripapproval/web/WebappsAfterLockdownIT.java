@@ -10,7 +10,9 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,21 +44,31 @@ class WebappsAfterLockdownIT {
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper mapper;
   @Autowired JdbcTemplate jdbc;
-  Browser browser;
+  // one Chromium for the class: starting it is most of a short test's time; each test starts clean
+  static Browser browser;
   TripDriver driver;
 
-  @BeforeEach
-  void startBrowser() throws Exception {
+  @BeforeAll
+  static void startBrowser() throws Exception {
     browser = Browser.start();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void forgetTheLastTest() {
+    browser.forgetEverything("http://localhost:" + port);
     driver = new TripDriver(engine, mapper);
   }
 
   @AfterEach
-  void closeBrowser() throws Exception {
-    if (browser != null) {
-      browser.screenshot("webapps-last");
-      browser.close();
-    }
+  void keepTheLastPage() throws Exception {
+    browser.screenshot("webapps-last");
   }
 
   @Test

@@ -1,0 +1,51 @@
+package org.tripapproval.trip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tripapproval.calendar.CalendarOnNewDatabase.CALENDAR_2030;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import org.tripapproval.calendar.CalendarOnNewDatabase;
+import org.tripapproval.calendar.WorkingDays;
+
+/** The dates the process waits for follow the working days. Without Spring. */
+class TripDeadlinesTest {
+
+  // the defaults of application.yaml
+  static final TripSettings SETTINGS =
+      new TripSettings(ZoneId.of("Asia/Shanghai"), false, 5, 5, 5, 30, 7, DataSize.ofMegabytes(10));
+
+  WorkingDays workingDays;
+  TripDeadlines deadlines;
+
+  @BeforeEach
+  void calendarAsAtStartUp() throws IOException {
+    workingDays = CalendarOnNewDatabase.workingDays();
+    deadlines = new TripDeadlines(Clock.system(SETTINGS.zone()), SETTINGS, workingDays);
+  }
+
+  @Test
+  void theWindowsCountWorkingDaysAndAReportDueOnAWeekendIsDueOnMonday() {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate disclosureEnds =
+        deadlines
+            .preTripDisclosureEnd()
+            .toInstant()
+            .atZone(ZoneId.of("Asia/Shanghai"))
+            .toLocalDate();
+    assertThat(ChronoUnit.DAYS.between(today, disclosureEnds))
+        .as("five working days span a weekend")
+        .isGreaterThanOrEqualTo(7);
+
+    // back on Thursday 3 January 2030: 30 days on is Saturday 2 February, so the report is due
+    // Monday 4 February
+    workingDays.load(2030, CALENDAR_2030);
+    assertThat(deadlines.day(deadlines.reportDue("2030-01-03"))).isEqualTo("2030-02-04");
+  }
+}
