@@ -1,13 +1,8 @@
 'use strict';
 // Shared by the auditors' pages. Every value from the server is inserted as text, never as HTML.
 const Audit = (() => {
-  const labels = {
-    SUBMITTED: '已提交 Submitted', IN_REVIEW: '审批中 In review', SENT_BACK: '退回修改 Sent back',
-    DISCLOSURE: '行前公示 Pre-trip disclosure', APPROVED: '已批准 Approved', TRAVELLING: '出访中 Travelling',
-    REPORT_DUE: '待交报告 Report due', REPORT_FILED: '报告待核验 Report filed',
-    RESULTS_DISCLOSED: '回国公示 Results disclosed', CLOSED: '已归档 Closed', REJECTED: '未批准 Rejected',
-    WITHDRAWN: '已撤回 Withdrawn', ENDED: '已结束 Ended', NOT_DUE: '未到期 Not due', DUE: '待交 Due',
-    OVERDUE: '逾期 Overdue', FILED: '已提交 Filed', ACCEPTED: '已通过 Accepted',
+  // the trail's own events; statuses, decisions and levels come from /api/vocabulary
+  const events = {
     'trip.submitted': '提交申请 Submitted', 'trip.ended': '流程结束 Ended', 'task.create': '产生待办 Task created',
     'task.complete': '办结任务 Task completed', 'task.update': '任务变更 Task changed', 'task.delete': '任务取消 Task cancelled',
     'variable.create': '写入数据 Data set', 'variable.update': '修改数据 Data changed', 'variable.delete': '删除数据 Data removed',
@@ -15,8 +10,26 @@ const Audit = (() => {
     'notification.sent': '发送邮件 Mail sent', 'operation.Claim': '认领任务 Claimed', 'operation.Complete': '提交任务 Completed'
   };
 
-  function label(code) {
-    return code == null ? '' : (labels[code] || code);
+  let vocabulary = {};
+
+  /** Loads the words of statuses, decisions and levels once; the pages wait for it before they show codes. */
+  async function loadVocabulary() {
+    vocabulary = await get('/api/vocabulary');
+    return vocabulary;
+  }
+
+  /** What users read for a code of one vocabulary (tripStatuses, reportStatuses, decisions, reviewLevels). */
+  function label(code, kind) {
+    const word = code == null ? null : (vocabulary[kind] || {})[code];
+    return code == null ? '' : (word ? word.label : code);
+  }
+
+  function event(code) {
+    return code == null ? '' : (events[code] || code);
+  }
+
+  function words(kind) {
+    return Object.keys(vocabulary[kind] || {});
   }
 
   function el(tag, text, className) {
@@ -76,5 +89,5 @@ const Audit = (() => {
     }
   }
 
-  return { label, el, row, get, showError };
+  return { loadVocabulary, label, words, event, el, row, get, showError };
 })();

@@ -1,13 +1,16 @@
 'use strict';
 (() => {
   const form = document.getElementById('search');
-  const statuses = ['SUBMITTED', 'IN_REVIEW', 'SENT_BACK', 'DISCLOSURE', 'APPROVED', 'TRAVELLING', 'REPORT_DUE',
-    'REPORT_FILED', 'RESULTS_DISCLOSED', 'CLOSED', 'REJECTED', 'WITHDRAWN'];
-  statuses.forEach(status => {
-    const option = Audit.el('option', Audit.label(status));
-    option.value = status;
-    document.getElementById('status').appendChild(option);
-  });
+  function statusWords() {
+    Audit.words('tripStatuses').forEach(status => {
+      const option = Audit.el('option', Audit.label(status, 'tripStatuses'));
+      option.value = status;
+      document.getElementById('status').appendChild(option);
+    });
+    document.querySelectorAll('[data-trip-status]').forEach(heading => {
+      heading.textContent = Audit.label(heading.dataset.tripStatus, 'tripStatuses');
+    });
+  }
   let page = 0;
   const size = 20;
 
@@ -22,7 +25,11 @@
     return parameters;
   }
 
+  // the number of the latest search: an answer to an earlier one that arrives later is dropped
+  let latest = 0;
+
   async function search() {
+    const mine = ++latest;
     const parameters = filters();
     document.getElementById('csv').href = '/api/audit/trips.csv?' + parameters;
     parameters.set('page', page);
@@ -32,6 +39,9 @@
     const body = document.querySelector('#results tbody');
     try {
       const result = await Audit.get('/api/audit/trips?' + parameters);
+      if (mine !== latest) {
+        return;
+      }
       body.textContent = '';
       result.trips.forEach(trip => {
         const link = Audit.el('a', trip.departureDate || '—');
@@ -39,7 +49,7 @@
         link.className = 'trip-link';
         link.dataset.trip = trip.processInstanceId;
         body.appendChild(Audit.row([link, trip.returnDate, trip.applicant, trip.unit, trip.members.join('、'),
-          trip.countries.join(', '), Audit.label(trip.status), trip.approvalNumber, Audit.label(trip.reportStatus),
+          trip.countries.join(', '), Audit.label(trip.status, 'tripStatuses'), trip.approvalNumber, Audit.label(trip.reportStatus, 'reportStatuses'),
           trip.findings]));
       });
       const pages = Math.max(1, Math.ceil(result.total / size));
@@ -61,7 +71,10 @@
     }
     const max = Math.max(1, ...units.map(unit => unit.trips));
     const ns = 'http://www.w3.org/2000/svg';
-    svg.setAttribute('height', String(units.length * 28 + 10));
+    const height = units.length * 28 + 10;
+    svg.setAttribute('height', String(height));
+    // drawn on a 900-wide canvas that a narrow screen scales down
+    svg.setAttribute('viewBox', '0 0 900 ' + height);
     units.forEach((unit, i) => {
       const y = 5 + i * 28;
       const name = document.createElementNS(ns, 'text');
@@ -126,6 +139,11 @@
       Audit.showError(document.getElementById('statisticsError'), e);
     }
   }
-  // one call after the other: the search first, so that what a visitor may see is answered once
-  search().then(years);
+  // one call after the other: the words first, then the search, so that what a visitor may see is
+  // answered once; no first search if the visitor has already searched
+  Audit.loadVocabulary()
+    .then(statusWords)
+    .then(() => (latest === 0 ? search() : undefined),
+      e => Audit.showError(document.getElementById('searchError'), e))
+    .then(years);
 })();

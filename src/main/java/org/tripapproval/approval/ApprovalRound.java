@@ -3,6 +3,7 @@ package org.tripapproval.approval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.tripapproval.trip.Decision;
 
 /**
  * Whether the reviews of the current round approve the trip at every routed level. A round is what
@@ -33,7 +34,7 @@ final class ApprovalRound {
     }
     int roundStart = 0;
     for (int i = 0; i < endedReviews.size(); i++) {
-      if (!"approve".equals(endedReviews.get(i).decision())) {
+      if (!Decision.APPROVE.is(endedReviews.get(i).decision())) {
         roundStart = i + 1;
       }
     }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,8 +16,11 @@ import org.springframework.stereotype.Component;
 import org.tripapproval.notification.ModelNotices;
 import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
+import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
+import org.tripapproval.trip.Labels;
+import org.tripapproval.trip.ReviewLevel;
 
 /**
  * Completes a review, verification or withdrawal only with a decision the task offers, and with a
@@ -40,17 +42,6 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
    * Written on the decision task by the recorder, for the approval check that reads the history.
    */
   static final String DECIDED_BY = "decidedBy";
-
-  private static final Map<String, String> LEVELS =
-      Map.of(
-          "unitHead",
-          "单位负责人 the unit head",
-          "foreignAffairs",
-          "外办 the foreign affairs office",
-          "finance",
-          "财政 finance",
-          "leadership",
-          "分管领导 leadership");
 
   private final JsonVariables json;
   private final Clock clock;
@@ -118,9 +109,12 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     for (NotificationKind notice :
         ModelNotices.named(
             task.getBpmnModelElementInstance(), ModelNotices.on((String) decision))) {
-      notifications.send(
-          task, notice, "approve".equals(decision) ? LEVELS.getOrDefault(level, level) : reason);
+      notifications.send(task, notice, Decision.APPROVE.is(decision) ? levelLabel(level) : reason);
     }
+  }
+
+  private static String levelLabel(String level) {
+    return Labels.find(ReviewLevel.class, level).map(ReviewLevel::label).orElse(level);
   }
 
   private List<ApprovalDecision> earlierDecisions(DelegateExecution task) {

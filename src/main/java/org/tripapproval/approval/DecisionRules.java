@@ -3,9 +3,12 @@ package org.tripapproval.approval;
 import static org.tripapproval.trip.TripVariables.DECISION;
 import static org.tripapproval.trip.TripVariables.DECISION_REASON;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.TripProcess;
 
 /**
@@ -14,23 +17,27 @@ import org.tripapproval.trip.TripProcess;
  */
 final class DecisionRules {
 
-  static final Map<String, Set<String>> DECISIONS_BY_TASK =
+  static final Map<String, Set<Decision>> DECISIONS_BY_TASK =
       Map.of(
-          TripProcess.REVIEW_TRIP_REQUEST, Set.of("approve", "sendBack", "reject"),
-          TripProcess.VERIFY_TRIP_REPORT, Set.of("accept", "sendBack"),
-          TripProcess.WITHDRAW_TRIP_REQUEST, Set.of("withdraw"));
-  static final Set<String> NEED_A_REASON = Set.of("sendBack", "reject", "withdraw");
+          TripProcess.REVIEW_TRIP_REQUEST,
+          EnumSet.of(Decision.APPROVE, Decision.SEND_BACK, Decision.REJECT),
+          TripProcess.VERIFY_TRIP_REPORT,
+          EnumSet.of(Decision.ACCEPT, Decision.SEND_BACK),
+          TripProcess.WITHDRAW_TRIP_REQUEST,
+          EnumSet.of(Decision.WITHDRAW));
   static final int MAX_REASON_LENGTH = 2000;
 
   private DecisionRules() {}
 
   /** The problem with a decision and its (stripped) reason submitted on the task, if any. */
   static Optional<String> problemWith(String task, Object decision, String reason) {
-    Set<String> allowed = DECISIONS_BY_TASK.get(task);
-    if (decision == null || !allowed.contains(decision)) {
-      return Optional.of(DECISION + ": 请选择 " + allowed + " / choose one of " + allowed);
+    Set<Decision> allowed = DECISIONS_BY_TASK.get(task);
+    Optional<Decision> offered = allowed.stream().filter(one -> one.is(decision)).findFirst();
+    if (offered.isEmpty()) {
+      List<String> codes = allowed.stream().map(Decision::code).toList();
+      return Optional.of(DECISION + ": 请选择 " + codes + " / choose one of " + codes);
     }
-    if (NEED_A_REASON.contains(decision) && reason.isEmpty()) {
+    if (offered.get().needsReason() && reason.isEmpty()) {
       return Optional.of(
           DECISION_REASON
               + ": 退回、不予批准或撤回须说明理由 / a reason is required to send back, reject or withdraw");

@@ -3,6 +3,8 @@ package org.tripapproval.approval;
 import static org.tripapproval.trip.TripVariables.APPLICANT;
 import static org.tripapproval.trip.TripVariables.TRIP;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,17 +37,23 @@ public class FourEyes implements TaskListener {
   private final AuditTrail trail;
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
+  private final ObjectMapper mapper;
+
+  /** What the trail keeps of a refusal. */
+  private record Refusal(String task, String taskId, String action, String reason) {}
 
   FourEyes(
       IdentityService identity,
       JsonVariables json,
       AuditTrail trail,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      ObjectMapper mapper) {
     this.identity = identity;
     this.json = json;
     this.trail = trail;
     this.clock = clock;
+    this.mapper = mapper;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -89,6 +97,14 @@ public class FourEyes implements TaskListener {
 
   private void refuse(String user, DelegateTask task, String conflict) {
     String action = EVENTNAME_COMPLETE.equals(task.getEventName()) ? "complete" : "claim";
+    String details;
+    try {
+      details =
+          mapper.writeValueAsString(
+              new Refusal(task.getTaskDefinitionKey(), task.getId(), action, conflict));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot record the refusal", e);
+    }
     ownTransaction.executeWithoutResult(
         status ->
             trail.appendNow(
@@ -97,15 +113,7 @@ public class FourEyes implements TaskListener {
                     "fourEyes.refused",
                     user,
                     clock.instant(),
-                    "{\"task\":\""
-                        + task.getTaskDefinitionKey()
-                        + "\",\"taskId\":\""
-                        + task.getId()
-                        + "\",\"action\":\""
-                        + action
-                        + "\",\"reason\":\""
-                        + conflict
-                        + "\"}")));
+                    details)));
     throw new FourEyesViolation(user, FourEyesRule.APPLICANT.equals(conflict));
   }
 }

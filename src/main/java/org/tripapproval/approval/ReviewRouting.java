@@ -2,6 +2,8 @@ package org.tripapproval.approval;
 
 import org.springframework.stereotype.Component;
 import org.tripapproval.identity.RoleGroups;
+import org.tripapproval.trip.Labels;
+import org.tripapproval.trip.ReviewLevel;
 
 /**
  * Who reviews at each level that trip-review-routing.dmn names. Read by the candidate groups of the
@@ -11,14 +13,17 @@ import org.tripapproval.identity.RoleGroups;
 public class ReviewRouting {
 
   public String candidateGroup(String reviewLevel, String unit) {
-    return switch (reviewLevel) {
-      case "unitHead" -> RoleGroups.unitHeads(unit);
-      case "foreignAffairs" -> RoleGroups.FOREIGN_AFFAIRS_OFFICE;
-      case "finance" -> RoleGroups.FINANCE;
-      case "leadership" -> RoleGroups.LEADERSHIP;
-      default ->
-          throw new IllegalArgumentException(
-              "unknown review level in trip-review-routing: " + reviewLevel);
+    ReviewLevel level =
+        Labels.find(ReviewLevel.class, reviewLevel)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown review level in trip-review-routing: " + reviewLevel));
+    return switch (level) {
+      case UNIT_HEAD -> RoleGroups.unitHeads(unit);
+      case FOREIGN_AFFAIRS -> RoleGroups.FOREIGN_AFFAIRS_OFFICE;
+      case FINANCE -> RoleGroups.FINANCE;
+      case LEADERSHIP -> RoleGroups.LEADERSHIP;
     };
   }
 

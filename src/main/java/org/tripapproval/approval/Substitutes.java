@@ -1,5 +1,7 @@
 package org.tripapproval.approval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -73,6 +75,14 @@ public class Substitutes {
   private final AuditTrail trail;
   private final Notifications notifications;
   private final Clock clock;
+  private final ObjectMapper mapper;
+
+  /** What the trail keeps of a substitute named. */
+  private record Named(String substitute, String from, String until) {}
+
+  /** What the trail keeps of a substitution that ended. */
+  private record Ended(
+      long substitution, String absentUser, String substitute, int tasksWithdrawn) {}
 
   Substitutes(
       JdbcTemplate jdbc,
@@ -80,7 +90,9 @@ public class Substitutes {
       TaskService tasks,
       AuditTrail trail,
       Notifications notifications,
-      Clock clock) {
+      Clock clock,
+      ObjectMapper mapper) {
+    this.mapper = mapper;
     this.jdbc = jdbc;
     this.identity = identity;
     this.tasks = tasks;
@@ -158,13 +170,7 @@ public class Substitutes {
             "substitute.named",
             absentUser,
             clock.instant(),
-            "{\"substitute\":\""
-                + substitute
-                + "\",\"from\":\""
-                + from
-                + "\",\"until\":\""
-                + until
-                + "\"}"));
+            json(new Named(substitute, from.toString(), until.toString()))));
     if (!from.isAfter(today)) {
       for (Task task :
           tasks
@@ -253,15 +259,12 @@ public class Substitutes {
             ending.event,
             actor,
             clock.instant(),
-            "{\"substitution\":"
-                + substitution.id()
-                + ",\"absentUser\":\""
-                + substitution.absentUser()
-                + "\",\"substitute\":\""
-                + substitution.substitute()
-                + "\",\"tasksWithdrawn\":"
-                + withdrawn
-                + "}"));
+            json(
+                new Ended(
+                    substitution.id(),
+                    substitution.absentUser(),
+                    substitution.substitute(),
+                    withdrawn))));
     notifications.substitutionEnded(
         headsOf(substitution.absentUser()),
         displayName(substitution.absentUser())
@@ -514,6 +517,14 @@ public class Substitutes {
     @Override
     public int status() {
       return 403;
+    }
+  }
+
+  private String json(Object details) {
+    try {
+      return mapper.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot record " + details, e);
     }
   }
 }

@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.tripapproval.refusal.InvalidParameterException;
+import org.tripapproval.trip.Labels;
+import org.tripapproval.trip.TripStatus;
 
 /** The auditors' search: every parameter checked before anything reaches the database. */
 record TripFilter(
@@ -21,21 +23,6 @@ record TripFilter(
     int size) {
 
   static final int MAX_PAGE_SIZE = 200;
-  static final Set<String> STATUSES =
-      Set.of(
-          "SUBMITTED",
-          "IN_REVIEW",
-          "SENT_BACK",
-          "DISCLOSURE",
-          "APPROVED",
-          "TRAVELLING",
-          "REPORT_DUE",
-          "REPORT_FILED",
-          "RESULTS_DISCLOSED",
-          "CLOSED",
-          "REJECTED",
-          "WITHDRAWN",
-          "ENDED");
   private static final Set<String> PARAMETERS =
       Set.of(
           "unit",
@@ -62,8 +49,9 @@ record TripFilter(
       throw new InvalidParameterException("to", "早于 from / is before from");
     }
     String status = parameters.get("status");
-    if (status != null && !STATUSES.contains(status)) {
-      throw new InvalidParameterException("status", "须为 must be one of " + STATUSES);
+    if (status != null && Labels.find(TripStatus.class, status).isEmpty()) {
+      throw new InvalidParameterException(
+          "status", "须为 must be one of " + Labels.codes(TripStatus.class));
     }
     String overdue = parameters.get("overdueReport");
     if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {

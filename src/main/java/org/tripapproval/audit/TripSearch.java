@@ -11,6 +11,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.tripapproval.trip.Decision;
+import org.tripapproval.trip.Labelled;
+import org.tripapproval.trip.Labels;
+import org.tripapproval.trip.ReportStatus;
+import org.tripapproval.trip.TripStatus;
 
 /** Searches the registry for the auditors: a page as JSON, or every matching row as CSV. */
 @Service
@@ -116,7 +121,10 @@ class TripSearch {
             "findings",
             "last_decision",
             "members",
-            "countries"));
+            "countries",
+            "status_label",
+            "report_status_label",
+            "last_decision_label"));
     String after = "";
     while (true) {
       MapSqlParameterSource parameters = new MapSqlParameterSource();
@@ -149,7 +157,10 @@ class TripSearch {
                 row.findings(),
                 row.lastDecision(),
                 String.join(";", row.members()),
-                String.join(";", row.countries())));
+                String.join(";", row.countries()),
+                label(TripStatus.class, row.status()),
+                label(ReportStatus.class, row.reportStatus()),
+                label(Decision.class, row.lastDecision())));
       }
       out.flush();
       if (batch.size() < EXPORT_BATCH) {
@@ -267,10 +278,16 @@ class TripSearch {
     if (filter.overdueReport() != null) {
       where.append(
           filter.overdueReport()
-              ? " AND r.report_status = 'OVERDUE'"
-              : " AND r.report_status <> 'OVERDUE'");
+              ? " AND r.report_status = :overdue"
+              : " AND r.report_status <> :overdue");
+      parameters.addValue("overdue", ReportStatus.OVERDUE.name());
     }
     return where.toString();
+  }
+
+  /** What people read in a spreadsheet; the code columns stay for the machines. */
+  private static <T extends Enum<T> & Labelled> String label(Class<T> vocabulary, String code) {
+    return Labels.find(vocabulary, code).map(Labelled::label).orElse(code);
   }
 
   private static String text(Object value) {

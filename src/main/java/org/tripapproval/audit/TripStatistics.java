@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.tripapproval.trip.ReportStatus;
+import org.tripapproval.trip.TripStatus;
 
 /** Statistics per unit for the trips that depart in a year, read from the registry row by row. */
 @Service
@@ -97,15 +99,15 @@ class TripStatistics {
           } else {
             tally.unplanned++;
           }
-          String status = rs.getString("status");
-          if ("REJECTED".equals(status)) {
+          TripStatus status = TripStatus.fromStored(rs.getString("status"));
+          if (status == TripStatus.REJECTED) {
             tally.rejected++;
             String reason = rs.getString("rejection_reason");
             tally.reasons.merge(reason == null || reason.isBlank() ? "—" : reason, 1, Integer::sum);
-          } else if ("WITHDRAWN".equals(status)) {
+          } else if (status == TripStatus.WITHDRAWN) {
             tally.withdrawn++;
           }
-          if ("OVERDUE".equals(rs.getString("report_status"))) {
+          if (ReportStatus.fromStored(rs.getString("report_status")) == ReportStatus.OVERDUE) {
             tally.overdue++;
           }
           Timestamp submitted = rs.getTimestamp("submitted_at");

@@ -1,5 +1,6 @@
 package org.tripapproval.notification;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -48,6 +49,10 @@ public class OutboxDelivery {
   private final MailSettings settings;
   private final AuditTrail trail;
   private final Clock clock;
+  private final ObjectMapper mapper;
+
+  /** What the trail keeps of a message delivered. */
+  private record Sent(String kind, long notification, String messageId) {}
 
   OutboxDelivery(
       Outbox outbox,
@@ -55,7 +60,9 @@ public class OutboxDelivery {
       TransactionTemplate transactions,
       MailSettings settings,
       AuditTrail trail,
-      Clock clock) {
+      Clock clock,
+      ObjectMapper mapper) {
+    this.mapper = mapper;
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.transactions = transactions;
@@ -86,13 +93,8 @@ public class OutboxDelivery {
                 "notification.sent",
                 null,
                 clock.instant(),
-                "{\"kind\":\""
-                    + message.kind()
-                    + "\",\"notification\":"
-                    + message.id()
-                    + ",\"messageId\":\""
-                    + message.messageId().replace("\"", "")
-                    + "\"}"));
+                mapper.writeValueAsString(
+                    new Sent(message.kind(), message.id(), message.messageId()))));
       } catch (Exception e) {
         log.warn(
             "Notification {} to {} not delivered (attempt {}): {}",

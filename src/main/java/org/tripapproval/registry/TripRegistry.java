@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.tripapproval.trip.Decision;
+import org.tripapproval.trip.ReportStatus;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
+import org.tripapproval.trip.TripStatus;
 
 /**
  * The trip registry (read model): one row per trip, its members and its countries, updated from the
@@ -127,7 +130,7 @@ public class TripRegistry {
   }
 
   void lastDecision(String processInstanceId, String decision, String reason) {
-    if ("reject".equals(decision)) {
+    if (Decision.REJECT.is(decision)) {
       update(
           processInstanceId,
           "last_decision = ?, rejection_reason = ?",
@@ -138,16 +141,16 @@ public class TripRegistry {
     }
   }
 
-  void status(String processInstanceId, String status) {
-    update(processInstanceId, "status = ?", status);
+  void status(String processInstanceId, TripStatus status) {
+    update(processInstanceId, "status = ?", status.name());
   }
 
-  void reportStatus(String processInstanceId, String reportStatus) {
-    update(processInstanceId, "report_status = ?", reportStatus);
+  void reportStatus(String processInstanceId, ReportStatus reportStatus) {
+    update(processInstanceId, "report_status = ?", reportStatus.name());
   }
 
-  void ended(String processInstanceId, String status, Instant at) {
-    update(processInstanceId, "status = ?, ended_at = ?", status, Timestamp.from(at));
+  void ended(String processInstanceId, TripStatus status, Instant at) {
+    update(processInstanceId, "status = ?, ended_at = ?", status.name(), Timestamp.from(at));
   }
 
   /**
@@ -165,8 +168,9 @@ public class TripRegistry {
             + ", updated_at = ? WHERE process_instance_id = ?";
     if (jdbc.update(sql, arguments) == 0) {
       jdbc.update(
-          "INSERT INTO trip_registry (process_instance_id, status, updated_at) VALUES (?, 'SUBMITTED', ?)",
+          "INSERT INTO trip_registry (process_instance_id, status, updated_at) VALUES (?, ?, ?)",
           processInstanceId,
+          TripStatus.SUBMITTED.name(),
           now());
       jdbc.update(sql, arguments);
     }
@@ -197,7 +201,9 @@ public class TripRegistry {
             + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN ("
             + placeholders
             + ")"
-            + " AND r.report_status = 'OVERDUE' AND r.process_instance_id <> ? ORDER BY m.name",
+            + " AND r.report_status = '"
+            + ReportStatus.OVERDUE.name()
+            + "' AND r.process_instance_id <> ? ORDER BY m.name",
         String.class,
         arguments.toArray());
   }
@@ -219,7 +225,9 @@ public class TripRegistry {
             + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN ("
             + placeholders
             + ")"
-            + " AND r.report_status IN ('DUE', 'OVERDUE') AND r.return_date IS NOT NULL AND r.process_instance_id <> ?"
+            + " AND "
+            + ReportStatus.outstandingSql("r.report_status")
+            + " AND r.return_date IS NOT NULL AND r.process_instance_id <> ?"
             + " GROUP BY m.name",
         row -> {
           returned.put(row.getString(1), row.getDate(2).toLocalDate());
@@ -236,7 +244,9 @@ public class TripRegistry {
     return jdbc.queryForObject(
         "SELECT count(DISTINCT r.process_instance_id) FROM trip_member m JOIN trip_registry r"
             + " ON r.process_instance_id = m.process_instance_id WHERE m.name = ? AND r.departure_date > ?"
-            + " AND r.departure_date < ? AND r.status NOT IN ('REJECTED', 'WITHDRAWN', 'ENDED') AND r.process_instance_id <> ?",
+            + " AND r.departure_date < ? AND "
+            + TripStatus.countsAsTripSql("r.status")
+            + " AND r.process_instance_id <> ?",
         Integer.class,
         name,
         Date.valueOf(after),

@@ -17,9 +17,11 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.tripapproval.trip.PlainText;
+import org.tripapproval.trip.ReportStatus;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripRequestValidator;
+import org.tripapproval.trip.TripStatus;
 import org.tripapproval.trip.TripVariables;
 
 /**
@@ -30,36 +32,42 @@ import org.tripapproval.trip.TripVariables;
  */
 class TripRegistryFeed implements HistoryEventHandler {
 
-  private static final Map<String, String> STATUS_ON_START =
+  private static final Map<String, TripStatus> STATUS_ON_START =
       Map.of(
           REVIEW_TRIP_REQUEST,
-          "IN_REVIEW",
+          TripStatus.IN_REVIEW,
           REVISE_TRIP_REQUEST,
-          "SENT_BACK",
+          TripStatus.SENT_BACK,
           PRE_TRIP_DISCLOSURE_ENDED,
-          "DISCLOSURE",
+          TripStatus.DISCLOSURE,
           DEPARTURE_DAY_REACHED,
-          "APPROVED",
+          TripStatus.APPROVED,
           TRIP_RETURNED,
-          "TRAVELLING",
+          TripStatus.TRAVELLING,
           FILE_TRIP_REPORT,
-          "REPORT_DUE",
+          TripStatus.REPORT_DUE,
           VERIFY_TRIP_REPORT,
-          "REPORT_FILED",
+          TripStatus.REPORT_FILED,
           POST_TRIP_DISCLOSURE_ENDED,
-          "RESULTS_DISCLOSED");
-  private static final Map<String, String> REPORT_STATUS_ON_START =
+          TripStatus.RESULTS_DISCLOSED);
+  private static final Map<String, ReportStatus> REPORT_STATUS_ON_START =
       Map.of(
           FILE_TRIP_REPORT,
-          "DUE",
+          ReportStatus.DUE,
           REPORT_OVERDUE,
-          "OVERDUE",
+          ReportStatus.OVERDUE,
           VERIFY_TRIP_REPORT,
-          "FILED",
+          ReportStatus.FILED,
           POST_TRIP_DISCLOSURE_ENDED,
-          "ACCEPTED");
-  private static final Map<String, String> STATUS_AT_END =
-      Map.of(TRIP_CLOSED, "CLOSED", TRIP_REJECTED, "REJECTED", TRIP_WITHDRAWN, "WITHDRAWN");
+          ReportStatus.ACCEPTED);
+  private static final Map<String, TripStatus> STATUS_AT_END =
+      Map.of(
+          TRIP_CLOSED,
+          TripStatus.CLOSED,
+          TRIP_REJECTED,
+          TripStatus.REJECTED,
+          TRIP_WITHDRAWN,
+          TripStatus.WITHDRAWN);
 
   private final TripRegistry registry;
   private final ObjectMapper mapper;
@@ -95,11 +103,13 @@ class TripRegistryFeed implements HistoryEventHandler {
       if (is(process, HistoryEventTypes.PROCESS_INSTANCE_START)) {
         registry.submitted(id, process.getStartUserId(), clock.instant());
       } else if (is(process, HistoryEventTypes.PROCESS_INSTANCE_END)) {
-        // an administrator's cancellation ends the trip without an end event: "ENDED"
+        // an administrator's cancellation ends the trip without an end event: ENDED
         String endActivity = process.getEndActivityId();
         registry.ended(
             id,
-            endActivity == null ? "ENDED" : STATUS_AT_END.getOrDefault(endActivity, "ENDED"),
+            endActivity == null
+                ? TripStatus.ENDED
+                : STATUS_AT_END.getOrDefault(endActivity, TripStatus.ENDED),
             clock.instant());
       }
     } else if (event instanceof HistoricActivityInstanceEventEntity activity

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tripapproval.csv.CsvUpload;
 import org.tripapproval.trip.TripRequest;
+import org.tripapproval.trip.TripStatus;
 
 /**
  * The annual plan (年度出国计划) of each unit: loaded whole per unit and year from CSV ({@code
@@ -129,7 +130,8 @@ public class AnnualPlans {
     Integer earlier =
         jdbc.queryForObject(
             "SELECT COALESCE(SUM(delegation_size), 0) FROM trip_registry WHERE unit = ?"
-                + " AND departure_date >= ? AND departure_date <= ? AND status NOT IN ('REJECTED', 'WITHDRAWN', 'ENDED')"
+                + " AND departure_date >= ? AND departure_date <= ? AND "
+                + TripStatus.countsAsTripSql("status")
                 + " AND process_instance_id <> ?",
             Integer.class,
             trip.unit(),

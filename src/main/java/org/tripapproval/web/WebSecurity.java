@@ -53,6 +53,9 @@ class WebSecurity {
                     .authenticated()
                     .requestMatchers("/api/calendar/**")
                     .hasAuthority(ADMINISTRATORS)
+                    // the words of statuses, decisions and levels, for every page and form
+                    .requestMatchers(HttpMethod.GET, "/api/vocabulary")
+                    .authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/audit/**")
                     .hasAuthority(AUDITORS)
                     .requestMatchers("/api/audit/**")

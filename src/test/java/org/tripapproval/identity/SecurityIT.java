@@ -161,6 +161,24 @@ class SecurityIT {
   }
 
   @Test
+  void everyoneLoggedInReadsTheVocabularyAndNobodyElse() {
+    assertThat(anonymous.get("/api/vocabulary").statusCode()).isEqualTo(401);
+    for (String user : List.of("zhang.wei", "li.na", "wang.fang", "zhao.lei", "admin")) {
+      HttpResponse<String> vocabulary = anonymous.as(user).get("/api/vocabulary");
+      assertThat(vocabulary.statusCode()).as(user).isEqualTo(200);
+      assertThat(vocabulary.body())
+          .as(user)
+          .contains(
+              "\"APPROVED\":{\"zh\":\"已批准\",\"en\":\"Approved\",\"label\":\"已批准 Approved\"}",
+              "\"ENDED\"",
+              "\"OVERDUE\"",
+              "\"sendBack\"",
+              "\"unitHead\"");
+    }
+    assertThat(anonymous.as("zhang.wei").post("/api/vocabulary", "{}").statusCode()).isIn(403, 405);
+  }
+
+  @Test
   void fourEyesRefusesAMemberOverRestAndSaysWhy() {
     String trip =
         driver.submit(

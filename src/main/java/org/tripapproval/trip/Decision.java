@@ -1,0 +1,53 @@
+package org.tripapproval.trip;
+
+/**
+ * What a reviewer, verifier or applicant decides on a task; {@link #code()} is what the forms
+ * submit, the decisions list keeps and the model's gateways read as {@code outcome}.
+ */
+public enum Decision implements Labelled {
+  APPROVE("approve", "同意", "Approve"),
+  SEND_BACK("sendBack", "退回", "Send back"),
+  REJECT("reject", "不予批准", "Reject"),
+  ACCEPT("accept", "通过", "Accept"),
+  WITHDRAW("withdraw", "撤回", "Withdraw");
+
+  private final String code;
+  private final String zh;
+  private final String en;
+
+  Decision(String code, String zh, String en) {
+    this.code = code;
+    this.zh = zh;
+    this.en = en;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public String zh() {
+    return zh;
+  }
+
+  @Override
+  public String en() {
+    return en;
+  }
+
+  /** A decision against the request must say why. */
+  public boolean needsReason() {
+    return this == SEND_BACK || this == REJECT || this == WITHDRAW;
+  }
+
+  /** Whether this stored or submitted code is this decision; false for null or any other text. */
+  public boolean is(Object code) {
+    return this.code.equals(code);
+  }
+
+  /** The decision a form submitted or a decisions list stores; fails on a value that is not one. */
+  public static Decision fromCode(String code) {
+    return Labels.parse(Decision.class, code);
+  }
+}

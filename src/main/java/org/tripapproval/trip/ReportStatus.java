@@ -1,0 +1,54 @@
+package org.tripapproval.trip;
+
+import java.util.Arrays;
+
+/** Where the report on a trip stands, as the trip registry stores it ({@link #name()}). */
+public enum ReportStatus implements Labelled {
+  NOT_DUE("未到期", "Not due"),
+  DUE("待交", "Due"),
+  OVERDUE("逾期", "Overdue"),
+  FILED("已提交", "Filed"),
+  ACCEPTED("已通过", "Accepted");
+
+  private final String zh;
+  private final String en;
+
+  ReportStatus(String zh, String en) {
+    this.zh = zh;
+    this.en = en;
+  }
+
+  @Override
+  public String code() {
+    return name();
+  }
+
+  @Override
+  public String zh() {
+    return zh;
+  }
+
+  @Override
+  public String en() {
+    return en;
+  }
+
+  /**
+   * Whether the report is still to come after the return, so the passport is not known to be back.
+   */
+  public boolean isOutstanding() {
+    return this == DUE || this == OVERDUE;
+  }
+
+  /** The SQL condition that a registry's report status column holds an outstanding report. */
+  public static String outstandingSql(String column) {
+    return column
+        + " IN "
+        + Labels.sqlList(Arrays.stream(values()).filter(ReportStatus::isOutstanding));
+  }
+
+  /** The status a registry row stores; fails on a value that is not one. */
+  public static ReportStatus fromStored(String stored) {
+    return Labels.parse(ReportStatus.class, stored);
+  }
+}
