@@ -57,6 +57,7 @@ import org.springframework.stereotype.Component;
 import org.tripapproval.notification.ModelNotices;
 import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.trip.TripProcess;
+import org.tripapproval.web.TaskInputs;
 
 /**
  * The conventions of ../shared/CONVENTIONS.md, checked on every model so nobody has to remember
@@ -153,14 +154,14 @@ class ModelConventionsTest {
           .as("%s has candidate groups or an assignee", task.getId())
           .isTrue();
       assertThat(task.getCamundaCandidateUsers()).as("%s names no people", task.getId()).isNull();
-      assertThat(org.tripapproval.web.TaskInputs.ALLOWED)
+      assertThat(TaskInputs.ALLOWED)
           .as("%s says which variables it sets", task.getId())
           .containsKey(task.getId());
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       if (start.getParentElement() instanceof Process) {
         assertFormFollowsTheId(start.getId(), start.getCamundaFormKey());
-        assertThat(org.tripapproval.web.TaskInputs.ALLOWED).containsKey(start.getId());
+        assertThat(TaskInputs.ALLOWED).containsKey(start.getId());
       }
     }
   }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -50,9 +51,7 @@ class PostgresLifecycleIT {
       driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
       driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
 
-      org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(trip)
-          .isEnded()
-          .hasPassed(TRIP_CLOSED);
+      BpmnAwareTests.assertThat(trip).isEnded().hasPassed(TRIP_CLOSED);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
       assertThat(

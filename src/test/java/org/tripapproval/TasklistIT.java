@@ -2,6 +2,7 @@ package org.tripapproval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.tripapproval.support.Files.pdfBytes;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,7 +93,7 @@ class TasklistIT {
     browser.click(By.partialLinkText("Official trip abroad"));
     fillStartForm();
     browser.screenshot("start-form-filled");
-    java.util.Set<String> earlier = runningTripIds();
+    Set<String> earlier = runningTripIds();
     browser.click(By.cssSelector(".modal-footer button.btn-primary[type='submit']"));
 
     ProcessInstance trip =
@@ -179,9 +185,7 @@ class TasklistIT {
     browser.waitUntilTextContains(By.id("summary-purpose"), "与日本经济产业省");
     assertThat(browser.visible(By.id("summary-purpose")).getText()).isEqualTo(purpose);
     browser.waitUntilTextContains(By.tagName("body"), member);
-    assertThat(
-            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("return window.xss || null"))
+    assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.xss || null"))
         .as("no script from the request ran")
         .isNull();
   }
@@ -384,14 +388,14 @@ class TasklistIT {
     browser.waitUntilGone(By.cssSelector("input[ng-model='password']"));
   }
 
-  private java.util.Set<String> runningTripIds() {
+  private Set<String> runningTripIds() {
     return runtimeService
         .createProcessInstanceQuery()
         .processDefinitionKey(TripProcess.KEY)
         .list()
         .stream()
         .map(ProcessInstance::getId)
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
   }
 
   private void openTask(Task task) {
@@ -424,7 +428,7 @@ class TasklistIT {
     browser.type("budget-amount-0", "12000");
     browser.type("budget-source-0", "部门预算 unit budget");
     Path letter = Files.createTempFile("invitation", ".pdf");
-    Files.write(letter, org.tripapproval.support.Files.pdfBytes());
+    Files.write(letter, pdfBytes());
     browser
         .driver()
         .findElement(By.id("invitationLetter"))
@@ -443,7 +447,7 @@ class TasklistIT {
     return "http://localhost:" + port + "/camunda/app/tasklist/default/";
   }
 
-  private static <T> T waitFor(java.util.concurrent.Callable<T> lookup) {
-    return await().atMost(Duration.ofSeconds(30)).until(lookup, java.util.Objects::nonNull);
+  private static <T> T waitFor(Callable<T> lookup) {
+    return await().atMost(Duration.ofSeconds(30)).until(lookup, Objects::nonNull);
   }
 }

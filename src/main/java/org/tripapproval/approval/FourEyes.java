@@ -3,10 +3,9 @@ package org.tripapproval.approval;
 import static org.tripapproval.trip.TripVariables.APPLICANT;
 import static org.tripapproval.trip.TripVariables.TRIP;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,9 +14,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripRequest;
@@ -35,27 +31,11 @@ public class FourEyes implements TaskListener {
   private final IdentityService identity;
   private final JsonVariables json;
   private final AuditTrail trail;
-  private final Clock clock;
-  private final TransactionTemplate ownTransaction;
-  private final ObjectMapper mapper;
 
-  /** What the trail keeps of a refusal. */
-  private record Refusal(String task, String taskId, String action, String reason) {}
-
-  FourEyes(
-      IdentityService identity,
-      JsonVariables json,
-      AuditTrail trail,
-      Clock clock,
-      PlatformTransactionManager transactions,
-      ObjectMapper mapper) {
+  FourEyes(IdentityService identity, JsonVariables json, AuditTrail trail) {
     this.identity = identity;
     this.json = json;
     this.trail = trail;
-    this.clock = clock;
-    this.mapper = mapper;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -97,23 +77,12 @@ public class FourEyes implements TaskListener {
 
   private void refuse(String user, DelegateTask task, String conflict) {
     String action = EVENTNAME_COMPLETE.equals(task.getEventName()) ? "complete" : "claim";
-    String details;
-    try {
-      details =
-          mapper.writeValueAsString(
-              new Refusal(task.getTaskDefinitionKey(), task.getId(), action, conflict));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot record the refusal", e);
-    }
-    ownTransaction.executeWithoutResult(
-        status ->
-            trail.appendNow(
-                new AuditTrail.Entry(
-                    task.getProcessInstanceId(),
-                    "fourEyes.refused",
-                    user,
-                    clock.instant(),
-                    details)));
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("task", task.getTaskDefinitionKey());
+    details.put("taskId", task.getId());
+    details.put("action", action);
+    details.put("reason", conflict);
+    trail.recordRefusal(task.getProcessInstanceId(), "fourEyes.refused", user, details);
     throw new FourEyesViolation(user, FourEyesRule.APPLICANT.equals(conflict));
   }
 }

@@ -100,11 +100,8 @@ public class AuditTrail {
     ownTransaction.executeWithoutResult(status -> appendNow(entry));
   }
 
-  /**
-   * Writes the entry at once, in the caller's transaction, bypassing the buffer: for a transaction
-   * of its own (e.g. recording a refusal whose surrounding step is rolled back).
-   */
-  public void appendNow(Entry entry) {
+  /** Writes the entry at once, in the caller's transaction, bypassing the buffer. */
+  private void appendNow(Entry entry) {
     write(
         List.of(
             new Entry(

@@ -7,11 +7,16 @@ import static org.tripapproval.support.TripRequestBuilder.aTrip;
 import static org.tripapproval.trip.TripProcess.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -24,9 +29,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tripapproval.audit.AuditTrail;
+import org.tripapproval.notification.Outbox;
+import org.tripapproval.notification.OutboxMessage;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.InvalidSubmissionException;
+import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
 
 /** Every path through overseas-trip.bpmn, driven as the demo users, timers fired by hand. */
@@ -36,11 +48,11 @@ class OverseasTripProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper mapper;
-  @Autowired org.springframework.context.ApplicationContext context;
-  @Autowired org.tripapproval.notification.Outbox outbox;
-  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
-  @Autowired org.tripapproval.audit.AuditTrail trail;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  @Autowired Outbox outbox;
+  @Autowired TransactionTemplate transactions;
+  @Autowired AuditTrail trail;
+  @Autowired JdbcTemplate jdbc;
   TripDriver driver;
 
   @BeforeEach
@@ -116,7 +128,7 @@ class OverseasTripProcessTest {
             aTrip().unplanned("外方临时邀请参加部长级会议").build(),
             aTrip().seniorOfficial().build(),
             aTrip().members(5).build(),
-            aTrip().budget(new java.math.BigDecimal("250000")).build())) {
+            aTrip().budget(new BigDecimal("250000")).build())) {
       ProcessInstance trip = driver.submit(request);
       assertThat(trip)
           .variables()
@@ -175,7 +187,7 @@ class OverseasTripProcessTest {
   void aReviewCompletedWithoutADecisionIsRefusedEvenAfterAnEarlierApproval() {
     ProcessInstance trip = driver.submit(aTrip().build());
     driver.review(trip, "approve", "");
-    org.camunda.bpm.engine.task.Task second = driver.openTask(trip, REVIEW_TRIP_REQUEST);
+    Task second = driver.openTask(trip, REVIEW_TRIP_REQUEST);
 
     assertThatThrownBy(
             () ->
@@ -324,10 +336,10 @@ class OverseasTripProcessTest {
         .containsExactly("zhang.wei@trips.example");
   }
 
-  private java.util.List<String> mailFor(ProcessInstance trip, String kind) {
+  private List<String> mailFor(ProcessInstance trip, String kind) {
     return outbox.forTrip(trip.getId()).stream()
         .filter(m -> m.kind().equals(kind))
-        .map(org.tripapproval.notification.OutboxMessage::recipient)
+        .map(OutboxMessage::recipient)
         .toList();
   }
 
@@ -354,7 +366,7 @@ class OverseasTripProcessTest {
     driver.approveAndTravel(trip);
     var report = TripDriver.reportFor(request);
     var incomplete =
-        new org.tripapproval.trip.TripReport(
+        new TripReport(
             report.actualDepartureDate(),
             report.actualReturnDate(),
             report.actualCountries(),
@@ -447,7 +459,7 @@ class OverseasTripProcessTest {
                 trip.getId()))
         .containsExactly("张伟", "王小明");
 
-    List<org.tripapproval.audit.AuditTrail.TrailEntry> entries = trail.forTrip(trip.getId());
+    List<AuditTrail.TrailEntry> entries = trail.forTrip(trip.getId());
     Assertions.assertThat(entries)
         .extracting(e -> e.event())
         .contains(
@@ -508,11 +520,10 @@ class OverseasTripProcessTest {
 
   @Test
   void everyBeanThatTheModelCallsExists() throws Exception {
-    String bpmn = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/overseas-trip.bpmn"));
-    java.util.Set<String> beans = new java.util.TreeSet<>();
-    java.util.regex.Matcher calls =
-        java.util.regex.Pattern.compile(
-                "delegateExpression=\"\\$\\{(\\w+)\\}\"|\\$\\{(\\w+)\\.\\w+\\(")
+    String bpmn = Files.readString(Path.of("bpmn/overseas-trip.bpmn"));
+    Set<String> beans = new TreeSet<>();
+    Matcher calls =
+        Pattern.compile("delegateExpression=\"\\$\\{(\\w+)\\}\"|\\$\\{(\\w+)\\.\\w+\\(")
             .matcher(bpmn);
     while (calls.find()) {
       beans.add(calls.group(1) != null ? calls.group(1) : calls.group(2));

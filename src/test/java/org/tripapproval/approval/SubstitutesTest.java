@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,7 +40,7 @@ class SubstitutesTest {
   @Autowired AuditTrail trail;
   @Autowired JdbcTemplate jdbc;
   TripDriver driver;
-  LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+  LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
   @BeforeEach
   void setUp() {
@@ -290,7 +292,7 @@ class SubstitutesTest {
     try {
       return mapper.readTree(
           engine.getRuntimeService().getVariable(trip.getId(), "decisions").toString());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

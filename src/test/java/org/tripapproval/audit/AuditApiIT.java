@@ -3,22 +3,38 @@ package org.tripapproval.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tripapproval.support.TestPostgres;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripRequest;
@@ -34,20 +50,18 @@ import org.tripapproval.trip.TripRequest;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class AuditApiIT {
 
-  private static final java.util.concurrent.atomic.AtomicInteger DATABASES =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger DATABASES = new AtomicInteger();
 
-  @org.springframework.test.context.DynamicPropertySource
-  static void postgres(org.springframework.test.context.DynamicPropertyRegistry registry) {
-    String url =
-        org.tripapproval.support.TestPostgres.newDatabase("audit_" + DATABASES.incrementAndGet());
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    String url = TestPostgres.newDatabase("audit_" + DATABASES.incrementAndGet());
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
   }
 
   @Autowired TripSearch search;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -117,8 +131,7 @@ class AuditApiIT {
     assertThat(total("status=CLOSED")).isEqualTo(1);
     assertThat(total("status=REJECTED")).isEqualTo(1);
     assertThat(total("country=KR")).isEqualTo(1);
-    assertThat(total("member=" + java.net.URLEncoder.encode("李四", StandardCharsets.UTF_8)))
-        .isEqualTo(1);
+    assertThat(total("member=" + URLEncoder.encode("李四", StandardCharsets.UTF_8))).isEqualTo(1);
     assertThat(total("overdueReport=true")).isEqualTo(1);
     assertThat(total("finding=size")).isEqualTo(1);
     assertThat(total("unit=commerce&applicant=zhang.wei")).isEqualTo(4);
@@ -131,8 +144,7 @@ class AuditApiIT {
     assertThat(
             total(
                 "member="
-                    + java.net.URLEncoder.encode(
-                        "'; DROP TABLE trip_registry; --", StandardCharsets.UTF_8)))
+                    + URLEncoder.encode("'; DROP TABLE trip_registry; --", StandardCharsets.UTF_8)))
         .isZero();
     assertThat(total("size=2&page=1")).isEqualTo(4);
     assertThat(call("GET", "/api/audit/trips?size=2&page=1", "zhao.lei").body())
@@ -223,10 +235,10 @@ class AuditApiIT {
   @Test
   void exportsTenThousandTripsAsCsvInBoundedMemory() throws Exception {
     int trips = 10_000;
-    List<Object[]> rows = new java.util.ArrayList<>();
-    List<Object[]> members = new java.util.ArrayList<>();
-    List<Object[]> countries = new java.util.ArrayList<>();
-    java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 1);
+    List<Object[]> rows = new ArrayList<>();
+    List<Object[]> members = new ArrayList<>();
+    List<Object[]> countries = new ArrayList<>();
+    LocalDate day = LocalDate.of(2026, 1, 1);
     for (int i = 0; i < trips; i++) {
       String id = String.format("bulk-%06d", i);
       rows.add(
@@ -236,13 +248,13 @@ class AuditApiIT {
             "commerce",
             "CLOSED",
             "与日本经济产业省商谈合作备忘录的具体条款 " + i,
-            java.sql.Date.valueOf(day.plusDays(i % 300)),
-            java.sql.Date.valueOf(day.plusDays(i % 300 + 4)),
+            Date.valueOf(day.plusDays(i % 300)),
+            Date.valueOf(day.plusDays(i % 300 + 4)),
             "外办〔2026〕" + i + "号",
             3,
             true,
             "ACCEPTED",
-            new java.sql.Timestamp(System.currentTimeMillis())
+            new Timestamp(System.currentTimeMillis())
           });
       for (int m = 0; m < 3; m++) {
         members.add(new Object[] {id, m, "团员" + i + "-" + m, "干部", "section"});
@@ -264,14 +276,13 @@ class AuditApiIT {
     members.clear();
     countries.clear();
 
-    java.lang.management.MemoryMXBean memory =
-        java.lang.management.ManagementFactory.getMemoryMXBean();
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     memory.gc();
     long baseline = memory.getHeapMemoryUsage().getUsed();
     long[] peak = {0};
     long[] lines = {0};
-    java.io.Writer sampling =
-        new java.io.Writer() {
+    Writer sampling =
+        new Writer() {
           @Override
           public void write(char[] buffer, int offset, int length) {
             for (int i = offset; i < offset + length; i++) {
@@ -288,13 +299,13 @@ class AuditApiIT {
           @Override
           public void close() {}
         };
-    search.exportCsv(TripFilter.parse(java.util.Map.of("unit", "commerce")), sampling);
+    search.exportCsv(TripFilter.parse(Map.of("unit", "commerce")), sampling);
 
     assertThat(lines[0]).isEqualTo(trips + 1);
     // one batch of 1,000 rows is held at a time; holding all 10,000 would add well over 10 MB
     assertThat(peak[0]).as("heap growth while exporting, bytes").isLessThan(6L * 1024 * 1024);
 
-    HttpResponse<java.util.stream.Stream<String>> download =
+    HttpResponse<Stream<String>> download =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
@@ -311,8 +322,7 @@ class AuditApiIT {
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body().count()).isEqualTo(trips + 1);
 
-    com.fasterxml.jackson.databind.JsonNode broad =
-        mapper.readTree(call("GET", "/api/audit/trips?size=50", "zhao.lei").body());
+    JsonNode broad = mapper.readTree(call("GET", "/api/audit/trips?size=50", "zhao.lei").body());
     assertThat(broad.get("total").asLong()).isEqualTo(TripSearch.MAX_COUNTED);
     assertThat(broad.get("totalExact").asBoolean())
         .as("more than 10,000 matches are not all counted")

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -278,7 +280,7 @@ class AuditChainTest {
           entry.processInstanceId(),
           entry.event(),
           entry.actor(),
-          java.sql.Timestamp.from(entry.occurredAt()),
+          Timestamp.from(entry.occurredAt()),
           entry.details(),
           previous,
           hash);
@@ -349,9 +351,7 @@ class AuditChainTest {
       lastId = ((Number) row.get("ID")).longValue();
       long millis =
           jdbc.queryForObject(
-                  "SELECT occurred_at FROM audit_trail WHERE id = ?",
-                  java.sql.Timestamp.class,
-                  lastId)
+                  "SELECT occurred_at FROM audit_trail WHERE id = ?", Timestamp.class, lastId)
               .getTime();
       String content =
           String.join(
@@ -381,7 +381,7 @@ class AuditChainTest {
           .formatHex(
               MessageDigest.getInstance("SHA-256")
                   .digest(content.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -18,7 +19,7 @@ final class Latencies {
         .add(System.nanoTime() - startedNanos);
   }
 
-  java.util.Set<String> operations() {
+  Set<String> operations() {
     return byOperation.keySet();
   }
 

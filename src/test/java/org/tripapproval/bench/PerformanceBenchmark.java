@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,17 +25,23 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tripapproval.audit.BulkTrips;
@@ -60,7 +67,7 @@ class PerformanceBenchmark {
   private static final int TRIPS_PER_CLIENT = Integer.getInteger("bench.tripsPerClient", 8);
   private static final int SINGLE_CLIENT_TRIPS = Integer.getInteger("bench.singleClientTrips", 20);
   private static final long[] SCALES =
-      java.util.Arrays.stream(System.getProperty("bench.scales", "10000,100000,1000000").split(","))
+      Arrays.stream(System.getProperty("bench.scales", "10000,100000,1000000").split(","))
           .mapToLong(Long::parseLong)
           .toArray();
   private static final int PROBE_SECONDS = 10;
@@ -113,7 +120,7 @@ class PerformanceBenchmark {
       table.section(
           "Lifecycle through /engine-rest (submission, every routed review, 4 timers executed at once,"
               + " report, verification)");
-      Map<Integer, double[]> throughput = new java.util.TreeMap<>();
+      Map<Integer, double[]> throughput = new TreeMap<>();
       Latencies at16 = null;
       Latencies baselineAt16 = null;
       double commitsPerTrip = 0;
@@ -487,11 +494,7 @@ class PerformanceBenchmark {
       this.baseUrl = baseUrl;
     }
 
-    Run run(
-        int clients,
-        int tripsPerClient,
-        BenchDriver.Start start,
-        java.util.function.Supplier<TripRequest> trips)
+    Run run(int clients, int tripsPerClient, BenchDriver.Start start, Supplier<TripRequest> trips)
         throws Exception {
       Latencies latencies = new Latencies();
       AtomicLong calls = new AtomicLong();
@@ -587,7 +590,7 @@ class PerformanceBenchmark {
                         + "&from=2025-01-01&to=2025-12-31";
                 case 2 ->
                     "member="
-                        + java.net.URLEncoder.encode(
+                        + URLEncoder.encode(
                             BulkTrips.name(random.nextInt(BulkTrips.NAMES)),
                             StandardCharsets.UTF_8);
                 case 3 -> "country=BR&from=2024-01-01&to=2024-12-31";
@@ -609,7 +612,7 @@ class PerformanceBenchmark {
       slowest =
           latencies.operations().stream()
               .filter(o -> !o.equals("search"))
-              .max(java.util.Comparator.comparingDouble(o -> latencies.percentile(o, 95)))
+              .max(Comparator.comparingDouble(o -> latencies.percentile(o, 95)))
               .map(
                   o ->
                       String.format(
@@ -672,8 +675,7 @@ class PerformanceBenchmark {
       // what the export keeps alive ends up in the old generation; its garbage dies young
       long oldBefore = memoryMb("id:G1 Old Gen");
       AtomicLong peak = new AtomicLong(oldBefore);
-      java.util.concurrent.ScheduledExecutorService sampler =
-          Executors.newSingleThreadScheduledExecutor();
+      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
       sampler.scheduleWithFixedDelay(
           () -> peak.accumulateAndGet(memoryMb("id:G1 Old Gen"), Math::max),
           0,
@@ -712,7 +714,7 @@ class PerformanceBenchmark {
           times.add((System.nanoTime() - began) / 1e6);
         }
       }
-      java.util.Collections.sort(times);
+      Collections.sort(times);
       return times.get(times.size() / 2);
     }
 
@@ -728,8 +730,7 @@ class PerformanceBenchmark {
                   new RestClient(node.baseUrl(), "admin")
                       .get(
                           "/actuator/metrics/jvm.memory.used?tag="
-                              + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8)
-                                  .replace("+", "%20")),
+                              + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20")),
                   200));
       return (long) (metric.get("measurements").get(0).get("value").asDouble() / (1024 * 1024));
     }

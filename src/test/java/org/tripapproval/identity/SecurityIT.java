@@ -6,10 +6,17 @@ import static org.tripapproval.support.RestTripDriver.read;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +29,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tripapproval.support.Files;
 import org.tripapproval.support.RestClient;
 import org.tripapproval.support.RestTripDriver;
+import org.tripapproval.support.TestPostgres;
 import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripRequest;
 
@@ -38,7 +47,7 @@ class SecurityIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = org.tripapproval.support.TestPostgres.newDatabase("security");
+    String url = TestPostgres.newDatabase("security");
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
@@ -307,7 +316,7 @@ class SecurityIT {
 
   @Test
   void reviewersNameTheirOwnSubstitutesAndNobodyElseDoes() {
-    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     String body =
         "{\"substitute\":\"zhou.qiang\",\"from\":\""
             + today
@@ -457,9 +466,7 @@ class SecurityIT {
     var json = RestTripDriver.JSON.getNodeFactory();
     if (original.isNumber()) {
       return List.of(
-          json.numberNode(-1),
-          json.numberNode(new java.math.BigDecimal("1e12")),
-          json.textNode("一千"));
+          json.numberNode(-1), json.numberNode(new BigDecimal("1e12")), json.textNode("一千"));
     }
     String text = original.textValue();
     if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
@@ -484,11 +491,10 @@ class SecurityIT {
     int split = Math.max(leaf.lastIndexOf('.'), leaf.lastIndexOf('['));
     JsonNode parent = split < 0 ? copy : at(copy, leaf.substring(0, split));
     if (split >= 0 && leaf.charAt(split) == '[') {
-      ((com.fasterxml.jackson.databind.node.ArrayNode) parent)
+      ((ArrayNode) parent)
           .set(Integer.parseInt(leaf.substring(split + 1, leaf.length() - 1)), value);
     } else {
-      ((com.fasterxml.jackson.databind.node.ObjectNode) parent)
-          .set(leaf.substring(split + 1), value);
+      ((ObjectNode) parent).set(leaf.substring(split + 1), value);
     }
     String trip = RestTripDriver.JSON.writeValueAsString(copy);
     return anonymous
@@ -496,20 +502,19 @@ class SecurityIT {
         .post(
             "/engine-rest/process-definition/key/overseas-trip/submit-form",
             RestTripDriver.write(
-                java.util.Map.of(
+                Map.of(
                     "variables",
-                    java.util.Map.of(
+                    Map.of(
                         "trip",
-                        java.util.Map.of("type", "Json", "value", trip),
+                        Map.of("type", "Json", "value", trip),
                         "invitationLetter",
-                        java.util.Map.of(
+                        Map.of(
                             "type",
                             "File",
                             "value",
-                            java.util.Base64.getEncoder()
-                                .encodeToString(org.tripapproval.support.Files.pdfBytes()),
+                            Base64.getEncoder().encodeToString(Files.pdfBytes()),
                             "valueInfo",
-                            java.util.Map.of(
+                            Map.of(
                                 "filename", "invitation.pdf", "mimeType", "application/pdf"))))));
   }
 

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,6 +40,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.support.TestPostgres;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripRequest;
@@ -57,7 +63,7 @@ class NotificationIT {
   @Autowired ObjectMapper mapper;
   @Autowired OutboxDelivery delivery;
   @Autowired Outbox outbox;
-  @Autowired org.tripapproval.audit.AuditTrail trail;
+  @Autowired AuditTrail trail;
   @LocalServerPort int port;
   TripDriver driver;
 
@@ -245,12 +251,12 @@ class NotificationIT {
     int waiting = outbox.find(Outbox.PENDING, 500).size();
     assertThat(waiting).isGreaterThan(2 * 20);
 
-    var workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var workers = Executors.newFixedThreadPool(2);
     try {
       var first = workers.submit(delivery::deliverDue);
       var second = workers.submit(delivery::deliverDue);
-      first.get(60, java.util.concurrent.TimeUnit.SECONDS);
-      second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      first.get(60, TimeUnit.SECONDS);
+      second.get(60, TimeUnit.SECONDS);
     } finally {
       workers.shutdownNow();
     }
@@ -302,7 +308,7 @@ class NotificationIT {
   private static String subject(MimeMessage message) {
     try {
       return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
+    } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -310,7 +316,7 @@ class NotificationIT {
   private static String messageId(MimeMessage message) {
     try {
       return message.getMessageID();
-    } catch (jakarta.mail.MessagingException e) {
+    } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -319,11 +325,11 @@ class NotificationIT {
     return find(message, mimeType);
   }
 
-  private static String find(jakarta.mail.Part part, String mimeType) throws Exception {
+  private static String find(Part part, String mimeType) throws Exception {
     if (part.isMimeType(mimeType)) {
       return (String) part.getContent();
     }
-    if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+    if (part.getContent() instanceof Multipart multipart) {
       for (int i = 0; i < multipart.getCount(); i++) {
         String found = find(multipart.getBodyPart(i), mimeType);
         if (found != null) {

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,9 +24,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,7 +178,7 @@ class FaultsIT {
     }
 
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    List<java.util.concurrent.Future<?>> finishing = new ArrayList<>();
+    List<Future<?>> finishing = new ArrayList<>();
     load.trips.forEach(
         (trip, request) ->
             finishing.add(clients.submit(() -> load.driver.driveToEnd(trip, request))));
@@ -267,8 +270,7 @@ class FaultsIT {
         .isTrue();
   }
 
-  private static EmbeddedPostgres postgres(Path dataDirectory, int port)
-      throws java.io.IOException {
+  private static EmbeddedPostgres postgres(Path dataDirectory, int port) throws IOException {
     return EmbeddedPostgres.builder()
         .setDataDirectory(dataDirectory)
         .setCleanDataDirectory(false)
@@ -322,7 +324,7 @@ class FaultsIT {
       }
     }
 
-    void until(java.util.function.BooleanSupplier condition) {
+    void until(BooleanSupplier condition) {
       await()
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(200))

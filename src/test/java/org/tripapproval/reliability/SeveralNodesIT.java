@@ -7,7 +7,9 @@ import static org.tripapproval.support.RestTripDriver.read;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -188,7 +190,7 @@ class SeveralNodesIT {
                 .header("X-XSRF-TOKEN", xsrf)
                 .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
                 .POST(
-                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                    HttpRequest.BodyPublishers.ofString(
                         "username=li.na&password=" + RestClient.PASSWORD)));
     expect(login, 200);
     String loggedIn =
@@ -222,7 +224,7 @@ class SeveralNodesIT {
   private static String messageId(MimeMessage message) {
     try {
       return message.getMessageID();
-    } catch (jakarta.mail.MessagingException e) {
+    } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
   }

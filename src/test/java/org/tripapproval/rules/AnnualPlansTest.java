@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.tripapproval.csv.CsvUpload;
 
 /** Reading an annual plan from CSV: every wrong line named, nothing half-read. */
 class AnnualPlansTest {
@@ -22,7 +23,7 @@ class AnnualPlansTest {
   @Test
   void refusesWrongColumnsDuplicatesAndBadHeadcountsNamingEachLine() {
     assertThatThrownBy(() -> AnnualPlans.parse("ref,title,people\nA,x,1\n"))
-        .isInstanceOf(org.tripapproval.csv.CsvUpload.InvalidCsvException.class)
+        .isInstanceOf(CsvUpload.InvalidCsvException.class)
         .hasMessageContaining("line 1:")
         .hasMessageContaining("columns");
     assertThatThrownBy(
@@ -30,7 +31,7 @@ class AnnualPlansTest {
                 AnnualPlans.parse(
                     "reference,title,headcount\nA,x,1\nB,y,0\nA,z,2\nC,,3\nD,w\nE,v,many\n"))
         .isInstanceOfSatisfying(
-            org.tripapproval.csv.CsvUpload.InvalidCsvException.class,
+            CsvUpload.InvalidCsvException.class,
             e ->
                 assertThat(e.errors())
                     .containsExactly(
@@ -40,10 +41,10 @@ class AnnualPlansTest {
                         "line 6: 须有3列 / must have 3 columns",
                         "line 7: headcount: 须为1到999的整数 / must be a whole number from 1 to 999"));
     assertThatThrownBy(() -> AnnualPlans.parse("reference,title,headcount\n"))
-        .isInstanceOf(org.tripapproval.csv.CsvUpload.InvalidCsvException.class)
+        .isInstanceOf(CsvUpload.InvalidCsvException.class)
         .hasMessageContaining("no entries");
     assertThatThrownBy(() -> AnnualPlans.parse(""))
-        .isInstanceOf(org.tripapproval.csv.CsvUpload.InvalidCsvException.class)
+        .isInstanceOf(CsvUpload.InvalidCsvException.class)
         .hasMessageContaining("line 1:");
   }
 }

@@ -3,6 +3,7 @@ package org.tripapproval.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -118,7 +119,7 @@ class TripRuleTablesTest {
       String situation, String change, String chinese, String english) {
     Map<String, Object> facts = validTrip();
     facts.put("countries", "JP, KR, SG, TH");
-    facts.put("lodgingStandard", java.math.BigDecimal.valueOf(5640));
+    facts.put("lodgingStandard", BigDecimal.valueOf(5640));
     String[] pair = change.split("=");
     facts.put(pair[0], pair[1].matches("\\d+") ? (Object) Integer.valueOf(pair[1]) : pair[1]);
     String message =

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,6 +26,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripProcess;
+import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripRequest.BudgetCategory;
 import org.tripapproval.trip.TripRequest.BudgetItem;
@@ -188,7 +192,7 @@ class TripRulesProcessTest {
     assertThat(rules.check(aTrip().countries("US").budget(lodging("5641")).build(), true, null))
         .extracting(RuleFinding::rule, RuleFinding::message)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 "budget",
                 "per-diem-standards.dmn中没有US的住宿费、伙食费标准,请财务人工核对 / No per-diem standard for US in per-diem-standards.dmn: finance checks the budget by hand"));
   }
@@ -207,8 +211,8 @@ class TripRulesProcessTest {
         "INSERT INTO trip_registry (process_instance_id, status, report_status, departure_date, return_date, updated_at)"
             + " VALUES (?, 'REPORT_DUE', 'DUE', ?, ?, CURRENT_TIMESTAMP)",
         id,
-        java.sql.Date.valueOf(returned.minusDays(3)),
-        java.sql.Date.valueOf(returned));
+        Date.valueOf(returned.minusDays(3)),
+        Date.valueOf(returned));
     jdbc.update(
         "INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank) VALUES (?, 0, ?, '干部', 'section')",
         id,
@@ -221,10 +225,10 @@ class TripRulesProcessTest {
     TripRequest request = aTrip().build();
     ProcessInstance trip = driver.submit(request);
     driver.approveAndTravel(trip);
-    org.tripapproval.trip.TripReport asApproved = TripDriver.reportFor(request);
+    TripReport asApproved = TripDriver.reportFor(request);
     driver.fileReport(
         trip,
-        new org.tripapproval.trip.TripReport(
+        new TripReport(
             asApproved.actualDepartureDate(),
             request.returnDate().plusDays(1),
             List.of("JP", "KR"),
@@ -250,14 +254,13 @@ class TripRulesProcessTest {
   void aPlannedTripNamesAnEntryOfItsUnitsPlanKeepsToItsHeadcountAndToTheUnitsYearlyTotal() {
     // the first of January two years on: no other test travels in that year, and it is within two
     // years
-    java.time.LocalDate newYear =
-        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(2).withDayOfYear(1);
+    LocalDate newYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusYears(2).withDayOfYear(1);
     plans.load(
         "commerce",
         newYear.getYear(),
         "reference,title,headcount\nA,赴日本商谈,2\nB,赴韩国招商,2\n",
         "admin");
-    java.util.function.Function<String, TripRequest> planned =
+    Function<String, TripRequest> planned =
         reference ->
             new TripRequest(
                 "commerce",
@@ -321,10 +324,7 @@ class TripRulesProcessTest {
     JsonNode again =
         findings(
             driver.submit(
-                aTrip()
-                    .members(delegation)
-                    .departingOn(java.time.LocalDate.now().plusMonths(6))
-                    .build()));
+                aTrip().members(delegation).departingOn(LocalDate.now().plusMonths(6)).build()));
     assertThat(again.findValuesAsText("rule")).containsExactly("frequency");
     assertThat(again.get(0).get("message").asText()).contains("孙厅长").doesNotContain("周翻译");
   }
@@ -332,7 +332,7 @@ class TripRulesProcessTest {
   @Test
   void aTransitStopCountsAsACountryOnlyWhenTheTravellersLeaveTheAirport() {
     TripRequest three = aTrip().countries("JP", "KR", "TH").days(6).build();
-    java.util.function.Function<Boolean, TripRequest> viaSingapore =
+    Function<Boolean, TripRequest> viaSingapore =
         leaves ->
             new TripRequest(
                 three.unit(),

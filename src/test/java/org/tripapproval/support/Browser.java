@@ -11,6 +11,7 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -19,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's headless Chromium through Selenium, with nothing downloaded at test time. Where no
@@ -138,7 +140,7 @@ public final class Browser implements AutoCloseable {
   public void waitUntilTextContains(By by, String text) {
     try {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-    } catch (org.openqa.selenium.TimeoutException e) {
+    } catch (TimeoutException e) {
       try {
         screenshot("timeout");
       } catch (IOException ignored) {
@@ -181,6 +183,6 @@ public final class Browser implements AutoCloseable {
   @Override
   public void close() {
     driver.quit();
-    org.springframework.util.FileSystemUtils.deleteRecursively(userDataDir.toFile());
+    FileSystemUtils.deleteRecursively(userDataDir.toFile());
   }
 }

@@ -1,6 +1,7 @@
 package org.tripapproval.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,7 +56,7 @@ public final class RestClient {
   }
 
   /** The response body as a stream, e.g. a large export read as it arrives. */
-  public HttpResponse<java.io.InputStream> sendForStream(HttpRequest.Builder request) {
+  public HttpResponse<InputStream> sendForStream(HttpRequest.Builder request) {
     return send(request, HttpResponse.BodyHandlers.ofInputStream());
   }
 

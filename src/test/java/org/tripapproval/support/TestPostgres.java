@@ -3,13 +3,16 @@ package org.tripapproval.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** One real PostgreSQL server for the ITs of a test run, started on first use (zonky). */
 public final class TestPostgres {
 
   private static EmbeddedPostgres server;
-  private static final java.util.Map<String, String> DATABASES = new java.util.HashMap<>();
+  private static final Map<String, String> DATABASES = new HashMap<>();
 
   private TestPostgres() {}
 
@@ -53,7 +56,7 @@ public final class TestPostgres {
     try (var connection = server().getPostgresDatabase().getConnection();
         var statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
     DATABASES.put(name, server().getJdbcUrl("postgres", name));

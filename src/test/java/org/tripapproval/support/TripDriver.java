@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -233,7 +234,7 @@ public final class TripDriver {
     }
   }
 
-  public <T> T as(String user, java.util.function.Supplier<T> action) {
+  public <T> T as(String user, Supplier<T> action) {
     List<String> groups =
         engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
             .map(Group::getId)
