@@ -3,7 +3,11 @@ package org.tripapproval.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -13,8 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.tripapproval.support.TripDriver;
+import org.tripapproval.trip.TripProcess;
+import org.tripapproval.trip.TripRequest;
 
-/** The trail holds each event of a trip once, and the registry one row per trip. */
+/**
+ * The trail holds each event of a trip once, and the registry one row per trip; a whole lifecycle
+ * leaves exactly the entries listed in audit/whole-lifecycle-trail.txt.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class TripTrailTest {
@@ -46,5 +55,31 @@ class TripTrailTest {
                 Integer.class,
                 trip.getId()))
         .isEqualTo(1);
+  }
+
+  @Test
+  void holdsTheWholeLifecycleEventByEvent() throws Exception {
+    TripDriver driver = new TripDriver(engine, mapper);
+    TripRequest request = aTrip().build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAndTravel(trip);
+    driver.fileReport(trip, TripDriver.reportFor(request));
+    driver.decide(TripDriver.VERIFIER, trip, TripProcess.VERIFY_TRIP_REPORT, "accept", "");
+    driver.fireTimer(trip, TripProcess.POST_TRIP_DISCLOSURE_ENDED);
+
+    List<String> events = new ArrayList<>();
+    for (AuditTrail.TrailEntry entry : trail.forTrip(trip.getId())) {
+      JsonNode details = mapper.readTree(entry.details());
+      String about =
+          details
+              .path("activity")
+              .asText(details.path("task").asText(details.path("name").asText()));
+      events.add(entry.event() + (about.isEmpty() ? "" : " " + about));
+    }
+    List<String> expected =
+        Files.readAllLines(Path.of("src/test/resources/audit/whole-lifecycle-trail.txt")).stream()
+            .filter(line -> !line.startsWith("#"))
+            .toList();
+    assertThat(events).containsExactlyElementsOf(expected);
   }
 }
