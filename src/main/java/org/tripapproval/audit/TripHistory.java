@@ -136,7 +136,17 @@ class TripHistory implements HistoryEventHandler {
             task.getDueDate(),
             "deleteReason",
             task.getDeleteReason());
-    record(task, "task." + task.getEventType(), details, actor());
+    record(task, "task." + eventOf(task), details, actor());
+  }
+
+  /**
+   * The engine ends a task cancelled with its activity (the withdrawal at departure) with the same
+   * "complete" event as a completed one, and tells them apart by the delete reason.
+   */
+  private static String eventOf(HistoricTaskInstanceEventEntity task) {
+    boolean ended =
+        HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName().equals(task.getEventType());
+    return ended && !"completed".equals(task.getDeleteReason()) ? "delete" : task.getEventType();
   }
 
   private void onVariable(HistoricVariableUpdateEventEntity variable) {
