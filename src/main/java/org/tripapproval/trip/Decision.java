@@ -11,29 +11,15 @@ public enum Decision implements Labelled {
   ACCEPT("accept", "通过", "Accept"),
   WITHDRAW("withdraw", "撤回", "Withdraw");
 
-  private final String code;
-  private final String zh;
-  private final String en;
+  private final Words words;
 
   Decision(String code, String zh, String en) {
-    this.code = code;
-    this.zh = zh;
-    this.en = en;
+    this.words = new Words(code, zh, en);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public String zh() {
-    return zh;
-  }
-
-  @Override
-  public String en() {
-    return en;
+  public Words words() {
+    return words;
   }
 
   /** A decision against the request must say why. */
@@ -43,7 +29,7 @@ public enum Decision implements Labelled {
 
   /** Whether this stored or submitted code is this decision; false for null or any other text. */
   public boolean is(Object code) {
-    return this.code.equals(code);
+    return words.code().equals(code);
   }
 
   /** The decision a form submitted or a decisions list stores; fails on a value that is not one. */

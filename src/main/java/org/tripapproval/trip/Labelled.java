@@ -7,12 +7,23 @@ package org.tripapproval.trip;
  */
 public interface Labelled {
 
+  /** The word's code and its labels; the enums keep one each. */
+  record Words(String code, String zh, String en) {}
+
+  Words words();
+
   /** As stored in the database, the process variables and the models. */
-  String code();
+  default String code() {
+    return words().code();
+  }
 
-  String zh();
+  default String zh() {
+    return words().zh();
+  }
 
-  String en();
+  default String en() {
+    return words().en();
+  }
 
   /** Both languages, as users read them everywhere: {@code 已批准 Approved}. */
   default String label() {

@@ -10,27 +10,15 @@ public enum ReportStatus implements Labelled {
   FILED("已提交", "Filed"),
   ACCEPTED("已通过", "Accepted");
 
-  private final String zh;
-  private final String en;
+  private final Words words;
 
   ReportStatus(String zh, String en) {
-    this.zh = zh;
-    this.en = en;
+    this.words = new Words(name(), zh, en);
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
-  public String zh() {
-    return zh;
-  }
-
-  @Override
-  public String en() {
-    return en;
+  public Words words() {
+    return words;
   }
 
   /**

@@ -10,29 +10,15 @@ public enum ReviewLevel implements Labelled {
   FINANCE("finance", "财政", "Finance"),
   LEADERSHIP("leadership", "分管领导", "Leadership");
 
-  private final String code;
-  private final String zh;
-  private final String en;
+  private final Words words;
 
   ReviewLevel(String code, String zh, String en) {
-    this.code = code;
-    this.zh = zh;
-    this.en = en;
+    this.words = new Words(code, zh, en);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public String zh() {
-    return zh;
-  }
-
-  @Override
-  public String en() {
-    return en;
+  public Words words() {
+    return words;
   }
 
   /** The level the routing table names; fails on a value that is not one. */

@@ -22,27 +22,15 @@ public enum TripStatus implements Labelled {
   /** Ended without an end event of the model, e.g. cancelled by an administrator. */
   ENDED("已结束", "Ended");
 
-  private final String zh;
-  private final String en;
+  private final Words words;
 
   TripStatus(String zh, String en) {
-    this.zh = zh;
-    this.en = en;
+    this.words = new Words(name(), zh, en);
   }
 
   @Override
-  public String code() {
-    return name();
-  }
-
-  @Override
-  public String zh() {
-    return zh;
-  }
-
-  @Override
-  public String en() {
-    return en;
+  public Words words() {
+    return words;
   }
 
   /**
