@@ -86,6 +86,8 @@ class ModelConventionsTest {
       Map.of(
           "${tripRequestIntake}",
           "takes in the request a form submitted, or refuses it",
+          "${requestNumbering}",
+          "gives a submitted trip its request number, its business key",
           "${tripReportIntake}",
           "takes in the report a form submitted, or refuses it",
           "${decisionRecorder}",

@@ -138,8 +138,14 @@ public class Notifications {
     Group unit = identityService.createGroupQuery().groupId(trip.unit()).singleResult();
     String unitName = unit != null && unit.getName() != null ? unit.getName() : trip.unit();
     String applicant = displayName((String) scope.getVariable(APPLICANT));
+    String requestNumber = (String) scope.getVariable(REQUEST_NUMBER);
     return new MailModel.TripSummary(
-        unitName + " · " + trip.departureDate() + " · " + countries,
+        (requestNumber != null ? requestNumber : unitName)
+            + " · "
+            + trip.departureDate()
+            + " · "
+            + countries,
+        requestNumber,
         applicant,
         unitName,
         dates,
