@@ -6,7 +6,7 @@
     await Audit.loadVocabulary();
     const trip = await Audit.get('/api/audit/trips/' + encodeURIComponent(id));
     const summary = document.getElementById('summary');
-    [['申请人 Applicant', trip.applicant], ['单位 Unit', trip.unit], ['状态 Status', Audit.label(trip.status, 'tripStatuses')],
+    [['申请编号 Request number', trip.requestNumber || '—'], ['申请人 Applicant', trip.applicant], ['单位 Unit', trip.unit], ['状态 Status', Audit.label(trip.status, 'tripStatuses')],
       ['批准日期 Approved dates', trip.departureDate + ' — ' + trip.returnDate],
       ['实际日期 Actual dates', trip.actualDepartureDate ? trip.actualDepartureDate + ' — ' + trip.actualReturnDate : '—'],
       ['团员 Members', trip.members.join('、')], ['国家 Countries', trip.countries.join(', ')],
