@@ -17,23 +17,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * name and year. The year is the submission's, not the departure's: the number is given once, and a
  * revision may move the departure into another year.
  *
- * <p>Written in the engine's transaction, as {@link ApprovalNumbers} are: a refused or rolled-back
- * submission takes its number back (no gap, never a duplicate), the unique keys refuse a second
- * number for a trip or a number twice, and the counter row stays locked by the increment until the
- * submission commits, so submissions of one unit on any node take their turn.
+ * <p>Written in the engine's transaction, counter row included: a refused or rolled-back submission
+ * takes its number back (no gap, never a duplicate), the unique keys refuse a second number for a
+ * trip or a number twice, and the counter row stays locked by the increment until the submission
+ * commits, so submissions of one unit on any node take their turn. Nothing here takes a second
+ * database connection: with every pooled connection held by a submission waiting for the row, one
+ * that needed another would wait for ever (the pool's timeout, in fact).
  */
 @Service
 class RequestNumbers {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
-  private final TransactionTemplate ownTransaction;
+  private final TransactionTemplate savepoint;
 
   RequestNumbers(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** The trip's number: the one it has, or the next of its unit's short name this year. */
@@ -48,9 +50,11 @@ class RequestNumbers {
     }
     LocalDateTime now = LocalDateTime.now(clock);
     int year = now.getYear();
-    if (increment(unitShortName, year) == 0) {
+    for (int attempt = 0; increment(unitShortName, year) == 0; attempt++) {
+      if (attempt == 3) {
+        throw new IllegalStateException("no request counter for " + unitShortName + " " + year);
+      }
       startCounting(unitShortName, year);
-      increment(unitShortName, year);
     }
     int next =
         jdbc.queryForObject(
@@ -85,20 +89,21 @@ class RequestNumbers {
   }
 
   /**
-   * The first number of a short name in a year: its counter row is created and committed on its
-   * own, once, whoever comes first; it holds no number, so a submission that then fails leaves no
-   * gap.
+   * The first number of a short name in a year: its counter row, created in the submission's
+   * transaction behind a savepoint. A submission that started counting at the same moment has
+   * created it (PostgreSQL waits for that one to commit, then refuses the duplicate): back to the
+   * savepoint, and its row is counted on.
    */
   private void startCounting(String unitShortName, int year) {
     try {
-      ownTransaction.executeWithoutResult(
+      savepoint.executeWithoutResult(
           status ->
               jdbc.update(
                   "INSERT INTO request_counter (unit_prefix, request_year, last_number)"
                       + " VALUES (?, ?, 0)",
                   unitShortName,
                   year));
-    } catch (DuplicateKeyException anotherNodeWasFirst) {
+    } catch (DuplicateKeyException anotherSubmissionWasFirst) {
       // the row is there, which is all this needed
     }
   }

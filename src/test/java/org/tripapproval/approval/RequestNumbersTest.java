@@ -86,7 +86,7 @@ class RequestNumbersTest {
               assertThat(numbers.assign("refused", "commerce", "省商务厅")).isEqualTo("省商务厅-2026-0002");
               refused.setRollbackOnly();
             });
-    // the first of a year is counted from a row created on its own: a rollback leaves it, not a gap
+    // the first of a year too: its counter row goes with the submission
     new TransactionTemplate(transactions)
         .executeWithoutResult(
             refused -> {
