@@ -99,6 +99,7 @@ class ModelConventionsTest {
   private static final Map<String, String> BOOKKEEPING_TASK_LISTENERS =
       Map.of(
           "${decisionRecorder}", "declares the decision on its task and takes it in",
+          "${tripTaskName}", "names the task after its trip's request number, for Tasklist's list",
           "${fourEyes}", "refuses a reviewer who is part of the trip");
 
   static Stream<Path> bpmnFiles() throws IOException {

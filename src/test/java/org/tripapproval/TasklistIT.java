@@ -136,6 +136,12 @@ class TasklistIT {
     openTask(review);
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.waitUntilTextContains(By.id("summary-purpose"), PURPOSE);
+    // the trip is named by its request number, the business key, on the form and in the task list
+    String number = trip.getBusinessKey();
+    assertThat(number).startsWith("省商务厅-");
+    browser.waitUntilTextContains(By.id("requestNumber"), number);
+    browser.waitUntilTextContains(
+        By.cssSelector(".tasks-list"), "Review trip request 审核出国申请 · " + number);
     browser.visible(By.cssSelector("a[cam-file-download='invitationLetter']"));
     browser.click(By.id("decisionApprove"));
     browser.type("decisionReason", "同意出访 agreed");
@@ -327,9 +333,21 @@ class TasklistIT {
     driver.fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
 
     logInToCockpit("zhao.lei");
+    // Cockpit lists the running trip by its business key, the request number
+    String number = trip.getBusinessKey();
+    browser.open(
+        "http://localhost:"
+            + port
+            + "/camunda/app/cockpit/default/#/process-definition/"
+            + trip.getProcessDefinitionId()
+            + "/runtime");
+    browser.waitUntilTextContains(By.tagName("body"), number);
+
     browser.open("http://localhost:" + port + "/audit/");
-    browser.type("unit", "commerce");
+    browser.type("requestNumber", number);
     browser.click(By.id("searchButton"));
+    browser.waitUntilTextContains(By.id("total"), "共 1 条");
+    assertThat(browser.visible(By.id("results")).getText()).contains(number);
     browser.click(By.cssSelector("a.trip-link[data-trip='" + trip.getId() + "']"));
 
     browser.waitUntilTextContains(By.id("timeline"), "提交申请 Submitted");
@@ -352,7 +370,8 @@ class TasklistIT {
                 .driver()
                 .findElements(By.cssSelector(".djs-element.visited[data-element-id='tripClosed']")))
         .isEmpty();
-    assertThat(browser.visible(By.id("summary")).getText()).contains(hostile, "外办〔");
+    assertThat(browser.visible(By.id("summary")).getText())
+        .contains(hostile, "外办〔", "申请编号 Request number", number);
     assertThat(browser.driver().findElements(By.cssSelector("#summary img"))).isEmpty();
 
     // the statistics of the year the trip departs, whichever year today is

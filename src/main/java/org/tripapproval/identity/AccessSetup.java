@@ -3,8 +3,6 @@ package org.tripapproval.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.tripapproval.identity.RoleGroups.*;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -25,7 +23,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.tripapproval.trip.TripProcess;
-import org.tripapproval.trip.TripVariables;
 
 /**
  * The role groups, what each may do in the engine and webapps, and the Tasklist filters. Created on
@@ -178,56 +175,27 @@ class AccessSetup {
     }
   }
 
-  /**
-   * What Tasklist shows of each task in the list, besides its name: the trip's request number (the
-   * list has no column for the business key; a filter's variables are the way to show it), then
-   * who, which unit, when and the approval number.
-   */
-  private static final List<Map<String, String>> LISTED_VARIABLES =
-      List.of(
-          Map.of("name", TripVariables.REQUEST_NUMBER, "label", "申请编号 Request number"),
-          Map.of("name", TripVariables.APPLICANT, "label", "申请人 Applicant"),
-          Map.of("name", TripVariables.UNIT, "label", "单位 Unit"),
-          Map.of("name", TripVariables.DEPARTURE_DATE, "label", "出发 Departure"),
-          Map.of("name", TripVariables.APPROVAL_NUMBER, "label", "批件号 Approval number"));
-
-  /**
-   * The filter, created where missing; an existing one (from before request numbers) gets the
-   * request number at the head of its listed variables, and keeps everything else it has.
-   */
   private Filter ensureFilter(String name, TaskQuery query, int priority) {
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
-      return listsTheRequestNumber(existing);
+      return existing;
     }
     Filter filter =
         filterService
             .newTaskFilter(name)
             .setQuery(query)
             .setProperties(
-                Map.of("priority", priority, "refresh", true, "variables", LISTED_VARIABLES));
-    return filterService.saveFilter(filter);
-  }
-
-  private Filter listsTheRequestNumber(Filter filter) {
-    Map<String, Object> properties =
-        filter.getProperties() == null ? new HashMap<>() : new HashMap<>(filter.getProperties());
-    List<Object> variables = new ArrayList<>();
-    if (properties.get("variables") instanceof List<?> listed) {
-      variables.addAll(listed);
-    }
-    boolean listed =
-        variables.stream()
-            .anyMatch(
-                variable ->
-                    variable instanceof Map<?, ?> named
-                        && TripVariables.REQUEST_NUMBER.equals(named.get("name")));
-    if (listed) {
-      return filter;
-    }
-    variables.add(0, LISTED_VARIABLES.get(0));
-    properties.put("variables", variables);
-    filter.setProperties(properties);
+                Map.of(
+                    "priority",
+                    priority,
+                    "refresh",
+                    true,
+                    "variables",
+                    List.of(
+                        Map.of("name", "applicant", "label", "申请人 Applicant"),
+                        Map.of("name", "unit", "label", "单位 Unit"),
+                        Map.of("name", "departureDate", "label", "出发 Departure"),
+                        Map.of("name", "approvalNumber", "label", "批件号 Approval number"))));
     return filterService.saveFilter(filter);
   }
 }

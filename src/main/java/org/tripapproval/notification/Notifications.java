@@ -62,13 +62,13 @@ public class Notifications {
       }
     }
     String link = settings.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId();
+    // the step as the model names it: the subject names the trip already
+    String step =
+        task.getBpmnModelElementInstance() == null
+            ? task.getName()
+            : task.getBpmnModelElementInstance().getName();
     send(
-        task.getExecution(),
-        task,
-        NotificationKind.TASK_ASSIGNED,
-        task.getName(),
-        link,
-        recipients.values());
+        task.getExecution(), task, NotificationKind.TASK_ASSIGNED, step, link, recipients.values());
   }
 
   /**

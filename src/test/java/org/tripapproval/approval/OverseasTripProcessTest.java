@@ -412,21 +412,27 @@ class OverseasTripProcessTest {
                 String.class,
                 first.getId()))
         .isEqualTo(number);
-    // Tasklist's search "Process Instance Business Key" finds the trip's task by its number
-    Assertions.assertThat(
-            engine
-                .getTaskService()
-                .createTaskQuery()
-                .processInstanceBusinessKey(number)
-                .taskDefinitionKey(REVIEW_TRIP_REQUEST)
-                .singleResult()
-                .getProcessInstanceId())
-        .isEqualTo(first.getId());
+    // Tasklist's search "Process Instance Business Key" finds the trip's task by its number, and
+    // its list shows the number in each task's name
+    Task review =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .taskDefinitionKey(REVIEW_TRIP_REQUEST)
+            .singleResult();
+    Assertions.assertThat(review.getProcessInstanceId()).isEqualTo(first.getId());
+    Assertions.assertThat(review.getName()).isEqualTo("Review trip request 审核出国申请 · " + number);
 
     // sent back and revised, the trip keeps its number, as the engine's history does
     driver.review(first, "sendBack", "请补充议题");
     driver.revise(first, aTrip().build());
     assertThat(first).isWaitingAt(REVIEW_TRIP_REQUEST);
+    Assertions.assertThat(
+            engine.getTaskService().createTaskQuery().processInstanceId(first.getId()).list())
+        .extracting(Task::getName)
+        .containsExactlyInAnyOrder(
+            "Withdraw trip request 撤回出国申请 · " + number, "Review trip request 审核出国申请 · " + number);
     Assertions.assertThat(
             engine
                 .getRuntimeService()
@@ -452,7 +458,7 @@ class OverseasTripProcessTest {
     Assertions.assertThat(mail)
         .allSatisfy(
             message -> {
-              Assertions.assertThat(message.subject()).contains(number);
+              Assertions.assertThat(message.subject()).containsOnlyOnce(number);
               Assertions.assertThat(message.bodyText()).contains("申请编号 Request number: " + number);
               Assertions.assertThat(message.bodyHtml()).contains(number);
             });
