@@ -1,15 +1,20 @@
 package org.tripapproval.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tripapproval.support.WebappLocales.APPS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,7 +35,7 @@ class WebappTranslationsTest {
    * The webapps whose Chinese the application serves: each has locales/zh.json and a config.js
    * offering it. An app listed here without its zh.json fails the tests below.
    */
-  static final List<String> TRANSLATED_APPS = List.of("tasklist", "welcome");
+  static final List<String> TRANSLATED_APPS = List.of("tasklist", "cockpit", "admin", "welcome");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}|%[sd]");
   private static final Pattern AVAILABLE_LOCALES =
@@ -94,6 +99,22 @@ class WebappTranslationsTest {
     assertThat(dates.at("/months/0").asText()).isEqualTo("一月");
     assertThat(dates.at("/weekdays/1").asText()).isEqualTo("星期一");
     assertThat(dates.at("/relativeTime/past").asText()).isEqualTo("%s前");
+  }
+
+  @Test
+  void everyWebappOfTheWebjarIsTranslated() throws IOException {
+    URL webjar = WebappLocales.webjarCopy("tasklist/locales/en.json");
+    Set<String> apps = new TreeSet<>();
+    JarURLConnection connection = (JarURLConnection) webjar.openConnection();
+    connection.setUseCaches(false);
+    try (JarFile jar = connection.getJarFile()) {
+      Pattern english = Pattern.compile(Pattern.quote(APPS) + "([^/]+)/locales/en\\.json");
+      jar.stream()
+          .map(entry -> english.matcher(entry.getName()))
+          .filter(Matcher::matches)
+          .forEach(matcher -> apps.add(matcher.group(1)));
+    }
+    assertThat(apps).containsExactlyInAnyOrderElementsOf(TRANSLATED_APPS);
   }
 
   @Test
