@@ -1,9 +1,8 @@
 -- Request numbers (申请编号): the business key a trip gets when it is submitted,
--- <unit's short name>-<year of submission>-<sequence>, e.g. 省商务厅-2026-0012, one sequence per unit and year.
+-- <unit's short name>-<year of submission>-<sequence>, e.g. 省商务厅-2026-0012, gap-free per unit and year.
 -- The counter is kept per printed short name, so that two units that share one can never print the
--- same number. A number is taken in a short transaction of its own (the row is locked for the
--- increment only); a submission that fails after that leaves its number here with the id of the
--- trip that never started, so every gap in a sequence is accounted for.
+-- same number. Assigning locks the row until the submission commits: submissions of one unit wait
+-- in turn on any node; a submission that is refused or rolled back takes its number back with it.
 CREATE TABLE request_counter (
     unit_prefix   VARCHAR(40)  NOT NULL,
     request_year  INTEGER      NOT NULL,
