@@ -30,15 +30,31 @@ class AuditApi {
   private final TripSearch search;
   private final TripStatistics statistics;
   private final TripPath paths;
+  private final TripRecords records;
   private final Clock clock;
 
   AuditApi(
-      AuditTrail trail, TripSearch search, TripStatistics statistics, TripPath paths, Clock clock) {
+      AuditTrail trail,
+      TripSearch search,
+      TripStatistics statistics,
+      TripPath paths,
+      TripRecords records,
+      Clock clock) {
     this.trail = trail;
     this.search = search;
     this.statistics = statistics;
     this.paths = paths;
+    this.records = records;
     this.clock = clock;
+  }
+
+  /** The trip's whole record in words: request, decisions, report, timeline, revisions. */
+  @GetMapping("/trips/{processInstanceId}/record")
+  ResponseEntity<?> record(@PathVariable String processInstanceId) {
+    return records
+        .of(checked(processInstanceId))
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElse(ResponseEntity.notFound().build());
   }
 
   @GetMapping("/trips/{processInstanceId}")
