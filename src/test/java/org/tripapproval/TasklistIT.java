@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.support.Browser;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripProcess;
@@ -59,6 +61,7 @@ class TasklistIT {
   @Autowired HistoryService historyService;
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper mapper;
+  @Autowired AuditTrail trail;
   // one Chromium for the class: starting it is most of a short test's time; each test starts clean
   static Browser browser;
   TripDriver driver;
@@ -332,9 +335,40 @@ class TasklistIT {
     browser.click(By.id("searchButton"));
     browser.click(By.cssSelector("a.trip-link[data-trip='" + trip.getId() + "']"));
 
-    browser.waitUntilTextContains(By.id("timeline"), "提交申请 Submitted");
+    browser.waitUntilTextContains(By.id("timeline"), "提交出访申请 Submitted the trip request");
     browser.visible(By.cssSelector("#diagram[data-ready='true']"));
     browser.screenshot("audit-trip");
+    // words and names, not ids or raw JSON; bookkeeping and the raw record only when asked for
+    String timeline = browser.visible(By.id("timeline")).getText();
+    assertThat(timeline)
+        .contains("张伟 (applicant) · 申请人 Applicant", "李娜 (unit head) · 单位负责人 Unit head")
+        .doesNotContain("{\"", "zhang.wei");
+    assertThat(browser.visible(By.id("decisions")).getText())
+        .contains("外办 Foreign affairs office", "同意 Approve", "王芳 (foreign affairs)");
+    assertThat(browser.visible(By.id("request")).getText())
+        .contains(hostile, "处级 Division level", "日本 Japan");
+    assertThat(browser.driver().findElements(By.cssSelector("#request img"))).isEmpty();
+    assertThat(browser.visible(By.id("revisions")).getText()).contains("第1版 Version 1");
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("document.getElementById('timeline').scrollIntoView()");
+    browser.screenshot("audit-trip-timeline");
+    WebElement bookkeeping =
+        browser.driver().findElement(By.cssSelector("#timeline li.bookkeeping"));
+    assertThat(bookkeeping.isDisplayed()).isFalse();
+    browser.click(By.id("everyRow"));
+    assertThat(bookkeeping.isDisplayed()).isTrue();
+    bookkeeping.findElement(By.cssSelector("button.raw")).click();
+    assertThat(bookkeeping.findElement(By.tagName("pre")).getText()).contains("\"hash\"");
+    // a phone: the trip page fits 390 pixels without scrolling sideways
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    assertThat(
+            (Long)
+                ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth"))
+        .isLessThanOrEqualTo(390L);
+    browser.screenshot("audit-trip-phone");
+    browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+
     assertThat(
             browser
                 .driver()
@@ -352,8 +386,18 @@ class TasklistIT {
                 .driver()
                 .findElements(By.cssSelector(".djs-element.visited[data-element-id='tripClosed']")))
         .isEmpty();
-    assertThat(browser.visible(By.id("summary")).getText()).contains(hostile, "外办〔");
+    assertThat(browser.visible(By.id("summary")).getText())
+        .contains("外办〔", "省商务厅 Department of Commerce");
     assertThat(browser.driver().findElements(By.cssSelector("#summary img"))).isEmpty();
+
+    // the working paper: the record, the chain's verification and every row with its hash
+    browser.click(By.id("paperLink"));
+    browser.visible(By.cssSelector("body[data-ready='true']"));
+    assertThat(browser.visible(By.id("chainResult")).getText()).startsWith("完整");
+    List<WebElement> hashes = browser.driver().findElements(By.cssSelector("#trailRows .hash"));
+    assertThat(hashes).hasSameSizeAs(trail.forTrip(trip.getId()));
+    assertThat(hashes).allSatisfy(hash -> assertThat(hash.getText()).matches("[0-9a-f]{64}"));
+    browser.screenshot("audit-paper");
 
     // the statistics of the year the trip departs, whichever year today is
     String departureYear =
