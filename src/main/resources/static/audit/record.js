@@ -93,6 +93,26 @@ const TripRecord = (() => {
     box.appendChild(table(['项目 Item', '类别 Category', '金额(元) Amount (CNY)', '经费来源 Funding source'],
       (trip.budget || []).map(item => [item.item, item.category ? Audit.label(item.category, 'budgetCategories') : '—',
         Number(item.amount).toFixed(2), item.fundingSource]).concat([['合计 Total', '', total.toFixed(2), '']])));
+    box.appendChild(standards(record.budgetStandards));
+    return box;
+  }
+
+  // the per-diem standards the rule check compared the budget with, as they were then
+  function standards(compared) {
+    const box = el('div');
+    box.id = 'budgetStandards';
+    box.appendChild(el('h3', '与开支标准对比 Compared with the per-diem standards'));
+    if (!compared) {
+      box.appendChild(none('未对比 Not compared'));
+      return box;
+    }
+    const yuan = value => value == null ? '—' : Number(value).toFixed(2);
+    box.appendChild(table(['费用 Cost', '预算(元) Budget (CNY)', '标准(元) Standard (CNY)'], [
+      ['住宿费 Lodging', yuan(compared.lodgingBudget), yuan(compared.lodgingStandard)],
+      ['伙食费和公杂费 Meals and incidentals', yuan(compared.mealsBudget), yuan(compared.mealsStandard)]]));
+    if (compared.countriesWithoutStandard) {
+      box.appendChild(el('p', '无标准的国家或地区 Without a standard: ' + compared.countriesWithoutStandard));
+    }
     return box;
   }
 
