@@ -16,8 +16,9 @@ import org.tripapproval.support.TripRequestBuilder;
 
 /**
  * The built jar, started as an operator starts it (java -jar): it deploys the models, serves the
- * forms, guards /engine-rest, refuses a bad request with 400, mails the reviewer through the mail
- * server it starts (read at /mail), and a restart with unchanged models deploys nothing new.
+ * forms and the project's files of the Camunda webapps (their Chinese), guards /engine-rest,
+ * refuses a bad request with 400, mails the reviewer through the mail server it starts (read at
+ * /mail), and a restart with unchanged models deploys nothing new.
  */
 @RunsJarNodes
 class JarLaunchIT {
@@ -37,6 +38,13 @@ class JarLaunchIT {
     try {
       assertThat(anonymous.get("/forms/review-trip-request.html").statusCode()).isEqualTo(200);
       assertThat(anonymous.get("/forms/partials/trip-editor.js").statusCode()).isEqualTo(200);
+      // the webapps' files the project overrides: its copies win over the webjar's in the jar too
+      assertThat(anonymous.get("/camunda/app/tasklist/locales/zh.json").body())
+          .contains("\"START_PROCESS\": \"发起流程\"");
+      assertThat(anonymous.get("/camunda/app/cockpit/scripts/config.js").body())
+          .contains("availableLocales: ['zh', 'en']");
+      assertThat(anonymous.get("/camunda/app/admin/styles/user-styles.css").body())
+          .contains(".ce-eol-banner");
       assertThat(anonymous.get("/engine-rest/process-definition").statusCode()).isEqualTo(401);
       assertThat(
               anonymous.as("zhang.wei").get("/engine-rest/process-definition?maxResults=10").body())

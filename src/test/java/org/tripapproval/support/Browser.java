@@ -70,6 +70,8 @@ public final class Browser implements AutoCloseable {
         "--window-size=1400,1000",
         "--lang=zh-CN",
         "--user-data-dir=" + userDataDir);
+    // the language the pages are asked for, as a browser set to Chinese asks (navigator.languages)
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
