@@ -6,21 +6,16 @@
   document.getElementById('tripLink').href = 'trip.html?id=' + encodeURIComponent(id);
   document.getElementById('print').addEventListener('click', () => window.print());
   try {
-    const [record, trail, verification] = await Promise.all([TripRecord.load(id),
-      Audit.get('/api/audit/trips/' + encodeURIComponent(id) + '/trail'),
+    const [record, verification] = await Promise.all([TripRecord.load(id),
       Audit.get('/api/audit/trail/verification')]);
     document.getElementById('printed').textContent = '流程实例 Process instance ' + id + ' · 生成于 Made on '
       + TripRecord.when(new Date().toISOString());
     TripRecord.show(record);
     showVerification(verification);
-    const words = new Map(record.timeline.map(moment => [moment.entry, moment]));
     const rows = TripRecord.table(['#', '时间 When', '经办人 By', '事件 What', '哈希 Hash (HMAC-SHA256)'],
-      trail.map(entry => {
-        const moment = words.get(entry.id) || {};
-        return [entry.id, TripRecord.when(entry.occurredAt), moment.actorName || entry.actor || '系统 System',
-          (moment.refused ? '[已拒绝 Refused] ' : '') + (moment.what || entry.event) + (moment.reason ? '(理由 Reason: ' + moment.reason + ')' : ''),
-          Audit.el('span', entry.hash, 'hash')];
-      }));
+      record.timeline.map(moment => [moment.entry, TripRecord.when(moment.at), moment.actorName,
+        (moment.refused ? '[已拒绝 Refused] ' : '') + moment.what + (moment.reason ? '(理由 Reason: ' + moment.reason + ')' : ''),
+        Audit.el('span', moment.hash, 'hash')]));
     rows.id = 'trailRows';
     document.getElementById('rows').appendChild(rows);
     document.body.dataset.ready = 'true';

@@ -4,17 +4,24 @@
   const error = document.getElementById('error');
   document.getElementById('paperLink').href = 'paper.html?id=' + encodeURIComponent(id);
   try {
-    const [record, trail] = await Promise.all([TripRecord.load(id),
-      Audit.get('/api/audit/trips/' + encodeURIComponent(id) + '/trail')]);
+    const record = await TripRecord.load(id);
     TripRecord.show(record);
-    showTimeline(record.timeline, new Map(trail.map(entry => [entry.id, entry])));
+    showTimeline(record.timeline);
     await showPath();
   } catch (e) {
     Audit.showError(error, e);
   }
 
+  // the rows as stored, read once when the first is asked for
+  let rows;
+  function storedRows() {
+    rows = rows || Audit.get('/api/audit/trips/' + encodeURIComponent(id) + '/trail')
+      .then(trail => new Map(trail.map(entry => [entry.id, entry])));
+    return rows;
+  }
+
   // the steps in words; bookkeeping rows only when asked for, and any row's raw record on demand
-  function showTimeline(moments, rows) {
+  function showTimeline(moments) {
     const list = document.getElementById('timeline');
     const everyRow = document.getElementById('everyRow');
     moments.forEach(moment => {
@@ -31,13 +38,13 @@
       }
       const raw = Audit.el('button', '原始记录 Raw', 'raw');
       raw.type = 'button';
-      raw.addEventListener('click', () => {
+      raw.addEventListener('click', async () => {
         const shown = item.querySelector('pre');
         if (shown) {
           shown.remove();
           return;
         }
-        const entry = rows.get(moment.entry) || {};
+        const entry = (await storedRows()).get(moment.entry) || {};
         item.appendChild(Audit.el('pre', JSON.stringify({ id: moment.entry, event: entry.event, actor: entry.actor,
           occurredAt: entry.occurredAt, details: parse(entry.details), hash: entry.hash }, null, 2), 'details'));
       });

@@ -31,7 +31,10 @@ import org.tripapproval.trip.TripProcess;
  */
 final class Timeline {
 
-  /** One entry in words. {@code main} is false for bookkeeping a reader rarely needs. */
+  /**
+   * One entry in words, with the hash that seals it. {@code main} is false for bookkeeping a reader
+   * rarely needs.
+   */
   record Moment(
       long entry,
       Instant at,
@@ -42,7 +45,8 @@ final class Timeline {
       String what,
       String reason,
       boolean refused,
-      boolean main) {}
+      boolean main,
+      String hash) {}
 
   /** A version of the request: who made it, when, and what changed against the one before. */
   record Revision(
@@ -211,7 +215,8 @@ final class Timeline {
             what,
             reason,
             refused,
-            main || refused));
+            main || refused,
+            entry.hash()));
   }
 
   private String levelOf(String task) {
