@@ -57,22 +57,41 @@ const Audit = (() => {
     return tr;
   }
 
+  /** Names each cell after its column: a table of class "cards" shows its rows as cards on a phone. */
+  function labelCells(table) {
+    const headings = Array.from(table.tHead.rows[0].cells).map(heading => heading.textContent.trim());
+    Array.from(table.tBodies[0].rows).forEach(tr => Array.from(tr.cells).forEach((cell, i) => {
+      cell.dataset.label = headings[i] || '';
+    }));
+  }
+
+  /** The login page, which comes back to this page once logged in. */
+  function loginPage() {
+    return '/audit/login.html?next=' + encodeURIComponent(location.pathname + location.search + location.hash);
+  }
+
   function showLogin(status) {
     const box = document.getElementById('login');
     box.hidden = false;
     box.textContent = '';
     box.appendChild(el('span', status === 403
       ? '只有纪检审计人员可以查看。 Only auditors may see this. '
-      : '请先登录(与 Cockpit 相同的账号)。 Please log in first, with your Cockpit account: '));
-    const link = el('a', 'Cockpit');
-    link.href = '/camunda/app/cockpit/default/';
+      : '请先登录。 Please log in first. '));
+    const link = el('a', '以审计人员账号登录 Log in as an auditor');
+    link.id = 'loginLink';
+    link.href = loginPage();
     box.appendChild(link);
   }
 
   async function get(url) {
     const response = await fetch(url, { credentials: 'same-origin',
       headers: { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' } });
-    if (response.status === 401 || response.status === 403) {
+    if (response.status === 401) {
+      // not logged in (or the session ended): to the login, which comes back here
+      location.replace(loginPage());
+      throw new Error('not allowed');
+    }
+    if (response.status === 403) {
       showLogin(response.status);
       throw new Error('not allowed');
     }
@@ -89,5 +108,5 @@ const Audit = (() => {
     }
   }
 
-  return { loadVocabulary, label, words, event, el, row, get, showError };
+  return { loadVocabulary, label, words, event, el, row, labelCells, get, showError };
 })();

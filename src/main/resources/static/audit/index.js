@@ -52,6 +52,7 @@
           trip.countries.join(', '), Audit.label(trip.status, 'tripStatuses'), trip.approvalNumber, Audit.label(trip.reportStatus, 'reportStatuses'),
           trip.findings]));
       });
+      Audit.labelCells(document.getElementById('results'));
       const pages = Math.max(1, Math.ceil(result.total / size));
       const count = result.total + (result.totalExact ? '' : '+');
       document.getElementById('total').textContent = '共 ' + count + ' 条 / ' + count + ' trips'
@@ -64,7 +65,11 @@
     }
   }
 
+  // the units last counted, drawn again when the page's width changes
+  let charted = [];
+
   function chart(units) {
+    charted = units;
     const svg = document.getElementById('chart');
     while (svg.firstChild) {
       svg.removeChild(svg.firstChild);
@@ -72,9 +77,15 @@
     const max = Math.max(1, ...units.map(unit => unit.trips));
     const ns = 'http://www.w3.org/2000/svg';
     const height = units.length * 28 + 10;
+    // as wide as the page allows, at most 900: the words keep their size on a phone
+    const box = getComputedStyle(svg.parentNode);
+    const room = svg.parentNode.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
+    const width = Math.max(300, Math.min(900, room || 900));
+    const names = Math.min(160, Math.round(width * 0.28));
+    const bars = width - names - 170;
+    svg.setAttribute('width', String(width));
     svg.setAttribute('height', String(height));
-    // drawn on a 900-wide canvas that a narrow screen scales down
-    svg.setAttribute('viewBox', '0 0 900 ' + height);
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
     units.forEach((unit, i) => {
       const y = 5 + i * 28;
       const name = document.createElementNS(ns, 'text');
@@ -82,37 +93,56 @@
       name.setAttribute('y', String(y + 15));
       name.textContent = unit.unit;
       const bar = document.createElementNS(ns, 'rect');
-      bar.setAttribute('x', '160');
+      bar.setAttribute('x', String(names));
       bar.setAttribute('y', String(y));
       bar.setAttribute('height', '20');
-      bar.setAttribute('width', String(Math.round(420 * unit.trips / max)));
+      bar.setAttribute('width', String(Math.round(bars * unit.trips / max)));
       bar.setAttribute('fill', '#b5152b');
       const rejected = document.createElementNS(ns, 'rect');
-      rejected.setAttribute('x', '160');
+      rejected.setAttribute('x', String(names));
       rejected.setAttribute('y', String(y));
       rejected.setAttribute('height', '20');
-      rejected.setAttribute('width', String(Math.round(420 * unit.rejected / max)));
+      rejected.setAttribute('width', String(Math.round(bars * unit.rejected / max)));
       rejected.setAttribute('fill', '#555');
       const count = document.createElementNS(ns, 'text');
-      count.setAttribute('x', String(166 + Math.round(420 * unit.trips / max)));
+      count.setAttribute('x', String(names + 6 + Math.round(bars * unit.trips / max)));
       count.setAttribute('y', String(y + 15));
       count.textContent = unit.trips + ' (未批准 rejected ' + unit.rejected + ')';
       [name, bar, rejected, count].forEach(node => svg.appendChild(node));
     });
   }
 
+  window.addEventListener('resize', () => chart(charted));
+
+  // the median of whole working days is whole, or half-way between two
+  function timeToApproval(time) {
+    if (time.medianWorkingDays == null) {
+      return '—';
+    }
+    const median = time.medianWorkingDays;
+    return (Number.isInteger(median) ? String(median) : median.toFixed(1)) + ' (' + time.trips + ')';
+  }
+
+  // as for the search: only the answer for the year picked last is shown
+  let latestStatistics = 0;
+
   async function statistics() {
+    const mine = ++latestStatistics;
     const year = document.getElementById('year').value;
     const error = document.getElementById('statisticsError');
     error.textContent = '';
     try {
       const result = await Audit.get('/api/audit/statistics?year=' + encodeURIComponent(year));
+      if (mine !== latestStatistics) {
+        return;
+      }
       const body = document.querySelector('#statisticsTable tbody');
       body.textContent = '';
       result.units.forEach(unit => body.appendChild(Audit.row([unit.unit, unit.trips, unit.members, unit.daysAbroad,
         unit.countries, unit.planned + ' / ' + unit.unplanned, unit.rejected, unit.withdrawn, unit.overdueReports,
-        unit.medianApprovalHours == null ? '—' : unit.medianApprovalHours.toFixed(1),
+        timeToApproval(unit.timeToApproval),
         unit.rejectionReasons.map(r => r.reason + ' ×' + r.count).join(';')])));
+      Audit.labelCells(document.getElementById('statisticsTable'));
       chart(result.units);
     } catch (e) {
       Audit.showError(error, e);
@@ -123,6 +153,7 @@
   document.getElementById('previous').addEventListener('click', () => { page -= 1; search(); });
   document.getElementById('next').addEventListener('click', () => { page += 1; search(); });
   document.getElementById('statistics').addEventListener('submit', event => { event.preventDefault(); statistics(); });
+  document.getElementById('year').addEventListener('change', () => statistics());
   // the picker offers the years that have trips and opens on the latest of them
   async function years() {
     const picker = document.getElementById('year');
@@ -135,6 +166,7 @@
         picker.appendChild(option);
       });
       picker.dataset.ready = 'true';
+      await statistics();
     } catch (e) {
       Audit.showError(document.getElementById('statisticsError'), e);
     }

@@ -6,6 +6,8 @@ import static org.tripapproval.support.Files.pdfBytes;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -422,6 +424,109 @@ class TasklistIT {
     browser.open("http://localhost:" + port + "/audit/");
     browser.waitUntilTextContains(By.id("login"), "Only auditors");
     assertThat(browser.driver().findElements(By.cssSelector("a.trip-link"))).isEmpty();
+
+    // the same browser, logged in to Tasklist (its session has its CSRF token already), logs in
+    // again as an auditor from the page
+    browser.click(By.id("loginLink"));
+    logInOnTheAuditorsPage("zhao.lei", "Trip-Demo-2026");
+    browser.waitForUrl(audit("/audit/"));
+    browser.visible(By.cssSelector("#year[data-ready='true']"));
+    assertThat(browser.driver().findElement(By.id("login")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void aVisitorWhoIsNotLoggedInIsSentToTheLoginAndBackToTheTripAsked() throws Exception {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    String asked = "/audit/trip.html?id=" + trip.getId();
+    browser.open(audit(asked));
+    browser.waitForUrlStartingWith(audit("/audit/login.html?next="));
+    browser.visible(By.id("username"));
+    browser.screenshot("login-desktop");
+
+    logInOnTheAuditorsPage("zhao.lei", "not-The-Password-1");
+    browser.waitUntilTextContains(By.id("loginError"), "用户名或密码不正确");
+    browser.waitUntilTextContains(By.id("loginError"), "Wrong user name or password");
+    browser.screenshot("login-wrong-password");
+    assertThat(browser.driver().getCurrentUrl()).startsWith(audit("/audit/login.html?next="));
+    // the engine refuses every login of the user for 3 s after a wrong password: the page waits
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> browser.visible(By.id("loginButton")).isEnabled());
+
+    logInOnTheAuditorsPage("zhao.lei", "Trip-Demo-2026");
+    browser.waitForUrl(audit(asked));
+    browser.waitUntilTextContains(By.tagName("body"), "王小明");
+    assertThat(
+            ((JavascriptExecutor) browser.driver())
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/audit/trips/' + arguments[0]).then(r => done(r.status));",
+                    trip.getId()))
+        .as("the session the page logged in is an auditor's")
+        .isEqualTo(200L);
+  }
+
+  @Test
+  void theLoginGoesBackOnlyToTheAuditorsOwnPages() throws Exception {
+    for (String elsewhere :
+        List.of(
+            "https://evil.example/audit/",
+            "//evil.example/audit/",
+            "/\\evil.example/audit/",
+            "/audit/../camunda/app/admin/default/",
+            "javascript:alert(document.domain)")) {
+      browser.open(
+          audit("/audit/login.html?next=" + URLEncoder.encode(elsewhere, StandardCharsets.UTF_8)));
+      logInOnTheAuditorsPage("zhao.lei", "Trip-Demo-2026");
+      browser.waitForUrl(audit("/audit/"));
+    }
+  }
+
+  @Test
+  void theSearchAndTheLoginFitAPhoneAndTheStatisticsOpenOnTheLatestYearWithTrips()
+      throws Exception {
+    // later than every other trip here, whichever day today is: the latest year with trips
+    ProcessInstance trip =
+        driver.submit(aTrip().departingOn(LocalDate.now().plusYears(1).plusDays(60)).build());
+    driver.approveAllLevels(trip);
+    driver.fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
+    String latestYear =
+        String.valueOf(
+            LocalDate.parse(
+                    (String) runtimeService.getVariable(trip.getId(), TripVariables.DEPARTURE_DATE))
+                .getYear());
+
+    browser.phoneSized();
+    browser.open(audit("/audit/"));
+    browser.waitForUrlStartingWith(audit("/audit/login.html?next="));
+    browser.visible(By.id("username"));
+    assertThat(browser.pageWidth()).as("the login's width on a phone").isLessThanOrEqualTo(390);
+    browser.screenshotOfThePage("login-phone");
+
+    logInOnTheAuditorsPage("zhao.lei", "Trip-Demo-2026");
+    browser.waitForUrl(audit("/audit/"));
+    browser.visible(By.cssSelector("a.trip-link[data-trip='" + trip.getId() + "']"));
+    browser.visible(By.cssSelector("#year[data-ready='true']"));
+    assertThat(new Select(browser.visible(By.id("year"))).getFirstSelectedOption().getText())
+        .isEqualTo(latestYear);
+    // the one trip of that year got its number: the median is taken over it
+    browser.waitUntilTextContains(By.id("statisticsTable"), "(1)");
+    assertThat(browser.pageWidth()).as("the search's width on a phone").isLessThanOrEqualTo(390);
+    browser.screenshotOfThePage("login-search-phone");
+
+    browser.desktopSized();
+    browser.screenshotOfThePage("login-search-desktop");
+  }
+
+  /** Fills in the auditors' login page, which is open, and sends it. */
+  private void logInOnTheAuditorsPage(String user, String password) {
+    browser.type("username", user);
+    browser.type("password", password);
+    browser.click(By.id("loginButton"));
+  }
+
+  private String audit(String path) {
+    return "http://localhost:" + port + path;
   }
 
   private void logInToCockpit(String user) {

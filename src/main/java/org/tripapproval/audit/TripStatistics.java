@@ -2,8 +2,9 @@ package org.tripapproval.audit;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.tripapproval.calendar.WorkingDays;
 import org.tripapproval.trip.ReportStatus;
 import org.tripapproval.trip.TripStatus;
 
@@ -34,7 +36,7 @@ class TripStatistics {
       int rejected,
       int withdrawn,
       int overdueReports,
-      Double medianApprovalHours,
+      TimeToApproval timeToApproval,
       List<ReasonCount> rejectionReasons) {}
 
   record YearStatistics(int year, List<UnitStatistics> units) {}
@@ -49,14 +51,21 @@ class TripStatistics {
     int rejected;
     int withdrawn;
     int overdue;
-    final List<Double> approvalHours = new ArrayList<>();
+    final List<Integer> workingDaysToApproval = new ArrayList<>();
     final Map<String, Integer> reasons = new HashMap<>();
   }
 
-  private final NamedParameterJdbcTemplate jdbc;
+  /** The submission and approval days of a trip, in the application's zone. */
+  private record Days(LocalDate submitted, LocalDate approved) {}
 
-  TripStatistics(NamedParameterJdbcTemplate jdbc) {
+  private final NamedParameterJdbcTemplate jdbc;
+  private final WorkingDays workingDays;
+  private final ZoneId zone;
+
+  TripStatistics(NamedParameterJdbcTemplate jdbc, WorkingDays workingDays, Clock clock) {
     this.jdbc = jdbc;
+    this.workingDays = workingDays;
+    this.zone = clock.getZone();
   }
 
   /**
@@ -82,6 +91,8 @@ class TripStatistics {
             .addValue("from", Date.valueOf(LocalDate.of(year, 1, 1)))
             .addValue("to", Date.valueOf(LocalDate.of(year, 12, 31)));
     Map<String, Tally> byUnit = new TreeMap<>();
+    // many trips share their two days: each pair is counted on the calendar once
+    Map<Days, Integer> counted = new HashMap<>();
     jdbc.query(
         "SELECT unit, delegation_size, departure_date, return_date, planned, status, report_status,"
             + " rejection_reason, submitted_at, approved_at FROM trip_registry"
@@ -113,8 +124,13 @@ class TripStatistics {
           Timestamp submitted = rs.getTimestamp("submitted_at");
           Timestamp approved = rs.getTimestamp("approved_at");
           if (submitted != null && approved != null) {
-            tally.approvalHours.add(
-                Duration.between(submitted.toInstant(), approved.toInstant()).toMinutes() / 60.0);
+            Days days =
+                new Days(
+                    LocalDate.ofInstant(submitted.toInstant(), zone),
+                    LocalDate.ofInstant(approved.toInstant(), zone));
+            tally.workingDaysToApproval.add(
+                counted.computeIfAbsent(
+                    days, d -> workingDays.workingDaysBetween(d.submitted(), d.approved())));
           }
         });
     jdbc.query(
@@ -143,20 +159,9 @@ class TripStatistics {
                     t.rejected,
                     t.withdrawn,
                     t.overdue,
-                    median(t.approvalHours),
+                    TimeToApproval.of(t.workingDaysToApproval),
                     reasons(t.reasons))));
     return new YearStatistics(year, units);
-  }
-
-  private static Double median(List<Double> values) {
-    if (values.isEmpty()) {
-      return null;
-    }
-    List<Double> sorted = values.stream().sorted().toList();
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1
-        ? sorted.get(middle)
-        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   private static List<ReasonCount> reasons(Map<String, Integer> reasons) {

@@ -62,6 +62,21 @@ public class WorkingDays {
     return day;
   }
 
+  /**
+   * The working days after the first day up to and including the second, the inverse of {@link
+   * #plusWorkingDays}: 0 on the same day, 1 from a Friday to the Monday after; 0 when the second
+   * day is not after the first.
+   */
+  public int workingDaysBetween(LocalDate from, LocalDate to) {
+    int counted = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return counted;
+  }
+
   /** The day itself when it is a working day, else the next working day. */
   public LocalDate onOrAfter(LocalDate day) {
     LocalDate working = day;

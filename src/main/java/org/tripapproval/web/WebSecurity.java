@@ -53,6 +53,10 @@ class WebSecurity {
                     .authenticated()
                     .requestMatchers("/api/calendar/**")
                     .hasAuthority(ADMINISTRATORS)
+                    // the auditors' login page asks before anyone is logged in (from our script
+                    // only)
+                    .requestMatchers(HttpMethod.GET, WebappCsrfToken.PATH)
+                    .permitAll()
                     // the words of statuses, decisions and levels, for every page and form
                     .requestMatchers(HttpMethod.GET, "/api/vocabulary")
                     .authenticated()

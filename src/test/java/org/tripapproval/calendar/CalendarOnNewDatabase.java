@@ -2,6 +2,7 @@ package org.tripapproval.calendar;
 
 import java.io.IOException;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +21,11 @@ public final class CalendarOnNewDatabase {
   private CalendarOnNewDatabase() {}
 
   public static WorkingDays workingDays() throws IOException {
+    return workingDays(newDatabase());
+  }
+
+  /** A new H2 database with the project's tables (Flyway), for tests of code that reads them. */
+  public static DataSource newDatabase() {
     JdbcDataSource database = new JdbcDataSource();
     database.setURL("jdbc:h2:mem:working-days-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     Flyway.configure()
@@ -28,6 +34,11 @@ public final class CalendarOnNewDatabase {
         .table("trip_schema_history")
         .load()
         .migrate();
+    return database;
+  }
+
+  /** The calendar on the given database, with the shipped years loaded as at start-up. */
+  public static WorkingDays workingDays(DataSource database) throws IOException {
     WorkingDays workingDays = new WorkingDays(new JdbcTemplate(database));
     new ShippedCalendars(workingDays).run(null);
     return workingDays;

@@ -67,6 +67,28 @@ class WorkingDaysTest {
   }
 
   @Test
+  void countsTheWorkingDaysBetweenTwoDaysAsPlusWorkingDaysAddsThem() {
+    // Friday 13 February 2026 to Friday 27 February: Saturday 14 (worked), then 24 to 27 February
+    assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 2, 13), LocalDate.of(2026, 2, 27)))
+        .isEqualTo(5);
+    assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 2, 15), LocalDate.of(2026, 2, 23)))
+        .as("Spring Festival, no working day")
+        .isZero();
+    assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 3, 6), LocalDate.of(2026, 3, 9)))
+        .as("Friday to Monday")
+        .isEqualTo(1);
+    assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 9)))
+        .as("the same day")
+        .isZero();
+    assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 2)))
+        .as("backwards")
+        .isZero();
+    assertThat(workingDays.workingDaysBetween(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 5)))
+        .as("across the year: 元旦 1 to 3 January off, 4 January (Sunday) worked, Monday 5")
+        .isEqualTo(2);
+  }
+
+  @Test
   void aWrongCalendarIsRefusedLineByLineAndChangesNothing() {
     workingDays.load(2031, "date,kind,name\n2031-01-01,HOLIDAY,元旦\n");
     assertThatThrownBy(

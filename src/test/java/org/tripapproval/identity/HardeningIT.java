@@ -322,6 +322,59 @@ class HardeningIT {
   }
 
   @Test
+  void theAuditorsLoginPageGetsTheSessionsCsrfTokenOnlyWithTheHeaderOfOurPages() {
+    String token = "/api/webapp-login/csrf-token";
+    HttpResponse<String> noSession =
+        anonymous.send(anonymous.request(token).header("X-Requested-With", "XMLHttpRequest"));
+    assertThat(noSession.body()).isEqualTo("{\"token\":null}");
+    assertThat(noSession.headers().allValues("Set-Cookie")).as("no session started").isEmpty();
+
+    // a session that has its token already (Tasklist opened): Camunda sends it only in a cookie
+    // for the pages under /camunda
+    HttpResponse<String> tasklist = anonymous.get("/camunda/app/tasklist/default/");
+    String session = cookie(tasklist, "JSESSIONID");
+    String xsrf = cookie(tasklist, "XSRF-TOKEN");
+    HttpResponse<String> crossSite =
+        anonymous.send(anonymous.request(token).header("Cookie", "JSESSIONID=" + session));
+    assertThat(crossSite.statusCode()).as(crossSite.body()).isEqualTo(403);
+    assertThat(crossSite.body()).contains("X-Requested-With").doesNotContain(xsrf);
+    HttpResponse<String> ours =
+        anonymous.send(
+            anonymous
+                .request(token)
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("X-Requested-With", "XMLHttpRequest"));
+    assertThat(ours.body()).isEqualTo("{\"token\":\"" + xsrf + "\"}");
+    // with it, the webapps' login lets the page log in
+    HttpResponse<String> login =
+        anonymous.send(
+            anonymous
+                .request("/camunda/api/admin/auth/user/default/login/welcome")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrf)
+                .header("Cookie", "JSESSIONID=" + session)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=zhao.lei&password=" + RestClient.PASSWORD)));
+    expect(login, 200);
+    String auditor = cookie(login, "JSESSIONID");
+    assertThat(
+            anonymous
+                .send(
+                    anonymous
+                        .request("/api/audit/statistics/years")
+                        .header("Cookie", "JSESSIONID=" + auditor))
+                .statusCode())
+        .isEqualTo(200);
+
+    // a logged-in user asked without the header: refused, and in the trail
+    HttpResponse<String> loggedIn =
+        anonymous.send(anonymous.request(token).header("Cookie", "JSESSIONID=" + auditor));
+    assertThat(loggedIn.statusCode()).isEqualTo(403);
+    assertThat(refusalsInTheTrail("zhao.lei", token)).isEqualTo(1);
+  }
+
+  @Test
   void aCallTheRoleMayNotMakeOnTheProjectsOwnApiIsRefusedInBothLanguagesAndInTheTrail() {
     HttpResponse<String> refused = anonymous.as("zhang.wei").get("/api/notifications");
     assertThat(refused.statusCode()).isEqualTo(403);

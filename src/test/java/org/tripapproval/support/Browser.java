@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -165,6 +166,82 @@ public final class Browser implements AutoCloseable {
 
   public void waitForValue(String id, String value) {
     wait.until(d -> value.equals(d.findElement(By.id(id)).getDomProperty("value")));
+  }
+
+  /** Waits until the address the browser shows is this one. */
+  public void waitForUrl(String url) {
+    try {
+      wait.until(ExpectedConditions.urlToBe(url));
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "waited for " + url + "; the browser shows " + driver.getCurrentUrl(), e);
+    }
+  }
+
+  /** Waits until the address the browser shows starts with this. */
+  public void waitForUrlStartingWith(String start) {
+    try {
+      wait.until(d -> d.getCurrentUrl().startsWith(start));
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "waited for " + start + "…; the browser shows " + driver.getCurrentUrl(), e);
+    }
+  }
+
+  /**
+   * This tab as a phone held upright, 390 by 844 CSS pixels, that honours the pages' viewport
+   * settings as a phone does; a new tab ({@link #forgetEverything}) is a desktop window again.
+   */
+  public void phoneSized() {
+    ((ChromeDriver) driver)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+  }
+
+  /** This tab as the desktop window it was started as. */
+  public void desktopSized() {
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+  }
+
+  /**
+   * How wide the page is laid out, in CSS pixels: wider than the window means a sideways scroll.
+   */
+  public long pageWidth() {
+    return ((Number)
+            ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth"))
+        .longValue();
+  }
+
+  /** The whole page, also what lies below the window. */
+  public Path screenshotOfThePage(String name) throws IOException {
+    ChromeDriver chromium = (ChromeDriver) driver;
+    Map<String, Object> metrics = chromium.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+    Map<String, Object> shot =
+        chromium.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of(
+                    "x",
+                    0,
+                    "y",
+                    0,
+                    "width",
+                    ((Number) size.get("width")).doubleValue(),
+                    "height",
+                    Math.min(((Number) size.get("height")).doubleValue(), 8000),
+                    "scale",
+                    1)));
+    Path target = Path.of("target", "screenshots", name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
+    return target;
   }
 
   public void waitForPageText(String text) {
