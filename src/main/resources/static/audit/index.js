@@ -48,7 +48,7 @@
         link.href = 'trip.html?id=' + encodeURIComponent(trip.processInstanceId);
         link.className = 'trip-link';
         link.dataset.trip = trip.processInstanceId;
-        body.appendChild(Audit.row([link, trip.returnDate, trip.applicant, trip.unit, trip.members.join('、'),
+        body.appendChild(Audit.row([trip.requestNumber || '—', link, trip.returnDate, trip.applicant, trip.unit, trip.members.join('、'),
           trip.countries.join(', '), Audit.label(trip.status, 'tripStatuses'), trip.approvalNumber, Audit.label(trip.reportStatus, 'reportStatuses'),
           trip.findings]));
       });

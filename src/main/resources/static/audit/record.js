@@ -47,6 +47,7 @@ const TripRecord = (() => {
   function summary(record) {
     const trip = record.summary;
     return list([
+      ['申请编号 Request number', trip.requestNumber],
       ['申请人 Applicant', record.applicantName],
       ['单位 Unit', record.unitName],
       ['状态 Status', Audit.label(trip.status, 'tripStatuses')],

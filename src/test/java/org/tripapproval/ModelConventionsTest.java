@@ -86,6 +86,8 @@ class ModelConventionsTest {
       Map.of(
           "${tripRequestIntake}",
           "takes in the request a form submitted, or refuses it",
+          "${requestNumbering}",
+          "gives a submitted trip its request number, its business key",
           "${tripReportIntake}",
           "takes in the report a form submitted, or refuses it",
           "${decisionRecorder}",
@@ -97,6 +99,7 @@ class ModelConventionsTest {
   private static final Map<String, String> BOOKKEEPING_TASK_LISTENERS =
       Map.of(
           "${decisionRecorder}", "declares the decision on its task and takes it in",
+          "${tripTaskName}", "names the task after its trip's request number, for Tasklist's list",
           "${fourEyes}", "refuses a reviewer who is part of the trip");
 
   static Stream<Path> bpmnFiles() throws IOException {

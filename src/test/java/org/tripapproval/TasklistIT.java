@@ -141,6 +141,12 @@ class TasklistIT {
     openTask(review);
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.waitUntilTextContains(By.id("summary-purpose"), PURPOSE);
+    // the trip is named by its request number, the business key, on the form and in the task list
+    String number = trip.getBusinessKey();
+    assertThat(number).startsWith("省商务厅-");
+    browser.waitUntilTextContains(By.id("requestNumber"), number);
+    browser.waitUntilTextContains(
+        By.cssSelector(".tasks-list"), "Review trip request 审核出国申请 · " + number);
     browser.visible(By.cssSelector("a[cam-file-download='invitationLetter']"));
     browser.click(By.id("decisionApprove"));
     browser.type("decisionReason", "同意出访 agreed");
@@ -332,9 +338,21 @@ class TasklistIT {
     driver.fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
 
     logInToCockpit("zhao.lei");
+    // Cockpit lists the running trip by its business key, the request number
+    String number = trip.getBusinessKey();
+    browser.open(
+        "http://localhost:"
+            + port
+            + "/camunda/app/cockpit/default/#/process-definition/"
+            + trip.getProcessDefinitionId()
+            + "/runtime");
+    browser.waitUntilTextContains(By.tagName("body"), number);
+
     browser.open("http://localhost:" + port + "/audit/");
-    browser.type("unit", "commerce");
+    browser.type("requestNumber", number);
     browser.click(By.id("searchButton"));
+    browser.waitUntilTextContains(By.id("total"), "共 1 条");
+    assertThat(browser.visible(By.id("results")).getText()).contains(number);
     browser.click(By.cssSelector("a.trip-link[data-trip='" + trip.getId() + "']"));
 
     browser.waitUntilTextContains(By.id("timeline"), "提交出访申请 Submitted the trip request");
@@ -389,7 +407,7 @@ class TasklistIT {
                 .findElements(By.cssSelector(".djs-element.visited[data-element-id='tripClosed']")))
         .isEmpty();
     assertThat(browser.visible(By.id("summary")).getText())
-        .contains("外办〔", "省商务厅 Department of Commerce");
+        .contains("外办〔", "省商务厅 Department of Commerce", "申请编号 Request number", number);
     assertThat(browser.driver().findElements(By.cssSelector("#summary img"))).isEmpty();
 
     // the working paper: the record, the chain's verification and every row with its hash

@@ -69,6 +69,7 @@ class TripVariableGuard implements HistoryEventHandler {
   private static final Set<String> APPROVED_TRIP =
       Set.of(
           TRIP,
+          REQUEST_NUMBER,
           INVITATION_LETTER,
           APPLICANT,
           UNIT,

@@ -10,6 +10,7 @@ import org.tripapproval.trip.TripStatus;
 
 /** The auditors' search: every parameter checked before anything reaches the database. */
 record TripFilter(
+    String requestNumber,
     String unit,
     String applicant,
     String member,
@@ -25,6 +26,7 @@ record TripFilter(
   static final int MAX_PAGE_SIZE = 200;
   private static final Set<String> PARAMETERS =
       Set.of(
+          "requestNumber",
           "unit",
           "applicant",
           "member",
@@ -59,6 +61,7 @@ record TripFilter(
           "overdueReport", "须为 true 或 false / must be true or false");
     }
     return new TripFilter(
+        requestNumber(parameters),
         text(parameters, "unit", "[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}"),
         text(parameters, "applicant", "[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}"),
         text(parameters, "member", "[^\\p{Cntrl}]{1,100}"),
@@ -70,6 +73,21 @@ record TripFilter(
         overdue == null ? null : Boolean.valueOf(overdue),
         number(parameters, "page", 0, 0, 1_000_000),
         number(parameters, "size", 50, 1, MAX_PAGE_SIZE));
+  }
+
+  /** A request number as {@code RequestNumbers} writes them: short name, year, sequence. */
+  private static String requestNumber(Map<String, String> parameters) {
+    String value = parameters.get("requestNumber");
+    if (value == null) {
+      return null;
+    }
+    String number = value.strip();
+    if (!number.matches("[^\\p{Cntrl}\\p{Z}\\s]{1,40}-\\d{4}-\\d{4,9}")) {
+      throw new InvalidParameterException(
+          "requestNumber",
+          "须为申请编号,如 省商务厅-2026-0012 / must be a request number such as 省商务厅-2026-0012");
+    }
+    return number;
   }
 
   private static String text(Map<String, String> parameters, String name, String pattern) {

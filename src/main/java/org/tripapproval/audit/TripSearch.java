@@ -23,6 +23,7 @@ class TripSearch {
 
   record TripRow(
       String processInstanceId,
+      String requestNumber,
       String applicant,
       String unit,
       String status,
@@ -53,7 +54,7 @@ class TripSearch {
   static final int MAX_COUNTED = 1_000;
 
   private static final String COLUMNS =
-      "r.process_instance_id, r.applicant, r.unit, r.status, r.departure_date,"
+      "r.process_instance_id, r.request_number, r.applicant, r.unit, r.status, r.departure_date,"
           + " r.return_date, r.actual_departure_date, r.actual_return_date, r.approval_number, r.delegation_size,"
           + " r.planned, r.report_status, r.blocking_findings, r.findings, r.last_decision";
   private static final int EXPORT_BATCH = 1000;
@@ -106,6 +107,7 @@ class TripSearch {
     out.write(
         Csv.line(
             "process_instance_id",
+            "request_number",
             "applicant",
             "unit",
             "status",
@@ -142,6 +144,7 @@ class TripSearch {
         out.write(
             Csv.line(
                 row.processInstanceId(),
+                row.requestNumber(),
                 row.applicant(),
                 row.unit(),
                 row.status(),
@@ -192,6 +195,7 @@ class TripSearch {
       rows.add(
           new TripRow(
               id,
+              (String) row.get("request_number"),
               (String) row.get("applicant"),
               (String) row.get("unit"),
               (String) row.get("status"),
@@ -230,6 +234,10 @@ class TripSearch {
   /** Filter values are bound as parameters, never written into the SQL. */
   private static String where(TripFilter filter, MapSqlParameterSource parameters) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (filter.requestNumber() != null) {
+      where.append(" AND r.request_number = :requestNumber");
+      parameters.addValue("requestNumber", filter.requestNumber());
+    }
     if (filter.unit() != null) {
       where.append(" AND r.unit = :unit");
       parameters.addValue("unit", filter.unit());

@@ -6,8 +6,13 @@ package org.tripapproval.notification;
  */
 record MailModel(String recipientName, TripSummary trip, String detail, String link) {
 
+  /**
+   * What a message says about its trip; {@code label} names it in the subject: the request number
+   * (the unit's name for a trip submitted before there were numbers), departure and countries.
+   */
   record TripSummary(
       String label,
+      String requestNumber,
       String applicant,
       String unit,
       String dates,

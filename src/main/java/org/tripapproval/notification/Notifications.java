@@ -62,13 +62,13 @@ public class Notifications {
       }
     }
     String link = settings.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId();
+    // the step as the model names it: the subject names the trip already
+    String step =
+        task.getBpmnModelElementInstance() == null
+            ? task.getName()
+            : task.getBpmnModelElementInstance().getName();
     send(
-        task.getExecution(),
-        task,
-        NotificationKind.TASK_ASSIGNED,
-        task.getName(),
-        link,
-        recipients.values());
+        task.getExecution(), task, NotificationKind.TASK_ASSIGNED, step, link, recipients.values());
   }
 
   /**
@@ -138,8 +138,14 @@ public class Notifications {
     Group unit = identityService.createGroupQuery().groupId(trip.unit()).singleResult();
     String unitName = unit != null && unit.getName() != null ? unit.getName() : trip.unit();
     String applicant = displayName((String) scope.getVariable(APPLICANT));
+    String requestNumber = (String) scope.getVariable(REQUEST_NUMBER);
     return new MailModel.TripSummary(
-        unitName + " · " + trip.departureDate() + " · " + countries,
+        (requestNumber != null ? requestNumber : unitName)
+            + " · "
+            + trip.departureDate()
+            + " · "
+            + countries,
+        requestNumber,
         applicant,
         unitName,
         dates,

@@ -125,6 +125,10 @@ public class TripRegistry {
             .toList());
   }
 
+  void requestNumber(String processInstanceId, String requestNumber) {
+    update(processInstanceId, "request_number = ?", requestNumber);
+  }
+
   void approvalNumber(String processInstanceId, String approvalNumber) {
     update(processInstanceId, "approval_number = ?, approved_at = ?", approvalNumber, now());
   }

@@ -150,6 +150,7 @@ class TripRegistryFeed implements HistoryEventHandler {
             registry.report(id, report);
           }
         }
+        case TripVariables.REQUEST_NUMBER -> registry.requestNumber(id, value);
         case TripVariables.APPROVAL_NUMBER -> registry.approvalNumber(id, value);
         case TripVariables.FINDINGS -> {
           JsonNode findings = mapper.readTree(value);

@@ -4,6 +4,10 @@ package org.tripapproval.trip;
 public final class TripVariables {
 
   public static final String TRIP = "trip";
+
+  /** The trip's request number (申请编号), also its business key; set once, on submission. */
+  public static final String REQUEST_NUMBER = "requestNumber";
+
   public static final String INVITATION_LETTER = "invitationLetter";
   public static final String APPLICANT = "applicant";
   public static final String UNIT = "unit";

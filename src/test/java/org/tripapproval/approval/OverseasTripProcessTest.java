@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,7 @@ class OverseasTripProcessTest {
   @Autowired TransactionTemplate transactions;
   @Autowired AuditTrail trail;
   @Autowired JdbcTemplate jdbc;
+  @Autowired Clock clock;
   TripDriver driver;
 
   @BeforeEach
@@ -394,6 +397,89 @@ class OverseasTripProcessTest {
     String b = (String) engine.getRuntimeService().getVariable(second.getId(), "approvalNumber");
     Assertions.assertThat(Integer.parseInt(b.replaceAll(".*〕(\\d+)号", "$1")))
         .isEqualTo(Integer.parseInt(a.replaceAll(".*〕(\\d+)号", "$1")) + 1);
+  }
+
+  @Test
+  void numbersATripWhenItIsSubmittedAndNamesItByThatNumberEverywhere() {
+    ProcessInstance first = driver.submit(aTrip().build());
+    String number = first.getBusinessKey();
+    Assertions.assertThat(number).matches("省商务厅-" + LocalDate.now(clock).getYear() + "-\\d{4}");
+    Assertions.assertThat(engine.getRuntimeService().getVariable(first.getId(), "requestNumber"))
+        .isEqualTo(number);
+    Assertions.assertThat(
+            jdbc.queryForObject(
+                "SELECT request_number FROM trip_registry WHERE process_instance_id = ?",
+                String.class,
+                first.getId()))
+        .isEqualTo(number);
+    // Tasklist's search "Process Instance Business Key" finds the trip's task by its number, and
+    // its list shows the number in each task's name
+    Task review =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .taskDefinitionKey(REVIEW_TRIP_REQUEST)
+            .singleResult();
+    Assertions.assertThat(review.getProcessInstanceId()).isEqualTo(first.getId());
+    Assertions.assertThat(review.getName()).isEqualTo("Review trip request 审核出国申请 · " + number);
+
+    // sent back and revised, the trip keeps its number, as the engine's history does
+    driver.review(first, "sendBack", "请补充议题");
+    driver.revise(first, aTrip().build());
+    assertThat(first).isWaitingAt(REVIEW_TRIP_REQUEST);
+    Assertions.assertThat(
+            engine.getTaskService().createTaskQuery().processInstanceId(first.getId()).list())
+        .extracting(Task::getName)
+        .containsExactlyInAnyOrder(
+            "Withdraw trip request 撤回出国申请 · " + number, "Review trip request 审核出国申请 · " + number);
+    Assertions.assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(first.getId())
+                .singleResult()
+                .getBusinessKey())
+        .isEqualTo(number);
+    Assertions.assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(first.getId())
+                .singleResult()
+                .getBusinessKey())
+        .isEqualTo(number);
+
+    // every mail about the trip names it by its number, in the subject and in both bodies
+    List<OutboxMessage> mail = outbox.forTrip(first.getId());
+    Assertions.assertThat(mail)
+        .extracting(OutboxMessage::kind)
+        .contains("TASK_ASSIGNED", "TRIP_SENT_BACK");
+    Assertions.assertThat(mail)
+        .allSatisfy(
+            message -> {
+              Assertions.assertThat(message.subject()).containsOnlyOnce(number);
+              Assertions.assertThat(message.bodyText()).contains("申请编号 Request number: " + number);
+              Assertions.assertThat(message.bodyHtml()).contains(number);
+            });
+
+    // a submission rolled back after it was numbered gives the number back: no gap
+    transactions.executeWithoutResult(
+        status -> {
+          driver.submit(aTrip().build());
+          status.setRollbackOnly();
+        });
+    // a business key the client sends is replaced by the next number
+    ProcessInstance second = driver.submit(aTrip().build(), "我自己的编号 my own key");
+    Assertions.assertThat(second.getBusinessKey()).isEqualTo(next(number));
+    Assertions.assertThat(engine.getRuntimeService().getVariable(second.getId(), "requestNumber"))
+        .isEqualTo(next(number));
+  }
+
+  private static String next(String requestNumber) {
+    int dash = requestNumber.lastIndexOf('-');
+    return requestNumber.substring(0, dash + 1)
+        + String.format("%04d", Integer.parseInt(requestNumber.substring(dash + 1)) + 1);
   }
 
   @Test

@@ -141,6 +141,24 @@ class AuditApiIT {
     assertThat(total("country=KR&from=" + (year + 1) + "-01-01")).isZero();
     assertThat(total("finding=size&to=" + (year - 1) + "-12-31")).isZero();
     assertThat(total("unit=education")).isZero();
+    // a trip by its request number, which is its business key
+    String requestNumber = closed.getBusinessKey();
+    assertThat(requestNumber).matches("省商务厅-\\d{4}-\\d{4}");
+    JsonNode byNumber =
+        mapper.readTree(
+            call(
+                    "GET",
+                    "/api/audit/trips?requestNumber="
+                        + URLEncoder.encode(requestNumber, StandardCharsets.UTF_8),
+                    "zhao.lei")
+                .body());
+    assertThat(byNumber.get("total").asLong()).isEqualTo(1);
+    assertThat(byNumber.get("trips").get(0).get("processInstanceId").asText())
+        .isEqualTo(closed.getId());
+    assertThat(byNumber.get("trips").get(0).get("requestNumber").asText()).isEqualTo(requestNumber);
+    assertThat(
+            total("requestNumber=" + URLEncoder.encode("省商务厅-1999-0001", StandardCharsets.UTF_8)))
+        .isZero();
     assertThat(
             total(
                 "member="
@@ -162,7 +180,9 @@ class AuditApiIT {
             "unit=%27%20OR%201%3D1",
             "overdueReport=maybe",
             "bogus=1",
-            "finding=%25")) {
+            "finding=%25",
+            "requestNumber=0012",
+            "requestNumber=" + URLEncoder.encode("省商务厅 2026 0001", StandardCharsets.UTF_8))) {
       HttpResponse<String> refused = call("GET", "/api/audit/trips?" + bad, "zhao.lei");
       assertThat(refused.statusCode()).as(bad).isEqualTo(400);
       assertThat(refused.body())
@@ -175,13 +195,15 @@ class AuditApiIT {
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     List<String> lines = csv.body().lines().toList();
     assertThat(lines).hasSize(5);
-    assertThat(lines.get(0)).startsWith("\uFEFFprocess_instance_id,applicant,unit,status");
+    assertThat(lines.get(0))
+        .startsWith("\uFEFFprocess_instance_id,request_number,applicant,unit,status");
     assertThat(csv.body())
         .contains(
             closed.getId(),
             rejected.getId(),
             overdue.getId(),
             tooLarge.getId(),
+            closed.getId() + "," + requestNumber + ",zhang.wei",
             "外办〔",
             "\"'=HYPERLINK(\"\"http://x\"\");李四\"");
 

@@ -155,7 +155,21 @@ class NotificationIT {
             .findFirst()
             .orElseThrow();
     assertThat(GreenMailUtil.getBody(sentBack)).contains("multipart/alternative");
-    assertThat(bodyOf(sentBack, "text/plain")).contains("请补充会谈议题 list the topics", "Reason:");
+    assertThat(bodyOf(sentBack, "text/plain"))
+        .contains(
+            "请补充会谈议题 list the topics", "Reason:", "申请编号 Request number: " + trip.getBusinessKey());
+    // each mail names its trip by the trip's request number, in the subject and the plain text
+    assertThat(smtp.getReceivedMessages())
+        .hasSizeGreaterThan(20)
+        .allSatisfy(
+            message -> {
+              String number =
+                  subject(message).contains(trip.getBusinessKey())
+                      ? trip.getBusinessKey()
+                      : slow.getBusinessKey();
+              assertThat(subject(message)).startsWith("[出国审批 Trip approval] " + number + " · ");
+              assertThat(bodyOf(message, "text/plain")).contains("Request number: " + number);
+            });
     assertThat(bodyOf(sentBack, "text/html")).contains("请补充会谈议题 list the topics", "<html");
     MimeMessage toDo = messagesTo(UNIT_HEAD).get(0);
     String reviewTask =

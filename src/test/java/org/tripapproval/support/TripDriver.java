@@ -51,15 +51,29 @@ public final class TripDriver {
   }
 
   public ProcessInstance submit(TripRequest trip) {
+    return submit(trip, null);
+  }
+
+  /** With a business key of the client's, as a start form with a business key field sends it. */
+  public ProcessInstance submit(TripRequest trip, String businessKey) {
+    return submitAs(APPLICANT, trip, businessKey);
+  }
+
+  public ProcessInstance submitAs(String applicant, TripRequest trip, String businessKey) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(TRIP, json(trip));
     variables.put(INVITATION_LETTER, Files.pdf("invitation.pdf"));
-    return submit(variables);
+    return start(applicant, variables, businessKey);
   }
 
   public ProcessInstance submit(Map<String, Object> variables) {
+    return start(APPLICANT, variables, null);
+  }
+
+  private ProcessInstance start(
+      String applicant, Map<String, Object> variables, String businessKey) {
     return as(
-        APPLICANT,
+        applicant,
         () -> {
           String definitionId =
               engine
@@ -69,7 +83,7 @@ public final class TripDriver {
                   .latestVersion()
                   .singleResult()
                   .getId();
-          return engine.getFormService().submitStartForm(definitionId, variables);
+          return engine.getFormService().submitStartForm(definitionId, businessKey, variables);
         });
   }
 
