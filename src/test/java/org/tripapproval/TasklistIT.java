@@ -432,7 +432,7 @@ class TasklistIT {
         .contains(departureYear);
     new Select(browser.visible(By.id("year"))).selectByValue(departureYear);
     browser.click(By.id("statisticsButton"));
-    browser.waitUntilTextContains(By.id("statisticsTable"), "commerce");
+    browser.waitUntilTextContains(By.id("statisticsTable"), "省商务厅 Department of Commerce");
     browser.screenshot("audit-search");
   }
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.tripapproval.identity.Names;
 import org.tripapproval.refusal.InvalidParameterException;
 
 /**
@@ -31,6 +32,7 @@ class AuditApi {
   private final TripStatistics statistics;
   private final TripPath paths;
   private final TripRecords records;
+  private final Names names;
   private final Clock clock;
 
   AuditApi(
@@ -39,12 +41,14 @@ class AuditApi {
       TripStatistics statistics,
       TripPath paths,
       TripRecords records,
+      Names names,
       Clock clock) {
     this.trail = trail;
     this.search = search;
     this.statistics = statistics;
     this.paths = paths;
     this.records = records;
+    this.names = names;
     this.clock = clock;
   }
 
@@ -96,6 +100,12 @@ class AuditApi {
         .body(body);
   }
 
+  /** Every unit, code and name, for the search's unit picker. */
+  @GetMapping("/units")
+  Map<String, String> units() {
+    return names.units();
+  }
+
   /** The years that have trips, latest first. */
   @GetMapping("/statistics/years")
   Map<String, List<Integer>> yearsWithTrips() {
@@ -117,7 +127,7 @@ class AuditApi {
       throw new InvalidParameterException(
           "year", "须为2000到2100之间的年份 / must be a year from 2000 to 2100");
     }
-    return statistics.forYear(Integer.parseInt(year));
+    return statistics.forYear(Integer.parseInt(year)).named(names::unit);
   }
 
   @GetMapping("/trail/verification")

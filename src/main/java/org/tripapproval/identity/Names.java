@@ -1,5 +1,7 @@
 package org.tripapproval.identity;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -46,9 +48,26 @@ public class Names {
       return null;
     }
     Group group = unchecked(() -> identity.createGroupQuery().groupId(groupId).singleResult());
-    return group == null || group.getName() == null || group.getName().isBlank()
-        ? groupId
-        : group.getName();
+    return group == null ? groupId : nameOf(group);
+  }
+
+  /** Every unit's name by its id, in the order of the ids. */
+  public Map<String, String> units() {
+    Map<String, String> names = new LinkedHashMap<>();
+    unchecked(
+            () ->
+                identity
+                    .createGroupQuery()
+                    .groupType(RoleGroups.UNIT_TYPE)
+                    .orderByGroupId()
+                    .asc()
+                    .unlimitedList())
+        .forEach(unit -> names.put(unit.getId(), nameOf(unit)));
+    return names;
+  }
+
+  private static String nameOf(Group group) {
+    return group.getName() == null || group.getName().isBlank() ? group.getId() : group.getName();
   }
 
   /** "first last", as Tasklist shows a user. */

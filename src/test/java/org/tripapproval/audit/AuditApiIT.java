@@ -195,15 +195,18 @@ class AuditApiIT {
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     List<String> lines = csv.body().lines().toList();
     assertThat(lines).hasSize(5);
+    // bilingual headers and words first, for people; the codes in their own columns, for machines
     assertThat(lines.get(0))
-        .startsWith("\uFEFFprocess_instance_id,request_number,applicant,unit,status");
+        .startsWith("\uFEFF申请编号 Request number,申请人 Applicant,单位 Unit,状态 Status")
+        .contains(",process_instance_id,applicant_id,unit_code,status_code,");
     assertThat(csv.body())
         .contains(
             closed.getId(),
             rejected.getId(),
             overdue.getId(),
             tooLarge.getId(),
-            closed.getId() + "," + requestNumber + ",zhang.wei",
+            requestNumber + ",张伟 (applicant),省商务厅 Department of Commerce,已归档 Closed,",
+            closed.getId() + ",zhang.wei,commerce,CLOSED,",
             "外办〔",
             "\"'=HYPERLINK(\"\"http://x\"\");李四\"");
 
