@@ -378,7 +378,8 @@ class TasklistIT {
     browser.click(By.id("everyRow"));
     assertThat(bookkeeping.isDisplayed()).isTrue();
     bookkeeping.findElement(By.cssSelector("button.raw")).click();
-    assertThat(bookkeeping.findElement(By.tagName("pre")).getText()).contains("\"hash\"");
+    // the stored rows are read when the first is asked for
+    browser.waitUntilTextContains(By.cssSelector("#timeline li.bookkeeping pre"), "\"hash\"");
     // a phone: the trip page fits 390 pixels without scrolling sideways
     browser.driver().manage().window().setSize(new Dimension(390, 844));
     assertThat(
@@ -482,6 +483,26 @@ class TasklistIT {
                     trip.getId()))
         .as("the session the page logged in is an auditor's")
         .isEqualTo(200L);
+  }
+
+  @Test
+  void theTripPageReadsTheSameInABrowserSetToEnglish() throws Exception {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.review(trip, "sendBack", "请补充会见单位 name the counterpart");
+    try (Browser english = Browser.start("en-US")) {
+      english.open(audit("/audit/trip.html?id=" + trip.getId()));
+      english.waitForUrlStartingWith(audit("/audit/login.html?next="));
+      english.type("username", "zhao.lei");
+      english.type("password", "Trip-Demo-2026");
+      english.click(By.id("loginButton"));
+      english.waitUntilTextContains(By.id("timeline"), "Submitted the trip request");
+      assertThat(((JavascriptExecutor) english.driver()).executeScript("return navigator.language"))
+          .isEqualTo("en-US");
+      assertThat(english.visible(By.id("timeline")).getText())
+          .contains("李娜 (unit head) · 单位负责人 Unit head", "Reason: 请补充会见单位 name the counterpart")
+          .doesNotContain("{\"", "li.na");
+      english.screenshot("audit-trip-en-US");
+    }
   }
 
   @Test

@@ -81,10 +81,19 @@ class AuditApiIT {
     assertThat(call("GET", "/api/audit/trail/verification", "zhao.lei").body())
         .contains("\"intact\":true");
 
-    assertThat(call("GET", path, "zhang.wei").statusCode()).isEqualTo(403);
-    assertThat(call("GET", path, "li.na").statusCode()).isEqualTo(403);
-    assertThat(call("GET", path, "admin").statusCode()).isEqualTo(403);
-    assertThat(call("GET", path, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> record =
+        call("GET", "/api/audit/trips/" + trip.getId() + "/record", "zhao.lei");
+    assertThat(record.statusCode()).isEqualTo(200);
+    assertThat(record.body()).contains("李娜 (unit head)", "请补充议题 <b>list</b>", "退回 Send back");
+    assertThat(call("GET", "/api/audit/units", "zhao.lei").body())
+        .contains("\"commerce\":\"省商务厅 Department of Commerce\"");
+
+    for (String read : List.of(path, path.replace("/trail", "/record"), "/api/audit/units")) {
+      assertThat(call("GET", read, "zhang.wei").statusCode()).as(read).isEqualTo(403);
+      assertThat(call("GET", read, "li.na").statusCode()).as(read).isEqualTo(403);
+      assertThat(call("GET", read, "admin").statusCode()).as(read).isEqualTo(403);
+      assertThat(call("GET", read, null).statusCode()).as(read).isEqualTo(401);
+    }
     assertThat(call("DELETE", path, "zhao.lei").statusCode()).isEqualTo(403);
     assertThat(call("POST", "/api/audit/trail/verification", "zhao.lei").statusCode())
         .isEqualTo(403);
