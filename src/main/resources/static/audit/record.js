@@ -52,7 +52,7 @@ const TripRecord = (() => {
       ['单位 Unit', record.unitName],
       ['状态 Status', Audit.label(trip.status, 'tripStatuses')],
       ['批件号 Approval number', trip.approvalNumber],
-      ['批准日期 Approved dates', trip.departureDate + ' — ' + trip.returnDate],
+      ['出访日期 Dates of the trip', trip.departureDate + ' — ' + trip.returnDate],
       ['实际日期 Actual dates', trip.actualDepartureDate ? trip.actualDepartureDate + ' — ' + trip.actualReturnDate : null],
       ['国家或地区 Countries', trip.countries.map(code => country(record, code)).join('、')],
       ['报告 Report', Audit.label(trip.reportStatus, 'reportStatuses')]
