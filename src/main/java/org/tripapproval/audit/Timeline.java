@@ -100,8 +100,7 @@ final class Timeline {
       RequestDiff.Words words) {
     Timeline timeline = new Timeline(mapper, names, words);
     entries.forEach(timeline::add);
-    return new Read(
-        List.copyOf(timeline.moments), List.copyOf(timeline.revisions), timeline.latest);
+    return new Read(timeline.withRoles(), List.copyOf(timeline.revisions), timeline.latest);
   }
 
   private void add(AuditTrail.TrailEntry entry) {
@@ -217,6 +216,31 @@ final class Timeline {
             refused,
             main || refused,
             entry.hash()));
+  }
+
+  /**
+   * A person's role is known once they have acted in it (a review decided at a level): their
+   * earlier rows, such as claiming the task, name it too.
+   */
+  private List<Moment> withRoles() {
+    return moments.stream()
+        .map(
+            moment ->
+                moment.role() != null || !roles.containsKey(moment.actor())
+                    ? moment
+                    : new Moment(
+                        moment.entry(),
+                        moment.at(),
+                        moment.event(),
+                        moment.actor(),
+                        moment.actorName(),
+                        roles.get(moment.actor()),
+                        moment.what(),
+                        moment.reason(),
+                        moment.refused(),
+                        moment.main(),
+                        moment.hash()))
+        .toList();
   }
 
   private String levelOf(String task) {

@@ -61,6 +61,10 @@ class TripRecordsTest {
               assertThat(moment.reason()).isEqualTo("请补充会见单位 name the counterpart");
             });
     assertThat(main).anySatisfy(m -> assertThat(m.what()).startsWith("出具批件号 Approval number"));
+    assertThat(main)
+        .filteredOn(moment -> moment.event().equals("operation.Claim"))
+        .first()
+        .satisfies(claim -> assertThat(claim.role()).isEqualTo("单位负责人 Unit head"));
     assertThat(main.get(main.size() - 1).what()).isEqualTo("流程结束:已归档 Ended: closed");
     assertThat(main).noneSatisfy(m -> assertThat(m.what()).contains("{\""));
     assertThat(record.timeline()).filteredOn(m -> !m.main()).isNotEmpty();
