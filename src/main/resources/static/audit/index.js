@@ -1,12 +1,18 @@
 'use strict';
 (() => {
   const form = document.getElementById('search');
-  function statusWords() {
-    Audit.words('tripStatuses').forEach(status => {
-      const option = Audit.el('option', Audit.label(status, 'tripStatuses'));
-      option.value = status;
-      document.getElementById('status').appendChild(option);
-    });
+  function offer(picker, value, text) {
+    const option = Audit.el('option', text);
+    option.value = value;
+    document.getElementById(picker).appendChild(option);
+  }
+
+  // the pickers offer words; the codes go to the search
+  async function pickers() {
+    Audit.words('tripStatuses').forEach(status => offer('status', status, Audit.label(status, 'tripStatuses')));
+    Audit.words('rules').forEach(rule => offer('finding', rule, Audit.label(rule, 'rules')));
+    const units = await Audit.get('/api/audit/units');
+    Object.entries(units).forEach(([code, name]) => offer('unit', code, name));
     document.querySelectorAll('[data-trip-status]').forEach(heading => {
       heading.textContent = Audit.label(heading.dataset.tripStatus, 'tripStatuses');
     });
@@ -48,9 +54,9 @@
         link.href = 'trip.html?id=' + encodeURIComponent(trip.processInstanceId);
         link.className = 'trip-link';
         link.dataset.trip = trip.processInstanceId;
-        body.appendChild(Audit.row([trip.requestNumber || '—', link, trip.returnDate, trip.applicant, trip.unit, trip.members.join('、'),
-          trip.countries.join(', '), Audit.label(trip.status, 'tripStatuses'), trip.approvalNumber, Audit.label(trip.reportStatus, 'reportStatuses'),
-          trip.findings]));
+        body.appendChild(Audit.row([trip.requestNumber || '—', link, trip.returnDate, trip.applicantName, trip.unitName,
+          trip.members.join('、'), trip.countryNames.join('、'), Audit.label(trip.status, 'tripStatuses'), trip.approvalNumber,
+          Audit.label(trip.reportStatus, 'reportStatuses'), findingWords(trip.findings)]));
       });
       Audit.labelCells(document.getElementById('results'));
       const pages = Math.max(1, Math.ceil(result.total / size));
@@ -91,7 +97,7 @@
       const name = document.createElementNS(ns, 'text');
       name.setAttribute('x', '0');
       name.setAttribute('y', String(y + 15));
-      name.textContent = unit.unit;
+      name.textContent = unit.unitName;
       const bar = document.createElementNS(ns, 'rect');
       bar.setAttribute('x', String(names));
       bar.setAttribute('y', String(y));
@@ -113,6 +119,11 @@
   }
 
   window.addEventListener('resize', () => chart(charted));
+
+  // each rule a finding names, once, in words
+  function findingWords(findings) {
+    return findings ? [...new Set(findings.split(','))].map(rule => Audit.label(rule.trim(), 'rules')).join('、') : '';
+  }
 
   // the median of whole working days is whole, or half-way between two
   function timeToApproval(time) {
@@ -138,7 +149,7 @@
       }
       const body = document.querySelector('#statisticsTable tbody');
       body.textContent = '';
-      result.units.forEach(unit => body.appendChild(Audit.row([unit.unit, unit.trips, unit.members, unit.daysAbroad,
+      result.units.forEach(unit => body.appendChild(Audit.row([unit.unitName, unit.trips, unit.members, unit.daysAbroad,
         unit.countries, unit.planned + ' / ' + unit.unplanned, unit.rejected, unit.withdrawn, unit.overdueReports,
         timeToApproval(unit.timeToApproval),
         unit.rejectionReasons.map(r => r.reason + ' ×' + r.count).join(';')])));
@@ -174,7 +185,7 @@
   // one call after the other: the words first, then the search, so that what a visitor may see is
   // answered once; no first search if the visitor has already searched
   Audit.loadVocabulary()
-    .then(statusWords)
+    .then(pickers)
     .then(() => (latest === 0 ? search() : undefined),
       e => Audit.showError(document.getElementById('searchError'), e))
     .then(years);

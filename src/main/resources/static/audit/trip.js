@@ -2,25 +2,69 @@
 (async () => {
   const id = new URLSearchParams(location.search).get('id') || '';
   const error = document.getElementById('error');
+  document.getElementById('paperLink').href = 'paper.html?id=' + encodeURIComponent(id);
   try {
-    await Audit.loadVocabulary();
-    const trip = await Audit.get('/api/audit/trips/' + encodeURIComponent(id));
-    const summary = document.getElementById('summary');
-    [['申请编号 Request number', trip.requestNumber || '—'], ['申请人 Applicant', trip.applicant], ['单位 Unit', trip.unit], ['状态 Status', Audit.label(trip.status, 'tripStatuses')],
-      ['批准日期 Approved dates', trip.departureDate + ' — ' + trip.returnDate],
-      ['实际日期 Actual dates', trip.actualDepartureDate ? trip.actualDepartureDate + ' — ' + trip.actualReturnDate : '—'],
-      ['团员 Members', trip.members.join('、')], ['国家 Countries', trip.countries.join(', ')],
-      ['批件号 Approval number', trip.approvalNumber || '—'], ['报告 Report', Audit.label(trip.reportStatus, 'reportStatuses')],
-      ['审查 Findings', trip.findings || '—']].forEach(([name, value]) => {
-      summary.appendChild(Audit.el('dt', name));
-      summary.appendChild(Audit.el('dd', value));
+    const record = await TripRecord.load(id);
+    TripRecord.show(record);
+    showTimeline(record.timeline);
+    await showPath();
+  } catch (e) {
+    Audit.showError(error, e);
+  }
+
+  // the rows as stored, read once when the first is asked for
+  let rows;
+  function storedRows() {
+    rows = rows || Audit.get('/api/audit/trips/' + encodeURIComponent(id) + '/trail')
+      .then(trail => new Map(trail.map(entry => [entry.id, entry])));
+    return rows;
+  }
+
+  // the steps in words; bookkeeping rows only when asked for, and any row's raw record on demand
+  function showTimeline(moments) {
+    const list = document.getElementById('timeline');
+    const everyRow = document.getElementById('everyRow');
+    moments.forEach(moment => {
+      const item = Audit.el('li', null, 'moment' + (moment.main ? ' main' : ' bookkeeping') + (moment.refused ? ' refused' : ''));
+      item.dataset.event = moment.event;
+      item.appendChild(Audit.el('time', TripRecord.when(moment.at)));
+      item.appendChild(Audit.el('span', moment.actorName + (moment.role ? ' · ' + moment.role : ''), 'who'));
+      if (moment.refused) {
+        item.appendChild(Audit.el('span', '已拒绝 Refused', 'badge'));
+      }
+      item.appendChild(Audit.el('span', moment.what, 'what'));
+      if (moment.reason) {
+        item.appendChild(Audit.el('span', '理由 Reason: ' + moment.reason, 'reason'));
+      }
+      const raw = Audit.el('button', '原始记录 Raw', 'raw');
+      raw.type = 'button';
+      raw.addEventListener('click', async () => {
+        const shown = item.querySelector('pre');
+        if (shown) {
+          shown.remove();
+          return;
+        }
+        const entry = (await storedRows()).get(moment.entry) || {};
+        item.appendChild(Audit.el('pre', JSON.stringify({ id: moment.entry, event: entry.event, actor: entry.actor,
+          occurredAt: entry.occurredAt, details: parse(entry.details), hash: entry.hash }, null, 2), 'details'));
+      });
+      item.appendChild(raw);
+      list.appendChild(item);
     });
+    const show = () => list.classList.toggle('every-row', everyRow.checked);
+    everyRow.addEventListener('change', show);
+    show();
+  }
 
-    const trail = await Audit.get('/api/audit/trips/' + encodeURIComponent(id) + '/trail');
-    const body = document.querySelector('#timeline tbody');
-    trail.forEach(entry => body.appendChild(Audit.row([entry.id, new Date(entry.occurredAt).toLocaleString('zh-CN'),
-      Audit.event(entry.event), entry.actor || '系统 system', Audit.el('div', entry.details, 'details')])));
+  function parse(details) {
+    try {
+      return JSON.parse(details);
+    } catch (notJson) {
+      return details;
+    }
+  }
 
+  async function showPath() {
     const path = await Audit.get('/api/audit/trips/' + encodeURIComponent(id) + '/path');
     const viewer = new BpmnJS({ container: '#diagram' });
     await viewer.importXML(path.xml);
@@ -31,7 +75,5 @@
     path.visited.filter(element => registry.get(element) && registry.get(element).type !== 'bpmn:SubProcess')
       .forEach(element => canvas.addMarker(element, 'visited'));
     document.getElementById('diagram').dataset.ready = 'true';
-  } catch (e) {
-    Audit.showError(error, e);
   }
 })();

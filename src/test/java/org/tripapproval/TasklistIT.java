@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -38,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.support.Browser;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripProcess;
@@ -61,6 +63,7 @@ class TasklistIT {
   @Autowired HistoryService historyService;
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper mapper;
+  @Autowired AuditTrail trail;
   // one Chromium for the class: starting it is most of a short test's time; each test starts clean
   static Browser browser;
   TripDriver driver;
@@ -352,9 +355,41 @@ class TasklistIT {
     assertThat(browser.visible(By.id("results")).getText()).contains(number);
     browser.click(By.cssSelector("a.trip-link[data-trip='" + trip.getId() + "']"));
 
-    browser.waitUntilTextContains(By.id("timeline"), "提交申请 Submitted");
+    browser.waitUntilTextContains(By.id("timeline"), "提交出访申请 Submitted the trip request");
     browser.visible(By.cssSelector("#diagram[data-ready='true']"));
     browser.screenshot("audit-trip");
+    // words and names, not ids or raw JSON; bookkeeping and the raw record only when asked for
+    String timeline = browser.visible(By.id("timeline")).getText();
+    assertThat(timeline)
+        .contains("张伟 (applicant) · 申请人 Applicant", "李娜 (unit head) · 单位负责人 Unit head")
+        .doesNotContain("{\"", "zhang.wei");
+    assertThat(browser.visible(By.id("decisions")).getText())
+        .contains("外办 Foreign affairs office", "同意 Approve", "王芳 (foreign affairs)");
+    assertThat(browser.visible(By.id("request")).getText())
+        .contains(hostile, "处级 Division level", "日本 Japan");
+    assertThat(browser.driver().findElements(By.cssSelector("#request img"))).isEmpty();
+    assertThat(browser.visible(By.id("revisions")).getText()).contains("第1版 Version 1");
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("document.getElementById('timeline').scrollIntoView()");
+    browser.screenshot("audit-trip-timeline");
+    WebElement bookkeeping =
+        browser.driver().findElement(By.cssSelector("#timeline li.bookkeeping"));
+    assertThat(bookkeeping.isDisplayed()).isFalse();
+    browser.click(By.id("everyRow"));
+    assertThat(bookkeeping.isDisplayed()).isTrue();
+    bookkeeping.findElement(By.cssSelector("button.raw")).click();
+    // the stored rows are read when the first is asked for
+    browser.waitUntilTextContains(By.cssSelector("#timeline li.bookkeeping pre"), "\"hash\"");
+    // a phone: the trip page fits 390 pixels without scrolling sideways
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    assertThat(
+            (Long)
+                ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth"))
+        .isLessThanOrEqualTo(390L);
+    browser.screenshot("audit-trip-phone");
+    browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+
     assertThat(
             browser
                 .driver()
@@ -373,8 +408,17 @@ class TasklistIT {
                 .findElements(By.cssSelector(".djs-element.visited[data-element-id='tripClosed']")))
         .isEmpty();
     assertThat(browser.visible(By.id("summary")).getText())
-        .contains(hostile, "外办〔", "申请编号 Request number", number);
+        .contains("外办〔", "省商务厅 Department of Commerce", "申请编号 Request number", number);
     assertThat(browser.driver().findElements(By.cssSelector("#summary img"))).isEmpty();
+
+    // the working paper: the record, the chain's verification and every row with its hash
+    browser.click(By.id("paperLink"));
+    browser.visible(By.cssSelector("body[data-ready='true']"));
+    assertThat(browser.visible(By.id("chainResult")).getText()).startsWith("完整");
+    List<WebElement> hashes = browser.driver().findElements(By.cssSelector("#trailRows .hash"));
+    assertThat(hashes).hasSameSizeAs(trail.forTrip(trip.getId()));
+    assertThat(hashes).allSatisfy(hash -> assertThat(hash.getText()).matches("[0-9a-f]{64}"));
+    browser.screenshot("audit-paper");
 
     // the statistics of the year the trip departs, whichever year today is
     String departureYear =
@@ -389,7 +433,7 @@ class TasklistIT {
         .contains(departureYear);
     new Select(browser.visible(By.id("year"))).selectByValue(departureYear);
     browser.click(By.id("statisticsButton"));
-    browser.waitUntilTextContains(By.id("statisticsTable"), "commerce");
+    browser.waitUntilTextContains(By.id("statisticsTable"), "省商务厅 Department of Commerce");
     browser.screenshot("audit-search");
   }
 
@@ -439,6 +483,26 @@ class TasklistIT {
                     trip.getId()))
         .as("the session the page logged in is an auditor's")
         .isEqualTo(200L);
+  }
+
+  @Test
+  void theTripPageReadsTheSameInABrowserSetToEnglish() throws Exception {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.review(trip, "sendBack", "请补充会见单位 name the counterpart");
+    try (Browser english = Browser.start("en-US")) {
+      english.open(audit("/audit/trip.html?id=" + trip.getId()));
+      english.waitForUrlStartingWith(audit("/audit/login.html?next="));
+      english.type("username", "zhao.lei");
+      english.type("password", "Trip-Demo-2026");
+      english.click(By.id("loginButton"));
+      english.waitUntilTextContains(By.id("timeline"), "Submitted the trip request");
+      assertThat(((JavascriptExecutor) english.driver()).executeScript("return navigator.language"))
+          .isEqualTo("en-US");
+      assertThat(english.visible(By.id("timeline")).getText())
+          .contains("李娜 (unit head) · 单位负责人 Unit head", "Reason: 请补充会见单位 name the counterpart")
+          .doesNotContain("{\"", "li.na");
+      english.screenshot("audit-trip-en-US");
+    }
   }
 
   @Test

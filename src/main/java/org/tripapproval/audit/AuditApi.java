@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.tripapproval.identity.Names;
 import org.tripapproval.refusal.InvalidParameterException;
 
 /**
@@ -30,15 +31,34 @@ class AuditApi {
   private final TripSearch search;
   private final TripStatistics statistics;
   private final TripPath paths;
+  private final TripRecords records;
+  private final Names names;
   private final Clock clock;
 
   AuditApi(
-      AuditTrail trail, TripSearch search, TripStatistics statistics, TripPath paths, Clock clock) {
+      AuditTrail trail,
+      TripSearch search,
+      TripStatistics statistics,
+      TripPath paths,
+      TripRecords records,
+      Names names,
+      Clock clock) {
     this.trail = trail;
     this.search = search;
     this.statistics = statistics;
     this.paths = paths;
+    this.records = records;
+    this.names = names;
     this.clock = clock;
+  }
+
+  /** The trip's whole record in words: request, decisions, report, timeline, revisions. */
+  @GetMapping("/trips/{processInstanceId}/record")
+  ResponseEntity<?> record(@PathVariable String processInstanceId) {
+    return records
+        .of(checked(processInstanceId))
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElse(ResponseEntity.notFound().build());
   }
 
   @GetMapping("/trips/{processInstanceId}")
@@ -80,6 +100,12 @@ class AuditApi {
         .body(body);
   }
 
+  /** Every unit, code and name, for the search's unit picker. */
+  @GetMapping("/units")
+  Map<String, String> units() {
+    return names.units();
+  }
+
   /** The years that have trips, latest first. */
   @GetMapping("/statistics/years")
   Map<String, List<Integer>> yearsWithTrips() {
@@ -101,7 +127,7 @@ class AuditApi {
       throw new InvalidParameterException(
           "year", "须为2000到2100之间的年份 / must be a year from 2000 to 2100");
     }
-    return statistics.forYear(Integer.parseInt(year));
+    return statistics.forYear(Integer.parseInt(year)).named(names::unit);
   }
 
   @GetMapping("/trail/verification")

@@ -37,9 +37,9 @@ public class AuditTrail {
   public record Entry(
       String processInstanceId, String event, String actor, Instant occurredAt, String details) {}
 
-  /** An entry as the auditors read it. */
+  /** An entry as the auditors read it, with the hash that seals it into the chain. */
   public record TrailEntry(
-      long id, String event, String actor, Instant occurredAt, String details) {}
+      long id, String event, String actor, Instant occurredAt, String details, String hash) {}
 
   /** Result of a check of the whole chain: intact, or the first row that does not fit. */
   public record Verification(
@@ -181,7 +181,7 @@ public class AuditTrail {
 
   public List<TrailEntry> forTrip(String processInstanceId) {
     return jdbc.query(
-        "SELECT id, event, actor, occurred_at, details FROM audit_trail"
+        "SELECT id, event, actor, occurred_at, details, hash FROM audit_trail"
             + " WHERE process_instance_id = ? ORDER BY id",
         (rs, row) -> trailEntry(rs),
         processInstanceId);
@@ -191,7 +191,7 @@ public class AuditTrail {
   public SystemPage systemEntries(Instant from, Instant to, int page, int size) {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT id, event, actor, occurred_at, details FROM audit_trail"
+            "SELECT id, event, actor, occurred_at, details, hash FROM audit_trail"
                 + " WHERE process_instance_id IS NULL");
     List<Object> arguments = new ArrayList<>();
     if (from != null) {
@@ -215,7 +215,8 @@ public class AuditTrail {
         rs.getString("event"),
         rs.getString("actor"),
         occurredAt(rs),
-        rs.getString("details"));
+        rs.getString("details"),
+        rs.getString("hash").trim());
   }
 
   /** Read as an instant, not through the JVM's zone: every node computes the same MAC. */

@@ -4,17 +4,23 @@ import java.io.IOException;
 import java.io.Writer;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.tripapproval.identity.Names;
+import org.tripapproval.trip.Countries;
 import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.Labelled;
 import org.tripapproval.trip.Labels;
 import org.tripapproval.trip.ReportStatus;
+import org.tripapproval.trip.RuleName;
 import org.tripapproval.trip.TripStatus;
 
 /** Searches the registry for the auditors: a page as JSON, or every matching row as CSV. */
@@ -39,7 +45,10 @@ class TripSearch {
       String findings,
       String lastDecision,
       List<String> members,
-      List<String> countries) {}
+      List<String> countries,
+      String applicantName,
+      String unitName,
+      List<String> countryNames) {}
 
   /**
    * A page of trips; {@code total} is exact up to {@value #MAX_COUNTED}, beyond which {@code
@@ -60,9 +69,11 @@ class TripSearch {
   private static final int EXPORT_BATCH = 1000;
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final Names names;
 
-  TripSearch(NamedParameterJdbcTemplate jdbc) {
+  TripSearch(NamedParameterJdbcTemplate jdbc, Names names) {
     this.jdbc = jdbc;
+    this.names = names;
   }
 
   Page search(TripFilter filter) {
@@ -106,27 +117,32 @@ class TripSearch {
     out.write('\uFEFF'); // spreadsheet programs then read the Chinese text as UTF-8
     out.write(
         Csv.line(
+            "申请编号 Request number",
+            "申请人 Applicant",
+            "单位 Unit",
+            "状态 Status",
+            "出发 Departure",
+            "回国 Return",
+            "实际出发 Actual departure",
+            "实际回国 Actual return",
+            "批件号 Approval number",
+            "人数 Delegation size",
+            "计划内 Planned",
+            "报告 Report",
+            "须纠正问题 Blocking findings",
+            "审查 Findings",
+            "最后决定 Last decision",
+            "团员 Members",
+            "国家或地区 Countries",
+            // the codes, for machines
             "process_instance_id",
-            "request_number",
-            "applicant",
-            "unit",
-            "status",
-            "departure_date",
-            "return_date",
-            "actual_departure_date",
-            "actual_return_date",
-            "approval_number",
-            "delegation_size",
-            "planned",
-            "report_status",
-            "blocking_findings",
-            "findings",
-            "last_decision",
-            "members",
-            "countries",
-            "status_label",
-            "report_status_label",
-            "last_decision_label"));
+            "applicant_id",
+            "unit_code",
+            "status_code",
+            "report_status_code",
+            "finding_codes",
+            "last_decision_code",
+            "country_codes"));
     String after = "";
     while (true) {
       MapSqlParameterSource parameters = new MapSqlParameterSource();
@@ -143,27 +159,31 @@ class TripSearch {
       for (TripRow row : batch) {
         out.write(
             Csv.line(
-                row.processInstanceId(),
                 row.requestNumber(),
-                row.applicant(),
-                row.unit(),
-                row.status(),
+                row.applicantName(),
+                row.unitName(),
+                label(TripStatus.class, row.status()),
                 row.departureDate(),
                 row.returnDate(),
                 row.actualDepartureDate(),
                 row.actualReturnDate(),
                 row.approvalNumber(),
                 text(row.delegationSize()),
-                text(row.planned()),
-                row.reportStatus(),
+                row.planned() == null ? null : row.planned() ? "是 Yes" : "否 No",
+                label(ReportStatus.class, row.reportStatus()),
                 text(row.blockingFindings()),
+                findingWords(row.findings()),
+                label(Decision.class, row.lastDecision()),
+                String.join(";", row.members()),
+                String.join(";", row.countryNames()),
+                row.processInstanceId(),
+                row.applicant(),
+                row.unit(),
+                row.status(),
+                row.reportStatus(),
                 row.findings(),
                 row.lastDecision(),
-                String.join(";", row.members()),
-                String.join(";", row.countries()),
-                label(TripStatus.class, row.status()),
-                label(ReportStatus.class, row.reportStatus()),
-                label(Decision.class, row.lastDecision())));
+                String.join(";", row.countries())));
       }
       out.flush();
       if (batch.size() < EXPORT_BATCH) {
@@ -189,9 +209,13 @@ class TripSearch {
             "SELECT process_instance_id, country AS entry FROM trip_country"
                 + " WHERE process_instance_id IN (:ids) ORDER BY process_instance_id, country",
             ids);
+    Map<String, String> people = new HashMap<>();
+    Map<String, String> units = new HashMap<>();
     List<TripRow> rows = new ArrayList<>();
     for (Map<String, Object> row : found) {
       String id = (String) row.get("process_instance_id");
+      String applicant = (String) row.get("applicant");
+      String unit = (String) row.get("unit");
       rows.add(
           new TripRow(
               id,
@@ -213,7 +237,10 @@ class TripSearch {
               (String) row.get("findings"),
               (String) row.get("last_decision"),
               members.getOrDefault(id, List.of()),
-              countries.getOrDefault(id, List.of())));
+              countries.getOrDefault(id, List.of()),
+              applicant == null ? null : people.computeIfAbsent(applicant, names::person),
+              unit == null ? null : units.computeIfAbsent(unit, names::unit),
+              countries.getOrDefault(id, List.of()).stream().map(Countries::name).toList()));
     }
     return rows;
   }
@@ -291,6 +318,18 @@ class TripSearch {
       parameters.addValue("overdue", ReportStatus.OVERDUE.name());
     }
     return where.toString();
+  }
+
+  /** The rules of a row's findings ({@code budget,size}) in words, each once. */
+  private static String findingWords(String findings) {
+    if (findings == null || findings.isBlank()) {
+      return null;
+    }
+    return Arrays.stream(findings.split(","))
+        .map(String::strip)
+        .distinct()
+        .map(rule -> label(RuleName.class, rule))
+        .collect(Collectors.joining(";"));
   }
 
   /** What people read in a spreadsheet; the code columns stay for the machines. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,9 +38,34 @@ class TripStatistics {
       int withdrawn,
       int overdueReports,
       TimeToApproval timeToApproval,
-      List<ReasonCount> rejectionReasons) {}
+      List<ReasonCount> rejectionReasons,
+      String unitName) {
 
-  record YearStatistics(int year, List<UnitStatistics> units) {}
+    UnitStatistics named(Function<String, String> names) {
+      return new UnitStatistics(
+          unit,
+          trips,
+          members,
+          daysAbroad,
+          countries,
+          planned,
+          unplanned,
+          rejected,
+          withdrawn,
+          overdueReports,
+          timeToApproval,
+          rejectionReasons,
+          names.apply(unit));
+    }
+  }
+
+  record YearStatistics(int year, List<UnitStatistics> units) {
+
+    /** The same figures with each unit's name, as users read it. */
+    YearStatistics named(Function<String, String> names) {
+      return new YearStatistics(year, units.stream().map(unit -> unit.named(names)).toList());
+    }
+  }
 
   private static final class Tally {
     int trips;
@@ -160,7 +186,8 @@ class TripStatistics {
                     t.withdrawn,
                     t.overdue,
                     TimeToApproval.of(t.workingDaysToApproval),
-                    reasons(t.reasons))));
+                    reasons(t.reasons),
+                    null)));
     return new YearStatistics(year, units);
   }
 

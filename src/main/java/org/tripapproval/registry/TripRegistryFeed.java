@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.tripapproval.trip.PlainText;
 import org.tripapproval.trip.ReportStatus;
+import org.tripapproval.trip.Severity;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripRequestValidator;
@@ -156,7 +157,7 @@ class TripRegistryFeed implements HistoryEventHandler {
           int blocking = 0;
           StringBuilder rules = new StringBuilder();
           for (JsonNode finding : findings) {
-            blocking += "blocking".equals(finding.path("severity").asText()) ? 1 : 0;
+            blocking += Severity.BLOCKING.code().equals(finding.path("severity").asText()) ? 1 : 0;
             rules.append(rules.isEmpty() ? "" : ",").append(finding.path("rule").asText());
           }
           registry.findings(id, blocking, rules.toString());

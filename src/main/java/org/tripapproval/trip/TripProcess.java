@@ -6,6 +6,7 @@ public final class TripProcess {
   public static final String KEY = "overseas-trip";
   public static final String SUBMITTED = "tripRequestSubmitted";
   public static final String CHECK_TRIP_RULES = "checkTripRules";
+  public static final String ROUTE_TRIP_REVIEWS = "routeTripReviews";
   public static final String REVIEW_TRIP_REQUEST = "reviewTripRequest";
   public static final String REVISE_TRIP_REQUEST = "reviseTripRequest";
   public static final String WITHDRAW_TRIP_REQUEST = "withdrawTripRequest";

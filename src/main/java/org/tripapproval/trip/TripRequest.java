@@ -65,13 +65,24 @@ public record TripRequest(
         List.of());
   }
 
-  /** Ranks from the lowest; routing and frequency rules read them. */
-  public enum Rank {
-    staff,
-    section,
-    division,
-    bureau,
-    provincial
+  /** Ranks from the lowest; routing and frequency rules read them. Stored by their names. */
+  public enum Rank implements Labelled {
+    staff("科员", "Staff"),
+    section("科级", "Section level"),
+    division("处级", "Division level"),
+    bureau("厅局级", "Bureau level"),
+    provincial("省部级", "Provincial level");
+
+    private final Words words;
+
+    Rank(String zh, String en) {
+      this.words = new Words(name(), zh, en);
+    }
+
+    @Override
+    public Words words() {
+      return words;
+    }
   }
 
   /**
@@ -133,12 +144,23 @@ public record TripRequest(
    * What a budget item pays for; lodging, meals and incidentals are compared with the per-diem
    * standards.
    */
-  public enum BudgetCategory {
-    lodging,
-    meals,
-    incidentals,
-    travel,
-    other
+  public enum BudgetCategory implements Labelled {
+    lodging("住宿费", "Lodging"),
+    meals("伙食费", "Meals"),
+    incidentals("公杂费", "Incidentals"),
+    travel("国际旅费", "International travel"),
+    other("其他费用", "Other");
+
+    private final Words words;
+
+    BudgetCategory(String zh, String en) {
+      this.words = new Words(name(), zh, en);
+    }
+
+    @Override
+    public Words words() {
+      return words;
+    }
   }
 
   @JsonIgnore

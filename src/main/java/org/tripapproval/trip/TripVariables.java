@@ -18,6 +18,7 @@ public final class TripVariables {
   public static final String DELEGATION_SIZE = "delegationSize";
   public static final String TOTAL_BUDGET = "totalBudget";
   public static final String FINDINGS = "findings";
+  public static final String BUDGET_STANDARDS = "budgetStandards";
   public static final String HAS_BLOCKING_FINDINGS = "hasBlockingFindings";
   public static final String REVIEW_LEVELS = "reviewLevels";
   public static final String REVIEW_LEVEL = "reviewLevel";

@@ -9,6 +9,9 @@ import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.Labelled;
 import org.tripapproval.trip.ReportStatus;
 import org.tripapproval.trip.ReviewLevel;
+import org.tripapproval.trip.RuleName;
+import org.tripapproval.trip.Severity;
+import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripStatus;
 
 /**
@@ -26,14 +29,22 @@ class VocabularyApi {
       Map<String, Word> tripStatuses,
       Map<String, Word> reportStatuses,
       Map<String, Word> decisions,
-      Map<String, Word> reviewLevels) {}
+      Map<String, Word> reviewLevels,
+      Map<String, Word> ranks,
+      Map<String, Word> budgetCategories,
+      Map<String, Word> severities,
+      Map<String, Word> rules) {}
 
   private static final Vocabulary VOCABULARY =
       new Vocabulary(
           words(TripStatus.values()),
           words(ReportStatus.values()),
           words(Decision.values()),
-          words(ReviewLevel.values()));
+          words(ReviewLevel.values()),
+          words(TripRequest.Rank.values()),
+          words(TripRequest.BudgetCategory.values()),
+          words(Severity.values()),
+          words(RuleName.values()));
 
   @GetMapping("/api/vocabulary")
   Vocabulary vocabulary() {

@@ -81,10 +81,19 @@ class AuditApiIT {
     assertThat(call("GET", "/api/audit/trail/verification", "zhao.lei").body())
         .contains("\"intact\":true");
 
-    assertThat(call("GET", path, "zhang.wei").statusCode()).isEqualTo(403);
-    assertThat(call("GET", path, "li.na").statusCode()).isEqualTo(403);
-    assertThat(call("GET", path, "admin").statusCode()).isEqualTo(403);
-    assertThat(call("GET", path, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> record =
+        call("GET", "/api/audit/trips/" + trip.getId() + "/record", "zhao.lei");
+    assertThat(record.statusCode()).isEqualTo(200);
+    assertThat(record.body()).contains("李娜 (unit head)", "请补充议题 <b>list</b>", "退回 Send back");
+    assertThat(call("GET", "/api/audit/units", "zhao.lei").body())
+        .contains("\"commerce\":\"省商务厅 Department of Commerce\"");
+
+    for (String read : List.of(path, path.replace("/trail", "/record"), "/api/audit/units")) {
+      assertThat(call("GET", read, "zhang.wei").statusCode()).as(read).isEqualTo(403);
+      assertThat(call("GET", read, "li.na").statusCode()).as(read).isEqualTo(403);
+      assertThat(call("GET", read, "admin").statusCode()).as(read).isEqualTo(403);
+      assertThat(call("GET", read, null).statusCode()).as(read).isEqualTo(401);
+    }
     assertThat(call("DELETE", path, "zhao.lei").statusCode()).isEqualTo(403);
     assertThat(call("POST", "/api/audit/trail/verification", "zhao.lei").statusCode())
         .isEqualTo(403);
@@ -195,15 +204,18 @@ class AuditApiIT {
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     List<String> lines = csv.body().lines().toList();
     assertThat(lines).hasSize(5);
+    // bilingual headers and words first, for people; the codes in their own columns, for machines
     assertThat(lines.get(0))
-        .startsWith("\uFEFFprocess_instance_id,request_number,applicant,unit,status");
+        .startsWith("\uFEFF申请编号 Request number,申请人 Applicant,单位 Unit,状态 Status")
+        .contains(",process_instance_id,applicant_id,unit_code,status_code,");
     assertThat(csv.body())
         .contains(
             closed.getId(),
             rejected.getId(),
             overdue.getId(),
             tooLarge.getId(),
-            closed.getId() + "," + requestNumber + ",zhang.wei",
+            requestNumber + ",张伟 (applicant),省商务厅 Department of Commerce,已归档 Closed,",
+            closed.getId() + ",zhang.wei,commerce,CLOSED,",
             "外办〔",
             "\"'=HYPERLINK(\"\"http://x\"\");李四\"");
 

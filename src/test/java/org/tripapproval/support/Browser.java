@@ -42,7 +42,13 @@ public final class Browser implements AutoCloseable {
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
+  /** A browser whose language is Simplified Chinese, as the system's users' are. */
   public static Browser start() throws IOException {
+    return start("zh-CN");
+  }
+
+  /** A browser asking for pages in this language first ({@code zh-CN}, {@code en-US}). */
+  public static Browser start(String language) throws IOException {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "true".equals(System.getenv("CI"))) {
       throw new IllegalStateException(
@@ -69,10 +75,12 @@ public final class Browser implements AutoCloseable {
         "--disable-sync",
         "--disable-dev-shm-usage",
         "--window-size=1400,1000",
-        "--lang=zh-CN",
+        "--lang=" + language,
         "--user-data-dir=" + userDataDir);
-    // the language the pages are asked for, as a browser set to Chinese asks (navigator.languages)
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    // the language the pages are asked for, as a browser set to it asks (navigator.languages)
+    options.setExperimentalOption(
+        "prefs",
+        Map.of("intl.accept_languages", language + "," + language.substring(0, 2).toLowerCase()));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
