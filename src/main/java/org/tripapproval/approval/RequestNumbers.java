@@ -1,15 +1,21 @@
 package org.tripapproval.approval;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Request numbers (申请编号), the trip's business key from its submission on: {@code 省商务厅-2026-0012},
@@ -17,53 +23,103 @@ import org.springframework.transaction.support.TransactionTemplate;
  * name and year. The year is the submission's, not the departure's: the number is given once, and a
  * revision may move the departure into another year.
  *
- * <p>Written in the engine's transaction, counter row included: a refused or rolled-back submission
- * takes its number back (no gap, never a duplicate), the unique keys refuse a second number for a
- * trip or a number twice, and the counter row stays locked by the increment until the submission
- * commits, so submissions of one unit on any node take their turn. Nothing here takes a second
- * database connection: with every pooled connection held by a submission waiting for the row, one
- * that needed another would wait for ever (the pool's timeout, in fact).
+ * <p>A number is taken in a short transaction of its own, on a small connection pool of its own:
+ * the counter row is locked for the moment of the increment only, so submissions of one unit, on
+ * any node, do not wait for each other's whole submission. Counting in the submission's transaction
+ * would leave no gap, but it held the row until the submission committed: every submission of the
+ * unit queued behind it, each holding a pooled connection, and under the several-nodes load (16
+ * clients of one unit) the pools ran dry and requests failed with 503. So a submission that fails
+ * after it was numbered (the request was valid, something later was not) leaves its number unused:
+ * {@code request_number} keeps it with the id of the trip that never started, so every gap is
+ * accounted for. A number is never given twice: the increment is atomic and the unique keys refuse
+ * a second number for a trip or a number twice.
  */
 @Service
-class RequestNumbers {
+class RequestNumbers implements DisposableBean {
 
-  private final JdbcTemplate jdbc;
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final HikariDataSource numbering;
   private final Clock clock;
-  private final TransactionTemplate savepoint;
 
-  RequestNumbers(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
-    this.jdbc = jdbc;
+  RequestNumbers(
+      DataSourceProperties database,
+      @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout,
+      Clock clock) {
+    this.numbering = numberingPool(database, connectionTimeout);
     this.clock = clock;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /**
+   * Two connections per node: a number takes milliseconds, and the submissions' own pool keeps
+   * every connection it has.
+   */
+  private static HikariDataSource numberingPool(
+      DataSourceProperties database, long connectionTimeout) {
+    HikariDataSource pool =
+        database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    pool.setPoolName("request-numbers");
+    pool.setMaximumPoolSize(2);
+    pool.setMinimumIdle(0);
+    pool.setConnectionTimeout(connectionTimeout);
+    return pool;
+  }
+
+  @Override
+  public void destroy() {
+    numbering.close();
   }
 
   /** The trip's number: the one it has, or the next of its unit's short name this year. */
   String assign(String processInstanceId, String unit, String unitShortName) {
-    List<String> existing =
-        jdbc.queryForList(
+    try (Connection connection = numbering.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        String number = assign(connection, processInstanceId, unit, unitShortName);
+        connection.commit();
+        return number;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      DataAccessException translated =
+          new SQLExceptionSubclassTranslator().translate("request number", null, e);
+      throw translated != null
+          ? translated
+          : new UncategorizedSQLException("request number", null, e);
+    }
+  }
+
+  private String assign(
+      Connection connection, String processInstanceId, String unit, String unitShortName)
+      throws SQLException {
+    String existing =
+        text(
+            connection,
             "SELECT request_number FROM request_number WHERE process_instance_id = ?",
-            String.class,
             processInstanceId);
-    if (!existing.isEmpty()) {
-      return existing.get(0);
+    if (existing != null) {
+      return existing;
     }
     LocalDateTime now = LocalDateTime.now(clock);
     int year = now.getYear();
-    for (int attempt = 0; increment(unitShortName, year) == 0; attempt++) {
+    for (int attempt = 0; increment(connection, unitShortName, year) == 0; attempt++) {
       if (attempt == 3) {
         throw new IllegalStateException("no request counter for " + unitShortName + " " + year);
       }
-      startCounting(unitShortName, year);
+      startCounting(connection, unitShortName, year);
     }
     int next =
-        jdbc.queryForObject(
-            "SELECT last_number FROM request_counter WHERE unit_prefix = ? AND request_year = ?",
-            Integer.class,
-            unitShortName,
-            year);
+        Integer.parseInt(
+            text(
+                connection,
+                "SELECT last_number FROM request_counter WHERE unit_prefix = ? AND request_year = ?",
+                unitShortName,
+                year));
     String number = format(unitShortName, year, next);
-    jdbc.update(
+    update(
+        connection,
         "INSERT INTO request_number (unit_prefix, request_year, sequence_number, request_number,"
             + " unit, process_instance_id, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         unitShortName,
@@ -80,8 +136,10 @@ class RequestNumbers {
     return String.format("%s-%d-%04d", unitShortName, year, sequence);
   }
 
-  private int increment(String unitShortName, int year) {
-    return jdbc.update(
+  private static int increment(Connection connection, String unitShortName, int year)
+      throws SQLException {
+    return update(
+        connection,
         "UPDATE request_counter SET last_number = last_number + 1"
             + " WHERE unit_prefix = ? AND request_year = ?",
         unitShortName,
@@ -89,22 +147,53 @@ class RequestNumbers {
   }
 
   /**
-   * The first number of a short name in a year: its counter row, created in the submission's
-   * transaction behind a savepoint. A submission that started counting at the same moment has
-   * created it (PostgreSQL waits for that one to commit, then refuses the duplicate): back to the
-   * savepoint, and its row is counted on.
+   * The first number of a short name in a year: its counter row. A node that started counting at
+   * the same moment has created it (PostgreSQL waits for that one to commit, then refuses the
+   * duplicate): back to the savepoint, and that row is counted on.
    */
-  private void startCounting(String unitShortName, int year) {
+  private static void startCounting(Connection connection, String unitShortName, int year)
+      throws SQLException {
+    Savepoint before = connection.setSavepoint();
     try {
-      savepoint.executeWithoutResult(
-          status ->
-              jdbc.update(
-                  "INSERT INTO request_counter (unit_prefix, request_year, last_number)"
-                      + " VALUES (?, ?, 0)",
-                  unitShortName,
-                  year));
-    } catch (DuplicateKeyException anotherSubmissionWasFirst) {
-      // the row is there, which is all this needed
+      update(
+          connection,
+          "INSERT INTO request_counter (unit_prefix, request_year, last_number) VALUES (?, ?, 0)",
+          unitShortName,
+          year);
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(before);
+    }
+  }
+
+  private static int update(Connection connection, String sql, Object... values)
+      throws SQLException {
+    try (PreparedStatement statement = prepared(connection, sql, values)) {
+      return statement.executeUpdate();
+    }
+  }
+
+  private static String text(Connection connection, String sql, Object... values)
+      throws SQLException {
+    try (PreparedStatement statement = prepared(connection, sql, values);
+        ResultSet row = statement.executeQuery()) {
+      return row.next() ? row.getString(1) : null;
+    }
+  }
+
+  private static PreparedStatement prepared(Connection connection, String sql, Object... values)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
     }
   }
 }

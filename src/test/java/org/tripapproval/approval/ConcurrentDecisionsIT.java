@@ -43,7 +43,8 @@ import org.tripapproval.trip.TripProcess;
 
 /**
  * Two reviewers complete the same review at the same moment, 500 times, on PostgreSQL; and
- * applicants of two units submit at the same moment and get distinct request numbers, no gaps.
+ * applicants of two units submit at the same moment and get distinct request numbers, without a gap
+ * when none of them fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -135,11 +136,13 @@ class ConcurrentDecisionsIT {
   @Test
   void simultaneousSubmissionsGetDistinctGapFreeRequestNumbersPerUnit() throws Exception {
     TripDriver driver = new TripDriver(engine, mapper);
-    // education's numbers start in this test: its first ones also race to create the year's counter
+    // education's numbers start in this test: its first ones also race to create the year's
+    // counter;
+    // nothing fails, so no number is left unused
     Map<String, String> unitOfApplicant = Map.of("zhang.wei", "省商务厅", "sun.li", "省教育厅");
     int tripsEach = 24;
-    // fewer than the connection pool's 10: a submission waiting for its unit's number holds a
-    // connection (README, several nodes)
+    // no more at once than the connection pool's 10: beyond, a submission would wait for a
+    // connection as any request does, and fail after DB_CONNECTION_TIMEOUT on a busy machine
     ExecutorService applicants = Executors.newFixedThreadPool(8);
     CountDownLatch together = new CountDownLatch(1);
     Map<String, List<Future<ProcessInstance>>> submitted = new TreeMap<>();

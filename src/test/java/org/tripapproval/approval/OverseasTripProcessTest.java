@@ -463,17 +463,33 @@ class OverseasTripProcessTest {
               Assertions.assertThat(message.bodyHtml()).contains(number);
             });
 
-    // a submission rolled back after it was numbered gives the number back: no gap
-    transactions.executeWithoutResult(
-        status -> {
-          driver.submit(aTrip().build());
-          status.setRollbackOnly();
-        });
+    // a submission that fails after it was numbered leaves its number unused, accounted for with
+    // the id of the trip that never started
+    String failed =
+        transactions.execute(
+            status -> {
+              ProcessInstance rolledBack = driver.submit(aTrip().build());
+              status.setRollbackOnly();
+              return rolledBack.getId();
+            });
+    Assertions.assertThat(
+            jdbc.queryForObject(
+                "SELECT request_number FROM request_number WHERE process_instance_id = ?",
+                String.class,
+                failed))
+        .isEqualTo(next(number));
+    Assertions.assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(failed)
+                .count())
+        .isZero();
     // a business key the client sends is replaced by the next number
     ProcessInstance second = driver.submit(aTrip().build(), "我自己的编号 my own key");
-    Assertions.assertThat(second.getBusinessKey()).isEqualTo(next(number));
+    Assertions.assertThat(second.getBusinessKey()).isEqualTo(next(next(number)));
     Assertions.assertThat(engine.getRuntimeService().getVariable(second.getId(), "requestNumber"))
-        .isEqualTo(next(number));
+        .isEqualTo(next(next(number)));
   }
 
   private static String next(String requestNumber) {

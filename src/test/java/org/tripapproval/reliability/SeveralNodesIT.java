@@ -38,8 +38,8 @@ import org.tripapproval.support.TripRequestBuilder;
  * Two nodes (two JVMs from the built jar) on one PostgreSQL, job executors and mail delivery on
  * both, behind a round-robin "load balancer": 16 clients run trips at once through their whole
  * lifecycle, two each, so that new trips start while others are at their timers. Every timer job
- * runs once, every notification is sent once, every trip is closed, no incident; and a webapp login
- * is valid on the node that made it only (hence sticky sessions).
+ * runs once, every notification is sent once, every trip is closed and numbered once, no incident;
+ * and a webapp login is valid on the node that made it only (hence sticky sessions).
  *
  * <p>The collisions this looks for come from the 16 clients and the two job executors working at
  * the same time, not from the number of trips; {@code ./mvnw -Pbench verify} runs it with 200 trips
@@ -105,6 +105,27 @@ class SeveralNodesIT {
           .isEqualTo(TRIPS);
       assertThat(db.queryForObject("SELECT count(*) FROM act_ru_execution", Integer.class))
           .isZero();
+
+      // each trip numbered once, whichever node took its submission: distinct, without a gap, and
+      // the registry's number is the engine's business key
+      assertThat(
+              db.queryForList(
+                  "SELECT business_key_ FROM act_hi_procinst WHERE proc_def_key_ = 'overseas-trip'",
+                  String.class))
+          .hasSize(TRIPS)
+          .doesNotHaveDuplicates()
+          .allMatch(number -> number.matches("省商务厅-\\d{4}-\\d{4}"));
+      assertThat(
+              db.queryForObject(
+                  "SELECT max(sequence_number) - min(sequence_number) + 1 FROM request_number",
+                  Integer.class))
+          .isEqualTo(TRIPS);
+      assertThat(
+              db.queryForObject(
+                  "SELECT count(*) FROM trip_registry r JOIN act_hi_procinst p"
+                      + " ON p.id_ = r.process_instance_id WHERE r.request_number = p.business_key_",
+                  Integer.class))
+          .isEqualTo(TRIPS);
 
       // every timer ran exactly once, on whichever node acquired it, and nothing failed
       String timers = TIMERS.stream().map(t -> "'" + t + "'").collect(Collectors.joining(","));
