@@ -110,7 +110,10 @@ final class Timeline {
     String reason = null;
     boolean main = true;
     String role = null;
-    if (event.startsWith("variable.")) {
+    if (event.endsWith(".refused")) {
+      what = "被拒绝的操作 Refused attempt: " + event;
+      reason = refusal(details);
+    } else if (event.startsWith("variable.")) {
       String name = details.path("name").asText();
       JsonNode value = value(details.path("value"));
       if (event.equals("variable.delete")) {
@@ -196,9 +199,6 @@ final class Timeline {
     } else if (event.equals("notification.sent")) {
       what = "发送邮件 Mail sent: " + details.path("kind").asText();
       main = false;
-    } else if (event.endsWith(".refused")) {
-      what = "被拒绝的操作 Refused attempt: " + event;
-      reason = refusal(details);
     } else {
       what = event;
     }

@@ -1,6 +1,7 @@
 package org.tripapproval.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,21 @@ class TripRecordsTest {
     TripRequest revised = aTrip().purpose(request.purpose() + ",并签署合作备忘录").build();
     driver.revise(trip, revised);
     driver.approveAndTravel(trip);
+    // an approved trip's request is changed only by a change request: refused, and marked so
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    TripDriver.APPLICANT,
+                    () -> {
+                      engine
+                          .getTaskService()
+                          .setVariable(
+                              driver.openTask(trip, TripProcess.FILE_TRIP_REPORT).getId(),
+                              "trip",
+                              driver.json(aTrip().members(6).build()));
+                      return null;
+                    }))
+        .hasMessageContaining("trip");
     driver.fileReport(trip, TripDriver.reportFor(revised));
     driver.decide(TripDriver.VERIFIER, trip, TripProcess.VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(trip, TripProcess.POST_TRIP_DISCLOSURE_ENDED);
@@ -68,6 +84,14 @@ class TripRecordsTest {
     assertThat(main.get(main.size() - 1).what()).isEqualTo("流程结束:已归档 Ended: closed");
     assertThat(main).noneSatisfy(m -> assertThat(m.what()).contains("{\""));
     assertThat(record.timeline()).filteredOn(m -> !m.main()).isNotEmpty();
+    assertThat(main)
+        .filteredOn(Timeline.Moment::refused)
+        .singleElement()
+        .satisfies(
+            refused -> {
+              assertThat(refused.what()).startsWith("被拒绝的操作 Refused attempt");
+              assertThat(refused.actorName()).isEqualTo("张伟 (applicant)");
+            });
 
     assertThat(record.decisions())
         .first()
