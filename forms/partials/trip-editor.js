@@ -32,11 +32,21 @@ function days() {
   return list;
 }
 
+function getJson(url) {
+  return fetch(url, {
+    credentials: 'same-origin',
+    headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+  }).then(function (response) {
+    if (!response.ok) { throw new Error(response.status + ' ' + response.statusText); }
+    return response.json();
+  });
+}
+
 $scope.editor = {
-  ranks: [
-    { id: 'staff', label: '科员及以下 Staff' }, { id: 'section', label: '科级 Section' },
-    { id: 'division', label: '处级 Division' }, { id: 'bureau', label: '厅局级 Bureau' },
-    { id: 'provincial', label: '省部级 Provincial' }],
+  // the words of ranks, budget categories and countries (/api/vocabulary); the caller's units
+  vocabulary: {},
+  units: null,
+  plan: {},
   isoDate: isoDate,
   days: days,
   returnBeforeDeparture: function () { return f.departureDate && f.returnDate && f.returnDate < f.departureDate; },
@@ -51,8 +61,11 @@ $scope.editor = {
       return byDate[date] || { date: date, country: last.country || '', city: last.city || '' };
     });
   },
+  planEntryLabel: function (entry) {
+    return entry.reference + ' ' + entry.title + '(' + entry.headcount + ' 人 people)';
+  },
   fromTrip: function (trip) {
-    f.unit = trip.unit;
+    f.unit = trip.unit || f.unit;
     f.departureDate = parseDate(trip.departureDate);
     f.returnDate = parseDate(trip.returnDate);
     f.purpose = trip.purpose;
@@ -63,6 +76,7 @@ $scope.editor = {
     f.transits = copy(trip.transits || []);
     f.invitation = copy(trip.invitation || {});
     f.planned = trip.planReference ? 'yes' : 'no';
+    pickers = new Map();
     f.planReference = trip.planReference;
     f.unplannedReason = trip.unplannedReason;
   },
@@ -104,6 +118,7 @@ $scope.editor.check = function () {
     return response.json();
   }).then(function (result) {
     $scope.editor.checked = result;
+    $scope.editor.showProblems(result.problems);
   }).catch(function (error) {
     $scope.editor.checked = { problems: ['预检未能完成 The check could not be made: ' + error.message], findings: [] };
   }).then(function () {
@@ -111,3 +126,229 @@ $scope.editor.check = function () {
     $scope.$applyAsync();
   });
 };
+
+// ---- the caller's units, the annual plan of the unit and year, the words of the vocabularies ----
+
+getJson('/api/vocabulary').then(function (vocabulary) {
+  $scope.editor.vocabulary = vocabulary;
+  countries = Object.keys(vocabulary.countries || {}).map(function (code) {
+    var word = vocabulary.countries[code];
+    return { code: code, zh: word.zh, en: word.en, label: word.label, enLower: word.en.toLowerCase() };
+  });
+  pickers.forEach(function (state, holder) { if (!state.text) { state.text = labelOf(holder.country); } });
+  $scope.$applyAsync();
+}).catch(function () { /* the codes stay usable without their words */ });
+
+getJson('/api/directory/my-units').then(function (units) {
+  $scope.editor.units = units;
+  if (!f.unit && units.length === 1) { f.unit = units[0].id; }
+  $scope.$applyAsync();
+}).catch(function () { $scope.editor.units = []; $scope.$applyAsync(); });
+
+function unitName(id) {
+  var unit = ($scope.editor.units || []).filter(function (u) { return u.id === id; })[0];
+  return unit ? unit.name : id;
+}
+
+// the entries of the unit's plan for the year of departure, reloaded when either changes
+$scope.$watch(function () {
+  return f.unit && f.departureDate instanceof Date ? f.unit + '/' + f.departureDate.getFullYear() : '';
+}, function (key) {
+  var plan = $scope.editor.plan = { year: key ? +key.split('/')[1] : null, unitName: unitName(f.unit), entries: [], loaded: false };
+  if (!key) { return; }
+  getJson('/api/plans/' + encodeURIComponent(f.unit) + '/' + plan.year).then(function (entries) {
+    plan.entries = entries;
+  }).catch(function () {
+    plan.entries = [];
+  }).then(function () {
+    plan.loaded = true;
+    // an entry of another year's plan is no choice in this one
+    if (plan.entries.length && f.planReference
+        && !plan.entries.some(function (entry) { return entry.reference === f.planReference; })) {
+      f.planReference = null;
+    }
+    $scope.$applyAsync();
+  });
+});
+
+// ---- countries picked by name ----
+
+var countries = [];
+var pickers = new Map();
+
+function labelOf(code) {
+  var country = countries.filter(function (c) { return c.code === code; })[0];
+  return country ? country.label : (code || '');
+}
+
+function exactly(text) {
+  var wanted = (text || '').trim().toLowerCase();
+  if (!wanted) { return null; }
+  return countries.filter(function (c) {
+    return c.label.toLowerCase() === wanted || c.zh === wanted || c.enLower === wanted || c.code.toLowerCase() === wanted;
+  })[0] || null;
+}
+
+// the names that begin with what was typed first, then those that contain it
+function search(text) {
+  var wanted = (text || '').trim().toLowerCase();
+  if (!wanted) { return []; }
+  return countries.map(function (c) {
+    var rank = c.zh === wanted || c.enLower === wanted || c.code.toLowerCase() === wanted ? 0
+      : c.zh.indexOf(wanted) === 0 || c.enLower.indexOf(wanted) === 0 ? 1
+      : c.zh.indexOf(wanted) > 0 || c.enLower.indexOf(wanted) > 0 ? 2 : -1;
+    return { country: c, rank: rank };
+  }).filter(function (m) { return m.rank >= 0; })
+    .sort(function (a, b) { return a.rank - b.rank || a.country.zh.length - b.country.zh.length; })
+    .slice(0, 8).map(function (m) { return m.country; });
+}
+
+Object.assign($scope.editor, {
+  picker: function (holder) {
+    var state = pickers.get(holder);
+    if (!state) {
+      state = { text: labelOf(holder.country), open: false, matches: [] };
+      pickers.set(holder, state);
+    }
+    return state;
+  },
+  search: function (holder) {
+    var state = $scope.editor.picker(holder);
+    state.matches = search(state.text);
+    state.open = true;
+  },
+  pick: function (holder, country, field, event) {
+    if (event) { event.preventDefault(); }
+    var state = $scope.editor.picker(holder);
+    holder.country = country.code;
+    state.text = country.label;
+    state.open = false;
+    state.unknown = false;
+    touched[field] = true;
+  },
+  // leaving the field: a name or code typed in full counts as picked; anything else is not a country
+  settle: function (holder, field) {
+    var state = $scope.editor.picker(holder);
+    var country = exactly(state.text);
+    state.open = false;
+    touched[field] = true;
+    if (country) {
+      holder.country = country.code;
+      state.text = country.label;
+      state.unknown = false;
+    } else {
+      holder.country = '';
+      state.unknown = !!(state.text || '').trim();
+    }
+  },
+  pickerKey: function (holder, field, event) {
+    var state = $scope.editor.picker(holder);
+    if (event.key === 'Enter' && state.open && state.matches.length) {
+      event.preventDefault();
+      $scope.editor.pick(holder, state.matches[0], field);
+    } else if (event.key === 'Escape') {
+      state.open = false;
+    }
+  }
+});
+
+// ---- every refusal beside its field: the browser's own checks and the server's problems ----
+
+var touched = {};
+var serverErrors = {};
+var shownFields = {};
+var others = [];
+
+// the server names fields as trip.members[0].rank, members[0].name, plannedOrExplained
+function fieldOfProblem(problem) {
+  var match = /^([A-Za-z][\w.\[\]]*): ([\s\S]*)$/.exec(problem.trim());
+  if (!match) { return { field: '', message: problem.trim() }; }
+  var field = match[1].replace(/^trip\./, '');
+  if (field === 'plannedOrExplained') { field = f.planned === 'no' ? 'unplannedReason' : 'planReference'; }
+  return { field: field, message: match[2] };
+}
+
+function required(value) {
+  return value === undefined || value === null || (typeof value === 'string' && !value.trim());
+}
+
+var REQUIRED = '必填 / Required';
+
+// what the browser itself finds wrong with a field; empty fields only once left or checked
+function clientError(field) {
+  var shown = touched[field] || $scope.editor.showAll;
+  var m;
+  if (field === 'returnDate' && $scope.editor.returnBeforeDeparture()) {
+    return '回国日期早于出发日期 / The return date is before the departure date';
+  }
+  if (field === 'departureDate' || field === 'returnDate') { return shown && !f[field] ? REQUIRED : ''; }
+  if (field === 'purpose' || field === 'unplannedReason' || field === 'planReference') {
+    if (field === 'planReference' && f.planned === 'yes' && shown && !f.planReference && $scope.editor.plan.entries && $scope.editor.plan.entries.length) {
+      return '请从本单位年度计划中选择 / Choose the entry from your unit\'s plan';
+    }
+    return shown && required(f[field]) ? REQUIRED : '';
+  }
+  if (field === 'unit') { return shown && ($scope.editor.units || []).length > 1 && !f.unit ? '请选择申请单位 / Choose the unit the trip is for' : ''; }
+  if (field === 'invitation.organisation') { return shown && required(f.invitation.organisation) ? REQUIRED : ''; }
+  if ((m = /^tasks\[(\d+)\]$/.exec(field))) { return shown && required(f.tasks[+m[1]]) ? REQUIRED : ''; }
+  if ((m = /^members\[(\d+)\]\.(\w+)$/.exec(field))) {
+    var member = f.members[+m[1]] || {};
+    return shown && required(member[m[2]]) ? REQUIRED : '';
+  }
+  if ((m = /^budget\[(\d+)\]\.(\w+)$/.exec(field))) {
+    var item = f.budget[+m[1]] || {};
+    if (m[2] === 'amount' && !required(item.amount) && !(Number(item.amount) > 0)) {
+      return '金额须大于零 / The amount must be more than zero';
+    }
+    return shown && required(item[m[2]]) ? REQUIRED : '';
+  }
+  if ((m = /^itinerary\[(\d+)\]\.(city|activity)$/.exec(field))) {
+    var day = f.itinerary[+m[1]] || {};
+    return shown && required(day[m[2]]) ? REQUIRED : '';
+  }
+  if ((m = /^(itinerary\[(\d+)\]|transits\[(\d+)\]|invitation)\.country$/.exec(field))) {
+    var holder = m[2] !== undefined ? f.itinerary[+m[2]] : m[3] !== undefined ? f.transits[+m[3]] : f.invitation;
+    if (!holder) { return ''; }
+    var state = $scope.editor.picker(holder);
+    if (state.unknown) { return '请从列表中选择国家或地区 / Choose a country or region from the list'; }
+    return shown && !holder.country ? REQUIRED : '';
+  }
+  return '';
+}
+
+Object.assign($scope.editor, {
+  touch: function (field) { touched[field] = true; },
+  // the message shown beside the field, or '' for none
+  error: function (field) {
+    shownFields[field] = true;
+    return (serverErrors[field] || []).join(' ') || clientError(field);
+  },
+  // the server's problems that name no field shown in the form: listed by the check's result
+  otherErrors: function () {
+    var now = Object.keys(serverErrors).filter(function (field) { return !shownFields[field]; })
+      .reduce(function (all, field) {
+        return all.concat(serverErrors[field].map(function (message) { return field ? field + ': ' + message : message; }));
+      }, []);
+    if (now.join('\n') !== others.join('\n')) { others = now; }
+    return others;
+  },
+  // the server's refusal, "请更正以下内容 / Please correct the following: a: x; b: y", or a list of problems
+  showProblems: function (problems) {
+    if (typeof problems === 'string') {
+      var text = problems.replace(/^[\s\S]*?Please correct the following:\s*/, '');
+      problems = text.split(/;\s+(?=[A-Za-z][\w.\[\]]*: )/);
+    }
+    serverErrors = {};
+    (problems || []).forEach(function (problem) {
+      var found = fieldOfProblem(problem);
+      (serverErrors[found.field] = serverErrors[found.field] || []).push(found.message);
+    });
+    $scope.editor.showAll = true;
+    $scope.$applyAsync();
+  }
+});
+
+// a refusal no longer holds once its field is changed: the next check or submission says again
+$scope.$watch('f', function (now, before) {
+  if (now !== before && Object.keys(serverErrors).length) { serverErrors = {}; }
+}, true);

@@ -18,10 +18,12 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.tripapproval.audit.AuditTrail;
+import org.tripapproval.rules.AnnualPlans;
 import org.tripapproval.support.Browser;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripProcess;
@@ -64,6 +67,8 @@ class TasklistIT {
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper mapper;
   @Autowired AuditTrail trail;
+  @Autowired IdentityService identityService;
+  @Autowired AnnualPlans plans;
   // one Chromium for the class: starting it is most of a short test's time; each test starts clean
   static Browser browser;
   TripDriver driver;
@@ -147,6 +152,16 @@ class TasklistIT {
     browser.waitUntilTextContains(By.id("requestNumber"), number);
     browser.waitUntilTextContains(
         By.cssSelector(".tasks-list"), "Review trip request 审核出国申请 · " + number);
+    // each entry tells its trip apart: who, where and when, in words
+    assertThat(browser.visible(By.cssSelector(".tasks-list")).getText())
+        .contains(number + " · 张伟", "日本 Japan", "年");
+    // names and words, not ids and codes
+    browser.waitUntilTextContains(By.id("summary-applicant"), "张伟");
+    assertThat(browser.visible(By.id("summary-applicant")).getText())
+        .contains("省商务厅 Department of Commerce")
+        .doesNotContain("zhang.wei", "(commerce)");
+    assertThat(browser.visible(By.id("summary-members")).getText()).contains("处级 Division level");
+    assertThat(browser.visible(By.id("summary-itinerary")).getText()).contains("日本 Japan");
     browser.visible(By.cssSelector("a[cam-file-download='invitationLetter']"));
     browser.click(By.id("decisionApprove"));
     browser.type("decisionReason", "同意出访 agreed");
@@ -174,6 +189,11 @@ class TasklistIT {
     browser.click(By.cssSelector(".modal-footer button.btn-primary[type='submit']"));
 
     browser.waitForPageText("the departure date is in the past");
+    // beside the field it is about, in both languages
+    browser.waitUntilTextContains(
+        By.cssSelector("[data-error-for='departureDate']"),
+        "出发日期已过 / the departure date is in the past");
+    browser.screenshot("server-refusal-beside-field");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
@@ -212,7 +232,7 @@ class TasklistIT {
     browser.waitUntilTextContains(By.id("draftCheckResult"), "未发现问题 No findings");
 
     // one member, three days in Japan: 2 nights x JPY 20000 x 0.047 = CNY 1880 for lodging
-    new Select(browser.visible(By.id("budget-category-0"))).selectByVisibleText("住宿费 lodging");
+    new Select(browser.visible(By.id("budget-category-0"))).selectByVisibleText("住宿费 Lodging");
     browser.click(By.id("checkDraft"));
     browser.waitUntilTextContains(By.id("draftCheckResult"), "提示 Warning");
     assertThat(browser.visible(By.id("draftCheckResult")).getText())
@@ -225,9 +245,179 @@ class TasklistIT {
     browser.waitUntilTextContains(By.id("draftCheckResult"), "须更正 Blocking");
     assertThat(browser.visible(By.id("draftCheckResult")).getText())
         .contains("fewer than 20 characters");
+
+    // the server's problems of a draft stand beside their fields
+    browser.driver().findElement(By.id("budget-source-0")).clear();
+    browser.click(By.id("checkDraft"));
+    browser.waitUntilTextContains(
+        By.cssSelector("[data-error-for='budget[0].fundingSource']"),
+        "请填写经费来源 / The funding source is required");
     assertThat(runtimeService.createProcessInstanceQuery().count())
         .as("a check starts nothing")
         .isEqualTo(before);
+  }
+
+  @Test
+  void applicantPicksTheUnitByNameTheCountryByItsChineseNameAndThePlanEntry() throws Exception {
+    // an applicant of two units, whose second unit has a plan for the year of departure
+    String user = "wu.min";
+    User applicant = identityService.newUser(user);
+    applicant.setFirstName("吴敏");
+    applicant.setLastName("(applicant)");
+    applicant.setPassword("Trip-Demo-2026");
+    identityService.saveUser(applicant);
+    for (String group : List.of("applicants", "commerce", "education")) {
+      identityService.createMembership(user, group);
+    }
+    LocalDate departure = LocalDate.now().plusYears(1).plusDays(100);
+    plans.load(
+        "education",
+        departure.getYear(),
+        "reference,title,headcount\nJY-07,赴日本商谈职业教育合作,3\nJY-08,赴德国考察双元制,2\n",
+        "admin");
+    try {
+      logIn(user);
+      browser.click(By.cssSelector(".start-process-action a"));
+      browser.click(By.partialLinkText("Official trip abroad"));
+      Select unit = new Select(browser.visible(By.id("unit")));
+      assertThat(unit.getOptions())
+          .extracting(WebElement::getText)
+          .contains("省商务厅 Department of Commerce", "省教育厅 Department of Education")
+          .doesNotContain("commerce", "education");
+      unit.selectByVisibleText("省教育厅 Department of Education");
+      browser.setValue("departureDate", departure.toString());
+      browser.setValue("returnDate", departure.plusDays(2).toString());
+      Select plan = new Select(browser.visible(By.cssSelector("select#planReference")));
+      browser.waitUntilTextContains(By.cssSelector("select#planReference"), "JY-07");
+      plan.selectByVisibleText("JY-07 赴日本商谈职业教育合作(3 人 people)");
+
+      browser.type("purpose", PURPOSE);
+      browser.type("task-0", "商谈合作备忘录条款");
+      browser.type("member-name-0", "吴敏");
+      browser.type("member-post-0", "教育厅副处长");
+      new Select(browser.visible(By.id("member-rank-0"))).selectByVisibleText("处级 Division level");
+      browser.click(By.id("generateDays"));
+      // typed in Chinese, picked from the list of names
+      pickCountry("day-country-0", "日本", "JP");
+      assertThat(browser.visible(By.id("day-country-0")).getAttribute("value"))
+          .isEqualTo("日本 Japan");
+      browser.screenshot("country-picked");
+      for (int day = 0; day < 3; day++) {
+        if (day > 0) {
+          assertThat(browser.visible(By.id("day-country-" + day)).getAttribute("value"))
+              .as("a new day takes the country of the day before")
+              .isEqualTo("日本 Japan");
+        }
+        browser.type("day-city-" + day, "东京 Tokyo");
+        browser.type("day-activity-" + day, "与日本文部科学省职业教育司会谈,商定2028年度交换培训项目的名额、课程与经费分担");
+        browser.type("day-counterpart-" + day, "日本文部科学省 MEXT");
+      }
+      browser.type("invitationOrganisation", "日本文部科学省 MEXT");
+      pickCountry("invitationCountry", "Japan", "JP");
+      browser.type("budget-item-0", "国际旅费 travel");
+      browser.type("budget-amount-0", "9000");
+      browser.type("budget-source-0", "部门预算 unit budget");
+      attachInvitation();
+      browser.screenshotOfThePage("start-form-pickers");
+      Set<String> earlier = runningTripIds();
+      browser.click(By.cssSelector(".modal-footer button.btn-primary[type='submit']"));
+
+      ProcessInstance trip =
+          waitFor(
+              () ->
+                  runtimeService
+                      .createProcessInstanceQuery()
+                      .processDefinitionKey(TripProcess.KEY)
+                      .list()
+                      .stream()
+                      .filter(p -> !earlier.contains(p.getId()))
+                      .findFirst()
+                      .orElse(null));
+      TripRequest stored =
+          mapper.readValue(
+              runtimeService.getVariable(trip.getId(), "trip").toString(), TripRequest.class);
+      assertThat(stored.unit()).isEqualTo("education");
+      assertThat(stored.planReference()).isEqualTo("JY-07");
+      assertThat(stored.countries()).containsExactly("JP");
+      assertThat(stored.invitation().country()).isEqualTo("JP");
+      assertThat(stored.itinerary().get(0).activity()).startsWith("与日本文部科学省职业教育司会谈");
+    } finally {
+      identityService.deleteUser(user);
+    }
+  }
+
+  @Test
+  void aRefusalIsShownInWordsBesideItsField() throws Exception {
+    logIn("zhang.wei");
+    browser.click(By.cssSelector(".start-process-action a"));
+    browser.click(By.partialLinkText("Official trip abroad"));
+    LocalDate departure = LocalDate.now().plusDays(40);
+    browser.setValue("departureDate", departure.toString());
+    browser.setValue("returnDate", departure.minusDays(2).toString());
+    browser.waitUntilTextContains(
+        By.cssSelector("[data-error-for='returnDate']"),
+        "回国日期早于出发日期 / The return date is before the departure date");
+    // a name that is no country, and a field left empty
+    browser.type("invitationCountry", "日本国外");
+    browser.type("invitationOrganisation", "");
+    browser.click(By.id("purpose"));
+    browser.waitUntilTextContains(
+        By.cssSelector("[data-error-for='invitation.country']"), "Choose a country or region");
+    browser.waitUntilTextContains(
+        By.cssSelector("[data-error-for='invitation.organisation']"), "必填 / Required");
+    browser.screenshotOfThePage("refusals-beside-fields");
+    browser.setValue("returnDate", departure.plusDays(2).toString());
+    browser.waitUntilGone(By.cssSelector("[data-error-for='returnDate']"));
+  }
+
+  @Test
+  void aReviewerDecidesOnAPhone() throws Exception {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
+    browser.phoneSized();
+    logIn("li.na");
+    openTask(review);
+    browser.click(By.cssSelector("[ng-click='claim()']"));
+    browser.waitUntilTextContains(By.id("summary-purpose"), PURPOSE);
+    browser.screenshotOfThePage("review-phone");
+    // the budget reads as cards, not a table wider than the phone
+    WebElement budget = browser.visible(By.id("summary-budget"));
+    assertThat(budget.getRect().getX() + budget.getRect().getWidth()).isLessThanOrEqualTo(390);
+    assertThat(budget.getText()).contains("金额 Amount", "12,000.00");
+
+    browser.click(By.id("decisionSendBack"));
+    browser.waitUntilTextContains(
+        By.cssSelector("[data-error-for='decisionReason']"), "Say why you send it back");
+    WebElement complete = browser.visible(By.cssSelector("button[ng-click='complete()']"));
+    assertThat(complete.isEnabled()).as("no send-back without a reason").isFalse();
+    browser.type("decisionReason", "请补充会谈议题 list the topics");
+    browser.waitUntilGone(By.cssSelector("[data-error-for='decisionReason']"));
+    assertThat(complete.getRect().getX() + complete.getRect().getWidth())
+        .as("the button lies within the phone's width")
+        .isLessThanOrEqualTo(390);
+    browser.screenshot("review-phone-decided");
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    waitFor(
+        () ->
+            historyService
+                .createHistoricTaskInstanceQuery()
+                .taskId(review.getId())
+                .finished()
+                .singleResult());
+    assertThat(runtimeService.getVariable(trip.getId(), "decisions").toString())
+        .contains("\"decision\":\"sendBack\"", "list the topics");
+  }
+
+  /** Types part of a name into a country picker and picks the country from its list. */
+  private void pickCountry(String id, String typed, String code) {
+    browser.type(id, typed);
+    browser.click(
+        By.xpath(
+            "//input[@id='"
+                + id
+                + "']/ancestor::div[contains(@class,'country-picker')]//a[@data-code='"
+                + code
+                + "']"));
   }
 
   @Test
@@ -602,7 +792,7 @@ class TasklistIT {
     browser.type("planReference", "2027-商务-03");
     browser.type("member-name-0", "张伟");
     browser.type("member-post-0", "商务厅副处长");
-    new Select(browser.visible(By.id("member-rank-0"))).selectByVisibleText("处级 Division");
+    new Select(browser.visible(By.id("member-rank-0"))).selectByVisibleText("处级 Division level");
     browser.click(By.id("generateDays"));
     for (int day = 0; day < 3; day++) {
       browser.type("day-country-" + day, "JP");
@@ -615,6 +805,10 @@ class TasklistIT {
     browser.type("budget-item-0", "住宿费 lodging");
     browser.type("budget-amount-0", "12000");
     browser.type("budget-source-0", "部门预算 unit budget");
+    attachInvitation();
+  }
+
+  private void attachInvitation() throws Exception {
     Path letter = Files.createTempFile("invitation", ".pdf");
     Files.write(letter, pdfBytes());
     browser

@@ -96,7 +96,11 @@ class AccessSetup {
     Filter mine =
         ensureFilter(
             MY_TASKS,
-            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+            taskService
+                .createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}")
+                .orderByDueDate()
+                .asc(),
             -10);
     Filter groups =
         ensureFilter(
@@ -104,7 +108,9 @@ class AccessSetup {
             taskService
                 .createTaskQuery()
                 .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .taskUnassigned(),
+                .taskUnassigned()
+                .orderByDueDate()
+                .asc(),
             0);
     for (String group : TASKLIST_USERS) {
       grant(group, Resources.FILTER, mine.getId(), Permissions.READ);
@@ -175,27 +181,28 @@ class AccessSetup {
     }
   }
 
+  /**
+   * The filter as defined here: created where missing, and brought up to this definition where an
+   * earlier version created it (the ordering by due date came later). The filter's ordering comes
+   * before the one Tasklist adds, so the most urgent task is first whatever Tasklist sorts by.
+   */
   private Filter ensureFilter(String name, TaskQuery query, int priority) {
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing;
-    }
-    Filter filter =
-        filterService
-            .newTaskFilter(name)
-            .setQuery(query)
-            .setProperties(
-                Map.of(
-                    "priority",
-                    priority,
-                    "refresh",
-                    true,
-                    "variables",
-                    List.of(
-                        Map.of("name", "applicant", "label", "申请人 Applicant"),
-                        Map.of("name", "unit", "label", "单位 Unit"),
-                        Map.of("name", "departureDate", "label", "出发 Departure"),
-                        Map.of("name", "approvalNumber", "label", "批件号 Approval number"))));
+    Filter filter = existing != null ? existing : filterService.newTaskFilter(name);
+    filter
+        .setQuery(query)
+        .setProperties(
+            Map.of(
+                "priority",
+                priority,
+                "refresh",
+                true,
+                "variables",
+                List.of(
+                    Map.of("name", "applicant", "label", "申请人 Applicant"),
+                    Map.of("name", "unit", "label", "单位 Unit"),
+                    Map.of("name", "departureDate", "label", "出发 Departure"),
+                    Map.of("name", "approvalNumber", "label", "批件号 Approval number"))));
     return filterService.saveFilter(filter);
   }
 }

@@ -16,8 +16,9 @@ import org.tripapproval.refusal.InvalidParameterException;
 /**
  * The annual plans, loaded by administrators: {@code PUT /api/plans/{unit}/{year}} with the CSV as
  * body ({@code reference,title,headcount}), replacing that unit's plan for the year; {@code GET
- * /api/plans/{unit}/{year}} lists it. A bad file is refused with every wrong line named, and
- * nothing of it is stored.
+ * /api/plans/{unit}/{year}} lists it (administrators and reviewers any unit's; a unit's members
+ * their own unit's, to choose the entry a request is for: WebSecurity). A bad file is refused with
+ * every wrong line named, and nothing of it is stored.
  */
 @RestController
 @RequestMapping("/api/plans")

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tripapproval.trip.Countries;
 import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.Labelled;
 import org.tripapproval.trip.ReportStatus;
@@ -18,7 +19,7 @@ import org.tripapproval.trip.TripStatus;
  * The words users read, in both languages, from the enums that define them: the auditors' pages and
  * the task forms label codes with these instead of tables of their own. {@code GET
  * /api/vocabulary}, for anyone logged in. Each vocabulary is an object from code to word, in the
- * enum's order (the order the pages offer them in).
+ * enum's order (the order the pages offer them in); the countries and regions by their ISO codes.
  */
 @RestController
 class VocabularyApi {
@@ -33,7 +34,8 @@ class VocabularyApi {
       Map<String, Word> ranks,
       Map<String, Word> budgetCategories,
       Map<String, Word> severities,
-      Map<String, Word> rules) {}
+      Map<String, Word> rules,
+      Map<String, Word> countries) {}
 
   private static final Vocabulary VOCABULARY =
       new Vocabulary(
@@ -44,11 +46,24 @@ class VocabularyApi {
           words(TripRequest.Rank.values()),
           words(TripRequest.BudgetCategory.values()),
           words(Severity.values()),
-          words(RuleName.values()));
+          words(RuleName.values()),
+          countries());
 
   @GetMapping("/api/vocabulary")
   Vocabulary vocabulary() {
     return VOCABULARY;
+  }
+
+  /** The countries and regions by their ISO codes, from the JDK's CLDR names (trip/Countries). */
+  private static Map<String, Word> countries() {
+    Map<String, Word> words = new LinkedHashMap<>();
+    Countries.all()
+        .forEach(
+            country ->
+                words.put(
+                    country.code(),
+                    new Word(country.zh(), country.en(), country.zh() + " " + country.en())));
+    return words;
   }
 
   private static Map<String, Word> words(Labelled[] vocabulary) {

@@ -1,5 +1,7 @@
 package org.tripapproval.web;
 
+import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -8,9 +10,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -44,9 +51,10 @@ class WebSecurity {
                     .hasAuthority(ADMINISTRATORS)
                     .requestMatchers("/api/notifications/**")
                     .hasAuthority(ADMINISTRATORS)
-                    .requestMatchers(HttpMethod.GET, "/api/plans/**")
-                    .hasAnyAuthority(
-                        ADMINISTRATORS, "GROUP_foreign-affairs-office", "GROUP_unit-heads")
+                    // reviewers read every unit's plan; an applicant only their own unit's, to
+                    // choose the entry a request is for
+                    .requestMatchers(HttpMethod.GET, "/api/plans/{unit}/**")
+                    .access(WebSecurity::mayReadPlan)
                     .requestMatchers("/api/plans/**")
                     .hasAuthority(ADMINISTRATORS)
                     .requestMatchers(HttpMethod.GET, "/api/calendar/**")
@@ -57,6 +65,9 @@ class WebSecurity {
                     // only)
                     .requestMatchers(HttpMethod.GET, WebappCsrfToken.PATH)
                     .permitAll()
+                    // names for ids (people, units) and the caller's own units, for the forms
+                    .requestMatchers(HttpMethod.GET, "/api/directory/**")
+                    .authenticated()
                     // the words of statuses, decisions and levels, for every page and form
                     .requestMatchers(HttpMethod.GET, "/api/vocabulary")
                     .authenticated()
@@ -89,6 +100,25 @@ class WebSecurity {
             context ->
                 context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .build();
+  }
+
+  private static final Set<String> PLAN_READERS =
+      Set.of(ADMINISTRATORS, "GROUP_foreign-affairs-office", "GROUP_unit-heads");
+
+  /** Administrators and reviewers read every plan; a member of a unit reads that unit's. */
+  static AuthorizationDecision mayReadPlan(
+      Supplier<Authentication> caller, RequestAuthorizationContext request) {
+    Authentication authentication = caller.get();
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
+      return new AuthorizationDecision(false);
+    }
+    String unit = "GROUP_" + request.getVariables().get("unit");
+    return new AuthorizationDecision(
+        authentication.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .anyMatch(authority -> PLAN_READERS.contains(authority) || authority.equals(unit)));
   }
 
   /**

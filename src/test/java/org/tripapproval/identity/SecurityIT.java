@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,6 +186,33 @@ class SecurityIT {
               "\"unitHead\"");
     }
     assertThat(anonymous.as("zhang.wei").post("/api/vocabulary", "{}").statusCode()).isIn(403, 405);
+    assertThat(anonymous.as("zhang.wei").get("/api/vocabulary").body())
+        .as("countries by their ISO codes, with the JDK's names")
+        .contains("\"JP\":{\"zh\":\"日本\",\"en\":\"Japan\",\"label\":\"日本 Japan\"}");
+  }
+
+  @Test
+  void everyoneLoggedInReadsNamesForIdsAndTheirOwnUnitsAndNobodyElse() {
+    assertThat(anonymous.get("/api/directory/my-units").statusCode()).isEqualTo(401);
+    assertThat(anonymous.get("/api/directory/names?user=li.na").statusCode()).isEqualTo(401);
+    assertThat(anonymous.as("zhang.wei").get("/api/directory/my-units").body())
+        .isEqualTo("[{\"id\":\"commerce\",\"name\":\"省商务厅 Department of Commerce\"}]");
+    assertThat(anonymous.as("wang.fang").get("/api/directory/my-units").body()).isEqualTo("[]");
+    HttpResponse<String> names =
+        anonymous.as("li.na").get("/api/directory/names?user=zhang.wei&user=nobody&unit=commerce");
+    assertThat(names.statusCode()).isEqualTo(200);
+    assertThat(names.body())
+        .contains(
+            "\"zhang.wei\":\"张伟 (applicant)\"",
+            "\"nobody\":\"nobody\"",
+            "\"commerce\":\"省商务厅 Department of Commerce\"")
+        .doesNotContain("@", "password");
+    String tooMany =
+        "/api/directory/names?"
+            + String.join("&", Collections.nCopies(DirectoryApi.MAX_IDS + 1, "user=a"));
+    assertThat(anonymous.as("li.na").get(tooMany).statusCode()).isEqualTo(400);
+    assertThat(anonymous.as("zhang.wei").post("/api/directory/names", "{}").statusCode())
+        .isIn(403, 405);
   }
 
   @Test

@@ -24,7 +24,8 @@ import org.tripapproval.support.TestPostgres;
 
 /**
  * The rules' own endpoints on PostgreSQL, as their clients call them: a draft checked against the
- * rules without storing anything, and the annual plan loaded as CSV by administrators only.
+ * rules without storing anything, and the annual plan loaded as CSV by administrators only and read
+ * by reviewers and by the unit's own members.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -107,8 +108,23 @@ class RulesApiIT {
                         .PUT(HttpRequest.BodyPublishers.ofString(csv)))
                 .statusCode())
         .isEqualTo(403);
-    assertThat(anonymous.as("zhang.wei").get("/api/plans/commerce/2030").statusCode())
+    // an applicant reads their own unit's plan, to choose the entry, and no other unit's
+    assertThat(
+            read(expect(anonymous.as("zhang.wei").get("/api/plans/commerce/2030"), 200))
+                .findValuesAsText("reference"))
+        .containsExactly("2027-商务-03", "2027-商务-04");
+    HttpResponse<String> otherUnit = anonymous.as("sun.li").get("/api/plans/commerce/2030");
+    assertThat(otherUnit.statusCode()).isEqualTo(403);
+    assertThat(otherUnit.body()).doesNotContain("2027-商务-03");
+    assertThat(anonymous.as("zhang.wei").get("/api/plans/education/2030").statusCode())
         .isEqualTo(403);
+    assertThat(
+            anonymous.as("zhang.wei").get("/api/plans/education%2F..%2Fcommerce/2030").statusCode())
+        .isIn(400, 403);
+    assertThat(anonymous.as("zhao.lei").get("/api/plans/commerce/2030").statusCode())
+        .as("an auditor is no member of the unit")
+        .isEqualTo(403);
+    assertThat(anonymous.get("/api/plans/commerce/2030").statusCode()).isEqualTo(401);
     HttpResponse<String> unknownUnit =
         admin.send(
             admin
