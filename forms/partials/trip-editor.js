@@ -225,6 +225,14 @@ Object.assign($scope.editor, {
     state.open = false;
     state.unknown = false;
     touched[field] = true;
+    // the days after it that have no country yet are most likely spent there too
+    var day = f.itinerary.indexOf(holder);
+    if (day >= 0) {
+      f.itinerary.slice(day + 1).filter(function (later) { return !later.country; }).forEach(function (later) {
+        later.country = country.code;
+        $scope.editor.picker(later).text = country.label;
+      });
+    }
   },
   // leaving the field: a name or code typed in full counts as picked; anything else is not a country
   settle: function (holder, field) {

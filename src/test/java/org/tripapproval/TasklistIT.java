@@ -305,7 +305,7 @@ class TasklistIT {
       for (int day = 0; day < 3; day++) {
         if (day > 0) {
           assertThat(browser.visible(By.id("day-country-" + day)).getAttribute("value"))
-              .as("a new day takes the country of the day before")
+              .as("the days after take the country picked for the first")
               .isEqualTo("日本 Japan");
         }
         browser.type("day-city-" + day, "东京 Tokyo");
@@ -374,16 +374,25 @@ class TasklistIT {
   void aReviewerDecidesOnAPhone() throws Exception {
     ProcessInstance trip = driver.submit(aTrip().build());
     Task review = driver.openTask(trip, TripProcess.REVIEW_TRIP_REQUEST);
-    browser.phoneSized();
     logIn("li.na");
+    browser.phoneSized();
     openTask(review);
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.waitUntilTextContains(By.id("summary-purpose"), PURPOSE);
     browser.screenshotOfThePage("review-phone");
     // the budget reads as cards, not a table wider than the phone
     WebElement budget = browser.visible(By.id("summary-budget"));
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", budget);
+    browser.screenshot("review-phone-budget");
     assertThat(budget.getRect().getX() + budget.getRect().getWidth()).isLessThanOrEqualTo(390);
-    assertThat(budget.getText()).contains("金额 Amount", "12,000.00");
+    assertThat(budget.getText()).contains("12,000.00", "部门预算 unit budget");
+    assertThat(
+            ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "return getComputedStyle(document.querySelector('#summary-budget td')).display"))
+        .as("each item a card: its cells one under the other, each with its label")
+        .isEqualTo("block");
 
     browser.click(By.id("decisionSendBack"));
     browser.waitUntilTextContains(
