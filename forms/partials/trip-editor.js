@@ -74,7 +74,9 @@ $scope.editor = {
     f.itinerary = copy(trip.itinerary || []);
     f.budget = copy(trip.budget || [{}]);
     f.transits = copy(trip.transits || []);
-    f.invitation = copy(trip.invitation || {});
+    // the same object, which the invitation's country picker holds
+    Object.keys(f.invitation).forEach(function (key) { delete f.invitation[key]; });
+    Object.assign(f.invitation, copy(trip.invitation || {}));
     f.planned = trip.planReference ? 'yes' : 'no';
     pickers = new Map();
     f.planReference = trip.planReference;
@@ -203,7 +205,16 @@ function search(text) {
     .slice(0, 8).map(function (m) { return m.country; });
 }
 
+var PICKERS = {
+  day: { holder: function (i) { return f.itinerary[i]; }, field: function (i) { return 'itinerary[' + i + '].country'; }, id: function (i) { return 'day-country-' + i; } },
+  transit: { holder: function (i) { return f.transits[i]; }, field: function (i) { return 'transits[' + i + '].country'; }, id: function (i) { return 'transit-country-' + i; } },
+  invitation: { holder: function () { return f.invitation; }, field: function () { return 'invitation.country'; }, id: function () { return 'invitationCountry'; } }
+};
+
 Object.assign($scope.editor, {
+  pickerHolder: function (kind, index) { return PICKERS[kind] ? PICKERS[kind].holder(index) : null; },
+  pickerField: function (kind, index) { return PICKERS[kind] ? PICKERS[kind].field(index) : ''; },
+  pickerId: function (kind, index) { return PICKERS[kind] ? PICKERS[kind].id(index) : ''; },
   picker: function (holder) {
     var state = pickers.get(holder);
     if (!state) {

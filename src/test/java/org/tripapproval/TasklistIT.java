@@ -490,7 +490,15 @@ class TasklistIT {
     browser.visible(By.id("approvalNumber"));
     browser.setValue("actualDepartureDate", request.departureDate().toString());
     browser.setValue("actualReturnDate", request.returnDate().plusDays(1).toString());
-    browser.type("actualCountries", "jp");
+    // the approved countries to start with; another one picked by its Chinese name, then removed
+    browser.waitUntilTextContains(By.id("actualCountryList"), "日本 Japan");
+    browser.type("actualCountries", "韩国");
+    browser.click(By.cssSelector("#actualCountries ~ ul a.country-option[data-code='KR']"));
+    browser.waitUntilTextContains(By.id("actualCountryList"), "韩国 South Korea");
+    browser.click(By.cssSelector(".remove-country[data-code='KR']"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !browser.visible(By.id("actualCountryList")).getText().contains("韩国"));
     for (int task = 0; task < request.tasks().size(); task++) {
       browser.type("result-" + task, "已完成 done " + task);
     }
