@@ -351,6 +351,30 @@ Object.assign($scope.editor, {
     if (now.join('\n') !== others.join('\n')) { others = now; }
     return others;
   },
+  // a refused submission as the forms SDK reports it: the server's message lies somewhere in what it passes
+  showRefusal: function (error) {
+    var found = null;
+    (function look(value, depth) {
+      if (found || value === null || value === undefined || depth > 4) { return; }
+      if (typeof value === 'string') {
+        if (value.indexOf('Please correct the following:') >= 0) { found = value; }
+        return;
+      }
+      if (typeof value === 'object') {
+        ['message', 'data', 'body', 'response', 'responseText', 'error'].forEach(function (key) {
+          try { look(value[key], depth + 1); } catch (ignored) { /* a property that cannot be read */ }
+        });
+      }
+    })(error, 0);
+    if (found) {
+      $scope.editor.showProblems(found);
+      // the first refusal into view: the button that was pressed is at the bottom of a long form
+      setTimeout(function () {
+        var first = document.querySelector('.field-error');
+        if (first) { first.scrollIntoView({ block: 'center' }); }
+      }, 100);
+    }
+  },
   // the server's refusal, "请更正以下内容 / Please correct the following: a: x; b: y", or a list of problems
   showProblems: function (problems) {
     if (typeof problems === 'string') {
