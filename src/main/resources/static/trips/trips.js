@@ -124,7 +124,11 @@
           return;
         }
         const refusal = await answer.json().catch(() => ({}));
-        error.textContent = refusal.error || ('撤回失败(HTTP ' + answer.status + ') Withdrawing failed (HTTP ' + answer.status + ')');
+        // "reason: 请说明… / say why…": the field is the one beside it, so its code is left out
+        const prefix = refusal.parameter ? refusal.parameter + ': ' : '';
+        const message = refusal.error && prefix && refusal.error.startsWith(prefix)
+          ? refusal.error.slice(prefix.length) : refusal.error;
+        error.textContent = message || ('撤回失败(HTTP ' + answer.status + ') Withdrawing failed (HTTP ' + answer.status + ')');
       } catch (e) {
         error.textContent = '无法连接服务器,请稍后再试。 The server cannot be reached: try again later.';
       } finally {
@@ -149,6 +153,7 @@
       cell(trip.deadline ? moment(trip.deadline) : '', '期限 Deadline'),
       cell(trip.approvalNumber, '批件号 Approval no.'),
       cell(trip.withdrawable ? withdrawal(trip) : '', '撤回 Withdraw'));
+    tr.lastChild.classList.add('withdrawal-cell');
     return tr;
   }
 
