@@ -27,6 +27,12 @@ class WithdrawalRefused extends RuntimeException implements Refusal {
         409, "已到出发日期,不能再撤回 / the trip has reached its departure: it can no longer be withdrawn");
   }
 
+  /** A reviewer decided, or a timer fired, in the same moment: nothing was withdrawn. */
+  static WithdrawalRefused changedMeanwhile() {
+    return new WithdrawalRefused(
+        409, "这次出访刚刚有了变化,请刷新后再试 / the trip changed a moment ago: reload and try again");
+  }
+
   @Override
   public int status() {
     return status;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -69,6 +70,8 @@ public class Withdrawals {
                       () -> correlate(command, processInstanceId, applicant, reason)));
     } catch (MismatchingMessageCorrelationException departedMeanwhile) {
       throw WithdrawalRefused.departed();
+    } catch (OptimisticLockingException decidedMeanwhile) {
+      throw WithdrawalRefused.changedMeanwhile();
     } finally {
       if (before == null) {
         identity.clearAuthentication();
