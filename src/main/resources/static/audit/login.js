@@ -1,16 +1,18 @@
 'use strict';
 // Logs in through the Camunda webapps' own login, as Cockpit does: the session it makes is the one
-// the auditors' API and Cockpit accept. Then back to the auditors' page that was asked for.
+// the project's API, Tasklist and Cockpit accept. Then back to the page that was asked for: of the
+// auditors' pages, or of My trips (trips/login.html names its home with data-home).
 (() => {
   const WEBAPP_LOGIN = '/camunda/api/admin/auth/user/default';
-  const HOME = '/audit/';
+  const HOME = document.body.dataset.home === '/trips/' ? '/trips/' : '/audit/';
+  const AREA = HOME.slice(0, -1);
   // the engine refuses every login of a user for 3 s after a wrong password, longer after more
   // (application.yaml, login-delay-*): the button waits the shortest of these
   const FIRST_DELAY_MS = 3000;
   const button = document.getElementById('loginButton');
   const error = document.getElementById('loginError');
 
-  /** Where to go after logging in: a page of the auditors' pages on this origin, nothing else. */
+  /** Where to go after logging in: a page of this login's own pages on this origin, nothing else. */
   function returnTarget(next) {
     let url;
     try {
@@ -19,7 +21,7 @@
       return HOME;
     }
     const ours = url.origin === location.origin
-      && (url.pathname === '/audit' || url.pathname.startsWith('/audit/'))
+      && (url.pathname === AREA || url.pathname.startsWith(AREA + '/'))
       && url.pathname !== location.pathname;
     return ours ? url.pathname + url.search + url.hash : HOME;
   }
