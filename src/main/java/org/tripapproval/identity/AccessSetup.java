@@ -197,12 +197,10 @@ class AccessSetup {
                 priority,
                 "refresh",
                 true,
+                // the applicant, unit, countries and dates are in the task's name, in words
+                // (TripTaskName): listed as variables they would show ids and codes
                 "variables",
-                List.of(
-                    Map.of("name", "applicant", "label", "申请人 Applicant"),
-                    Map.of("name", "unit", "label", "单位 Unit"),
-                    Map.of("name", "departureDate", "label", "出发 Departure"),
-                    Map.of("name", "approvalNumber", "label", "批件号 Approval number"))));
+                List.of(Map.of("name", "approvalNumber", "label", "批件号 Approval number"))));
     return filterService.saveFilter(filter);
   }
 }
