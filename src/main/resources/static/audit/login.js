@@ -8,9 +8,17 @@
   // (application.yaml, login-delay-*): the button waits the shortest of these
   const FIRST_DELAY_MS = 3000;
   const button = document.getElementById('loginButton');
+  // someone who came to read their mail is not told that this is the auditors' workspace
+  if (returnTarget(new URLSearchParams(location.search).get('next')).startsWith('/mail')) {
+    document.getElementById('pageTitle').textContent = '因公出国审批 · 邮件 Official trips abroad · Mail';
+    document.title = '登录 Log in · 邮件 Mail';
+  }
   const error = document.getElementById('loginError');
 
-  /** Where to go after logging in: a page of the auditors' pages on this origin, nothing else. */
+  // the pages that send a visitor here: the auditors' pages, and /mail (each user's own mail)
+  const PAGES = ['/audit', '/mail'];
+
+  /** Where to go after logging in: one of those pages on this origin, nothing else. */
   function returnTarget(next) {
     let url;
     try {
@@ -19,7 +27,7 @@
       return HOME;
     }
     const ours = url.origin === location.origin
-      && (url.pathname === '/audit' || url.pathname.startsWith('/audit/'))
+      && PAGES.some(page => url.pathname === page || url.pathname.startsWith(page + '/'))
       && url.pathname !== location.pathname;
     return ours ? url.pathname + url.search + url.hash : HOME;
   }
