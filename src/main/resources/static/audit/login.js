@@ -8,11 +8,6 @@
   // (application.yaml, login-delay-*): the button waits the shortest of these
   const FIRST_DELAY_MS = 3000;
   const button = document.getElementById('loginButton');
-  // someone who came to read their mail is not told that this is the auditors' workspace
-  if (returnTarget(new URLSearchParams(location.search).get('next')).startsWith('/mail')) {
-    document.getElementById('pageTitle').textContent = '因公出国审批 · 邮件 Official trips abroad · Mail';
-    document.title = '登录 Log in · 邮件 Mail';
-  }
   const error = document.getElementById('loginError');
 
   // the pages that send a visitor here: the auditors' pages, and /mail (each user's own mail)
@@ -30,6 +25,12 @@
       && PAGES.some(page => url.pathname === page || url.pathname.startsWith(page + '/'))
       && url.pathname !== location.pathname;
     return ours ? url.pathname + url.search + url.hash : HOME;
+  }
+
+  // someone who came to read their mail is not told that this is the auditors' workspace
+  if (returnTarget(new URLSearchParams(location.search).get('next')).startsWith('/mail')) {
+    document.getElementById('pageTitle').textContent = '因公出国审批 · 邮件 Official trips abroad · Mail';
+    document.title = '登录 Log in · 邮件 Mail';
   }
 
   /**

@@ -84,7 +84,9 @@ class MailInbox {
       }
     }
     model.addAttribute(
-        "name", user.map(Names::nameOf).filter(n -> !n.isEmpty()).orElse(principal.getName()));
+        "name",
+        Phrase.person(user.map(Names::nameOf).filter(n -> !n.isEmpty()).orElse(principal.getName()))
+            .zh());
     model.addAttribute("address", address);
     model.addAttribute("mails", mails);
     return "mail-inbox";
