@@ -103,6 +103,21 @@ public class Outbox {
         status);
   }
 
+  /** How many messages have this status. */
+  int count(String status) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM notification_outbox WHERE status = ?", Integer.class, status);
+  }
+
+  /** When the longest-waiting message was queued; null when none waits. */
+  Instant oldestPending() {
+    return instant(
+        jdbc.queryForObject(
+            "SELECT min(created_at) FROM notification_outbox WHERE status = ?",
+            Timestamp.class,
+            PENDING));
+  }
+
   public List<OutboxMessage> forTrip(String processInstanceId) {
     return jdbc.query(
         "SELECT " + COLUMNS + " FROM notification_outbox WHERE process_instance_id = ? ORDER BY id",

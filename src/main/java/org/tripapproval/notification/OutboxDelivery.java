@@ -1,6 +1,8 @@
 package org.tripapproval.notification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -50,6 +52,8 @@ public class OutboxDelivery {
   private final AuditTrail trail;
   private final Clock clock;
   private final ObjectMapper mapper;
+  private final Counter delivered;
+  private final Counter attemptsFailed;
 
   /** What the trail keeps of a message delivered. */
   private record Sent(String kind, long notification, String messageId) {}
@@ -61,8 +65,17 @@ public class OutboxDelivery {
       MailSettings settings,
       AuditTrail trail,
       Clock clock,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      MeterRegistry meters) {
     this.mapper = mapper;
+    this.delivered =
+        Counter.builder("trips.mail.delivered")
+            .description("Mails this node handed to the SMTP server (已发送邮件)")
+            .register(meters);
+    this.attemptsFailed =
+        Counter.builder("trips.mail.attempts.failed")
+            .description("Delivery attempts of this node that failed (发送失败次数)")
+            .register(meters);
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.transactions = transactions;
@@ -87,6 +100,7 @@ public class OutboxDelivery {
       try {
         mailSender.send(mimeMessage(message));
         outbox.markSent(message.id());
+        delivered.increment();
         trail.append(
             new AuditTrail.Entry(
                 message.processInstanceId(),
@@ -103,6 +117,7 @@ public class OutboxDelivery {
             message.attempts() + 1,
             e.getMessage());
         outbox.markFailed(message, e.getClass().getSimpleName() + ": " + e.getMessage());
+        attemptsFailed.increment();
       }
     }
     return !due.isEmpty();

@@ -35,6 +35,16 @@ public class TripRegistry {
     this.clock = clock;
   }
 
+  int countWithStatus(TripStatus status) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM trip_registry WHERE status = ?", Integer.class, status.name());
+  }
+
+  int countWithReportStatus(ReportStatus status) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM trip_registry WHERE report_status = ?", Integer.class, status.name());
+  }
+
   void submitted(String processInstanceId, String applicant, Instant at) {
     update(
         processInstanceId,

@@ -2,10 +2,13 @@ package org.tripapproval.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
 class EngineSettingsIT {
 
   @Autowired ProcessEngine engine;
+  @Autowired DataSource database;
+  @Autowired CamundaBpmProperties camunda;
 
   @Test
   void theEngineRunsWithTheConfiguredSettings() {
@@ -40,5 +45,14 @@ class EngineSettingsIT {
     assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
     assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
     assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("end");
+  }
+
+  @Test
+  void theJobExecutorCannotTakeEveryDatabaseConnection() throws Exception {
+    int jobThreads = camunda.getJobExecution().getMaxPoolSize();
+    int connections = database.unwrap(HikariDataSource.class).getMaximumPoolSize();
+    assertThat(jobThreads).isEqualTo(8);
+    // a request must not wait for a connection while the job executor runs at full strength
+    assertThat(connections - jobThreads).isGreaterThanOrEqualTo(16);
   }
 }
