@@ -1,17 +1,19 @@
 'use strict';
 // Logs in through the Camunda webapps' own login, as Cockpit does: the session it makes is the one
-// the auditors' API and Cockpit accept. Then back to the auditors' page that was asked for.
+// the project's API, Tasklist and Cockpit accept. Then back to the page that was asked for: of the
+// auditors' pages, or of My trips (trips/login.html names its home with data-home).
 (() => {
   const WEBAPP_LOGIN = '/camunda/api/admin/auth/user/default';
-  const HOME = '/audit/';
+  const HOME = document.body.dataset.home === '/trips/' ? '/trips/' : '/audit/';
+  const AREA = HOME.slice(0, -1);
   // the engine refuses every login of a user for 3 s after a wrong password, longer after more
   // (application.yaml, login-delay-*): the button waits the shortest of these
   const FIRST_DELAY_MS = 3000;
   const button = document.getElementById('loginButton');
   const error = document.getElementById('loginError');
 
-  // the pages that send a visitor here: the auditors' pages, and /mail (each user's own mail)
-  const PAGES = ['/audit', '/mail'];
+  // the pages a login goes back to: its own, and /mail (each user's own mail, ADR 0014)
+  const PAGES = [AREA, '/mail'];
 
   /** Where to go after logging in: one of those pages on this origin, nothing else. */
   function returnTarget(next) {
@@ -28,8 +30,9 @@
   }
 
   // someone who came to read their mail is not told that this is the auditors' workspace
-  if (returnTarget(new URLSearchParams(location.search).get('next')).startsWith('/mail')) {
-    document.getElementById('pageTitle').textContent = '因公出国审批 · 邮件 Official trips abroad · Mail';
+  const title = document.getElementById('pageTitle');
+  if (title && returnTarget(new URLSearchParams(location.search).get('next')).startsWith('/mail')) {
+    title.textContent = '因公出国审批 · 邮件 Official trips abroad · Mail';
     document.title = '登录 Log in · 邮件 Mail';
   }
 

@@ -246,7 +246,7 @@ class TasklistIT {
   }
 
   @Test
-  void applicantRevisesWhatWasSentBackThenWithdraws() throws Exception {
+  void applicantRevisesWhatWasSentBackThenWithdrawsFromMyTrips() throws Exception {
     ProcessInstance trip = driver.submit(aTrip().build());
     driver.review(trip, "sendBack", "请补充会谈议题 list the topics");
     logIn("zhang.wei");
@@ -260,10 +260,29 @@ class TasklistIT {
     waitFor(() -> driver.isWaitingAt(trip, TripProcess.REVIEW_TRIP_REQUEST) ? trip : null);
     assertThat(runtimeService.getVariable(trip.getId(), "trip").toString()).contains("会谈议题清单");
 
-    openTask(driver.openTask(trip, TripProcess.WITHDRAW_TRIP_REQUEST));
-    browser.waitUntilTextContains(By.id("summary-purpose"), "会谈议题清单");
-    browser.type("decisionReason", "外方会谈推迟 the talks were postponed");
-    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    // My trips, from Tasklist's header: the trip by its request number, in words, withdrawable
+    String number = (String) runtimeService.getVariable(trip.getId(), TripVariables.REQUEST_NUMBER);
+    browser.click(By.id("myTripsLink"));
+    browser.waitForUrl(audit("/trips/"));
+    By row = By.cssSelector("tr[data-trip='" + trip.getId() + "']");
+    browser.waitUntilTextContains(row, number);
+    assertThat(browser.visible(row).getText())
+        .contains("日本 Japan", "审批中 In review", "审核中 In review · 单位负责人 Unit head")
+        .doesNotContain("commerce", "JP,", "IN_REVIEW");
+    browser.screenshotOfThePage("my-trips");
+
+    // the reason is required, and the refusal is shown beside it
+    browser.click(By.cssSelector("button.withdraw[data-trip='" + trip.getId() + "']"));
+    browser.visible(By.id("reason-" + trip.getId()));
+    browser.click(By.cssSelector("button.confirm-withdrawal[data-trip='" + trip.getId() + "']"));
+    browser.waitUntilTextContains(By.id("reason-error-" + trip.getId()), "请说明撤回的理由");
+    browser.waitUntilTextContains(
+        By.id("reason-error-" + trip.getId()), "say why the trip is withdrawn");
+    browser.screenshotOfThePage("my-trips-reason-refused");
+    assertThat(driver.isWaitingAt(trip, TripProcess.REVIEW_TRIP_REQUEST)).isTrue();
+
+    browser.type("reason-" + trip.getId(), "外方会谈推迟 the talks were postponed");
+    browser.click(By.cssSelector("button.confirm-withdrawal[data-trip='" + trip.getId() + "']"));
     waitFor(
         () ->
             historyService
@@ -278,6 +297,38 @@ class TasklistIT {
                 .singleResult()
                 .getEndActivityId())
         .isEqualTo(TripProcess.TRIP_WITHDRAWN);
+    browser.waitUntilTextContains(row, "已撤回 Withdrawn");
+    assertThat(
+            browser
+                .driver()
+                .findElements(By.cssSelector("button.withdraw[data-trip='" + trip.getId() + "']")))
+        .as("nothing left to withdraw")
+        .isEmpty();
+    browser.screenshotOfThePage("my-trips-withdrawn");
+    assertThat(trail.forTrip(trip.getId()))
+        .filteredOn(entry -> entry.event().equals("trip.ended"))
+        .extracting(AuditTrail.TrailEntry::actor)
+        .containsExactly("zhang.wei");
+  }
+
+  @Test
+  void myTripsFitAPhoneAndShowNoOneElsesTrips() throws Exception {
+    ProcessInstance mine = driver.submit(aTrip().build());
+    ProcessInstance theirs = driver.submitAs("sun.li", aTrip().build(), null);
+    browser.phoneSized();
+    browser.open(audit("/trips/"));
+    browser.waitForUrlStartingWith(audit("/trips/login.html?next="));
+    logInOnTheAuditorsPage("zhang.wei", "Trip-Demo-2026");
+    browser.waitForUrl(audit("/trips/"));
+    browser.visible(By.cssSelector("tr[data-trip='" + mine.getId() + "']"));
+    assertThat(
+            browser.driver().findElements(By.cssSelector("tr[data-trip='" + theirs.getId() + "']")))
+        .isEmpty();
+    browser.click(By.cssSelector("button.withdraw[data-trip='" + mine.getId() + "']"));
+    browser.visible(By.id("reason-" + mine.getId()));
+    assertThat(browser.pageWidth()).as("My trips on a phone").isLessThanOrEqualTo(390);
+    browser.screenshotOfThePage("my-trips-phone");
+    browser.desktopSized();
   }
 
   @Test

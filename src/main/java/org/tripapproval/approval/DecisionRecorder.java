@@ -20,10 +20,10 @@ import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
 
 /**
- * Completes a review, verification or withdrawal only with a decision the task offers, and with a
- * reason where the trip is sent back, rejected or withdrawn; appends the decision to the trip's
- * list of decisions, sets the {@code outcome} the gateways read and sends the notice the model
- * names for the decision ({@code notice.approve}, {@code notice.sendBack}...).
+ * Completes a review or verification only with a decision the task offers, and with a reason where
+ * the trip is sent back or rejected; appends the decision to the trip's list of decisions, sets the
+ * {@code outcome} the gateways read and sends the notice the model names for the decision ({@code
+ * notice.approve}, {@code notice.sendBack}...).
  *
  * <p>A decision is task-local: when the task is created its {@code decision} and {@code
  * decisionReason} are declared on the task, so that a form submission or the task's variables land
@@ -99,9 +99,7 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     task.removeVariableLocal(DECISION);
     task.removeVariableLocal(DECISION_REASON);
     json.write(task, DECISIONS, decisions);
-    if (DecisionRules.decidesTheOutcome(task.getCurrentActivityId())) {
-      task.setVariable(OUTCOME, decision);
-    }
+    task.setVariable(OUTCOME, decision);
     // the notice names the reviewer and the level from the decisions just written
     for (NotificationKind notice :
         ModelNotices.named(

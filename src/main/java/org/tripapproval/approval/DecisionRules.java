@@ -13,7 +13,7 @@ import org.tripapproval.trip.TripProcess;
 
 /**
  * What a decision submitted on a task must be: one the task offers, with a reason where it sends
- * back, rejects or withdraws, and a reason of bounded length.
+ * back or rejects, and a reason of bounded length.
  */
 final class DecisionRules {
 
@@ -22,9 +22,7 @@ final class DecisionRules {
           TripProcess.REVIEW_TRIP_REQUEST,
           EnumSet.of(Decision.APPROVE, Decision.SEND_BACK, Decision.REJECT),
           TripProcess.VERIFY_TRIP_REPORT,
-          EnumSet.of(Decision.ACCEPT, Decision.SEND_BACK),
-          TripProcess.WITHDRAW_TRIP_REQUEST,
-          EnumSet.of(Decision.WITHDRAW));
+          EnumSet.of(Decision.ACCEPT, Decision.SEND_BACK));
   static final int MAX_REASON_LENGTH = 2000;
 
   private DecisionRules() {}
@@ -39,8 +37,7 @@ final class DecisionRules {
     }
     if (offered.get().needsReason() && reason.isEmpty()) {
       return Optional.of(
-          DECISION_REASON
-              + ": 退回、不予批准或撤回须说明理由 / a reason is required to send back, reject or withdraw");
+          DECISION_REASON + ": 退回或不予批准须说明理由 / a reason is required to send back or reject");
     }
     if (reason.length() > MAX_REASON_LENGTH) {
       return Optional.of(
@@ -52,13 +49,5 @@ final class DecisionRules {
               + " characters");
     }
     return Optional.empty();
-  }
-
-  /**
-   * Whether the task's decision is the outcome the gateways read; a withdrawal ends the trip by its
-   * own end event and leaves the outcome of the reviews as it was.
-   */
-  static boolean decidesTheOutcome(String task) {
-    return !TripProcess.WITHDRAW_TRIP_REQUEST.equals(task);
   }
 }

@@ -154,7 +154,6 @@ final class Timeline {
       switch (event) {
         case "task.create" -> {
           what = "待办 Task: " + taskName + (role == null ? "" : " · " + role);
-          main = !TripProcess.WITHDRAW_TRIP_REQUEST.equals(task);
         }
         case "task.complete" -> {
           String decision = decided.containsKey(DECISION) ? decided.get(DECISION).asText() : null;
@@ -172,7 +171,6 @@ final class Timeline {
         }
         case "task.delete" -> {
           what = "任务取消 Task cancelled: " + taskName;
-          main = !TripProcess.WITHDRAW_TRIP_REQUEST.equals(task);
         }
         default -> {
           what = "任务变更 Task changed: " + taskName;
@@ -192,6 +190,9 @@ final class Timeline {
         what += " — " + findings(latest.get(REPORT_FINDINGS));
       } else if (TripProcess.ROUTE_TRIP_REVIEWS.equals(activity)) {
         what += " — " + levels(latest.get(REVIEW_LEVELS));
+      } else if (TripProcess.RECORD_WITHDRAWAL.equals(activity)) {
+        reason = text(latest.get(WITHDRAWAL_REASON));
+        main = true;
       }
     } else if (event.startsWith("operation.")) {
       what = "操作 Operation: " + operation(event.substring("operation.".length()));

@@ -267,4 +267,72 @@ public class TripRegistry {
         Date.valueOf(before),
         exceptTrip == null ? "" : exceptTrip);
   }
+
+  /** A trip as its applicant sees it in My trips (我的出访). */
+  public record OwnTrip(
+      String processInstanceId,
+      String requestNumber,
+      String unit,
+      TripStatus status,
+      LocalDate departureDate,
+      LocalDate returnDate,
+      String approvalNumber,
+      List<String> countries,
+      Instant submittedAt) {}
+
+  /** The applicant's own trips, the latest submitted first, at most {@code limit}. */
+  public List<OwnTrip> tripsOfApplicant(String applicant, int limit) {
+    List<OwnTrip> trips =
+        jdbc.query(
+            "SELECT process_instance_id, request_number, unit, status, departure_date, return_date,"
+                + " approval_number, submitted_at FROM trip_registry WHERE applicant = ?"
+                + " ORDER BY submitted_at DESC, process_instance_id FETCH FIRST "
+                + limit
+                + " ROWS ONLY",
+            (row, i) ->
+                new OwnTrip(
+                    row.getString(1),
+                    row.getString(2),
+                    row.getString(3),
+                    TripStatus.fromStored(row.getString(4)),
+                    toLocalDate(row.getDate(5)),
+                    toLocalDate(row.getDate(6)),
+                    row.getString(7),
+                    List.of(),
+                    row.getTimestamp(8) == null ? null : row.getTimestamp(8).toInstant()),
+            applicant);
+    if (trips.isEmpty()) {
+      return trips;
+    }
+    Map<String, List<String>> countries = new TreeMap<>();
+    String placeholders = String.join(",", Collections.nCopies(trips.size(), "?"));
+    jdbc.query(
+        "SELECT process_instance_id, country FROM trip_country WHERE process_instance_id IN ("
+            + placeholders
+            + ") ORDER BY country",
+        row -> {
+          countries
+              .computeIfAbsent(row.getString(1), id -> new ArrayList<>())
+              .add(row.getString(2));
+        },
+        trips.stream().map(OwnTrip::processInstanceId).toArray());
+    return trips.stream()
+        .map(
+            trip ->
+                new OwnTrip(
+                    trip.processInstanceId(),
+                    trip.requestNumber(),
+                    trip.unit(),
+                    trip.status(),
+                    trip.departureDate(),
+                    trip.returnDate(),
+                    trip.approvalNumber(),
+                    List.copyOf(countries.getOrDefault(trip.processInstanceId(), List.of())),
+                    trip.submittedAt()))
+        .toList();
+  }
+
+  private static LocalDate toLocalDate(Date date) {
+    return date == null ? null : date.toLocalDate();
+  }
 }

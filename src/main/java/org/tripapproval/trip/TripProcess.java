@@ -9,7 +9,6 @@ public final class TripProcess {
   public static final String ROUTE_TRIP_REVIEWS = "routeTripReviews";
   public static final String REVIEW_TRIP_REQUEST = "reviewTripRequest";
   public static final String REVISE_TRIP_REQUEST = "reviseTripRequest";
-  public static final String WITHDRAW_TRIP_REQUEST = "withdrawTripRequest";
   public static final String PRE_TRIP_DISCLOSURE_ENDED = "preTripDisclosureEnded";
   public static final String ISSUE_APPROVAL_NUMBER = "issueApprovalNumber";
   public static final String DEPARTURE_DAY_REACHED = "departureDayReached";
@@ -27,6 +26,17 @@ public final class TripProcess {
   public static final String TRIP_CLOSED = "tripClosed";
   public static final String TRIP_REJECTED = "tripRejectedEnd";
   public static final String TRIP_WITHDRAWN = "tripWithdrawn";
+
+  /** The subprocess that a withdrawal interrupts: everything before departure. */
+  public static final String BEFORE_DEPARTURE = "beforeDeparture";
+
+  /** The message boundary event on {@link #BEFORE_DEPARTURE} that a withdrawal triggers. */
+  public static final String WITHDRAWAL_CAUGHT = "withdrawalCaught";
+
+  public static final String RECORD_WITHDRAWAL = "recordWithdrawal";
+
+  /** The name of the message that withdraws a trip, correlated by the process instance id. */
+  public static final String WITHDRAWAL_REQUESTED = "tripWithdrawalRequested";
 
   private TripProcess() {}
 

@@ -37,5 +37,16 @@ public final class TripVariables {
   public static final String REPORT_ATTACHMENT = "reportAttachment";
   public static final String REPORT_FINDINGS = "reportFindings";
 
+  /** Why the applicant withdrew the trip, and who did: written by the withdrawal's own step. */
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+  public static final String WITHDRAWN_BY = "withdrawnBy";
+
+  /**
+   * The reason as the withdrawal brings it with its message: transient (never stored, so never a
+   * client's write of the trip's data), read by the withdrawal's step, which stores it.
+   */
+  public static final String WITHDRAWAL_REQUEST_REASON = "withdrawalRequestReason";
+
   private TripVariables() {}
 }

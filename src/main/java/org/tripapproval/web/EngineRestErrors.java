@@ -52,6 +52,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
   @Override
   public void customize(ResourceConfig config) {
+    config.property(WebappApiOutage.ANSWERED_ELSEWHERE, true);
     config.register(new RestErrors(this));
     config.register(new EngineErrors(this));
     config.register(new TransactionErrors(this));

@@ -21,13 +21,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * which changes state only with the header a cross-site form cannot send (CrossSiteRequestGuard).
  * Everything else is left to Camunda: the webapps have their own login and CSRF protection,
  * /engine-rest its own authentication filter (EngineRestAuthentication). The auditors' pages under
- * /audit are static; their data comes from /api/audit.
+ * /audit and the applicants' My trips under /trips are static; their data comes from /api.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
 
   static final String ADMINISTRATORS = "GROUP_camunda-admin";
   static final String AUDITORS = "GROUP_auditors";
+  static final String APPLICANTS = "GROUP_applicants";
 
   @Bean
   @Order(1)
@@ -60,6 +61,9 @@ class WebSecurity {
                     // the words of statuses, decisions and levels, for every page and form
                     .requestMatchers(HttpMethod.GET, "/api/vocabulary")
                     .authenticated()
+                    // My trips: an applicant's own trips and their withdrawal
+                    .requestMatchers("/api/my-trips", "/api/my-trips/**")
+                    .hasAuthority(APPLICANTS)
                     .requestMatchers(HttpMethod.GET, "/api/audit/**")
                     .hasAuthority(AUDITORS)
                     .requestMatchers("/api/audit/**")
@@ -148,7 +152,7 @@ class WebSecurity {
   @Order(2)
   SecurityFilterChain auditorsPages(
       HttpSecurity http, @Value("${trips.security.hsts:false}") boolean hsts) throws Exception {
-    return http.securityMatcher("/audit", "/audit/**")
+    return http.securityMatcher("/audit", "/audit/**", "/trips", "/trips/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())

@@ -16,8 +16,7 @@ class DecisionRulesTest {
     "reviewTripRequest, sendBack, 请补充议题",
     "reviewTripRequest, reject, 不必要",
     "verifyTripReport, accept, ''",
-    "verifyTripReport, sendBack, 请补充成效",
-    "withdrawTripRequest, withdraw, 行程取消"
+    "verifyTripReport, sendBack, 请补充成效"
   })
   void acceptsADecisionTheTaskOffersWithTheReasonItNeeds(
       String task, String decision, String reason) {
@@ -30,7 +29,7 @@ class DecisionRulesTest {
     "reviewTripRequest, withdraw",
     "verifyTripReport, approve",
     "verifyTripReport, reject",
-    "withdrawTripRequest, approve"
+    "verifyTripReport, withdraw"
   })
   void refusesADecisionTheTaskDoesNotOffer(String task, String decision) {
     assertThat(DecisionRules.problemWith(task, decision, "理由"))
@@ -47,10 +46,9 @@ class DecisionRulesTest {
   @CsvSource({
     "reviewTripRequest, sendBack",
     "reviewTripRequest, reject",
-    "verifyTripReport, sendBack",
-    "withdrawTripRequest, withdraw"
+    "verifyTripReport, sendBack"
   })
-  void sendingBackRejectingAndWithdrawingNeedAReason(String task, String decision) {
+  void sendingBackAndRejectingNeedAReason(String task, String decision) {
     assertThat(DecisionRules.problemWith(task, decision, ""))
         .hasValueSatisfying(problem -> assertThat(problem).contains("a reason is required"));
   }
@@ -69,12 +67,5 @@ class DecisionRulesTest {
                 "reject",
                 "理".repeat(DecisionRules.MAX_REASON_LENGTH + 1)))
         .hasValueSatisfying(problem -> assertThat(problem).contains("at most 2000 characters"));
-  }
-
-  @Test
-  void aWithdrawalLeavesTheOutcomeOfTheReviewsAlone() {
-    assertThat(DecisionRules.decidesTheOutcome(TripProcess.REVIEW_TRIP_REQUEST)).isTrue();
-    assertThat(DecisionRules.decidesTheOutcome(TripProcess.VERIFY_TRIP_REPORT)).isTrue();
-    assertThat(DecisionRules.decidesTheOutcome(TripProcess.WITHDRAW_TRIP_REQUEST)).isFalse();
   }
 }

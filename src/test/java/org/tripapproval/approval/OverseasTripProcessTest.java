@@ -38,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.notification.Outbox;
 import org.tripapproval.notification.OutboxMessage;
+import org.tripapproval.refusal.InvalidParameterException;
+import org.tripapproval.refusal.Refusal;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.TripReport;
@@ -56,6 +58,7 @@ class OverseasTripProcessTest {
   @Autowired AuditTrail trail;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
+  @Autowired Withdrawals withdrawals;
   TripDriver driver;
 
   @BeforeEach
@@ -223,34 +226,104 @@ class OverseasTripProcessTest {
   void applicantWithdrawsWhileTheRequestIsUnderReview() {
     ProcessInstance trip = driver.submit(aTrip().build());
     driver.review(trip, "approve", "");
-    Assertions.assertThat(driver.openTask(trip, WITHDRAW_TRIP_REQUEST).getAssignee())
-        .isEqualTo(TripDriver.APPLICANT);
+    // no standing task for the applicant: only the review waits
+    Assertions.assertThat(
+            engine.getTaskService().createTaskQuery().processInstanceId(trip.getId()).list())
+        .extracting(Task::getTaskDefinitionKey)
+        .containsExactly(REVIEW_TRIP_REQUEST);
 
-    driver.withdraw(trip, "外方会谈推迟 the talks were postponed");
+    driver.withdraw(withdrawals, trip, "外方会谈推迟 the talks were postponed");
 
-    assertThat(trip).isEnded().hasPassed(TRIP_WITHDRAWN).hasNotPassed(TRIP_REJECTED);
+    assertThat(trip)
+        .isEnded()
+        .hasPassedInOrder(WITHDRAWAL_CAUGHT, RECORD_WITHDRAWAL, TRIP_WITHDRAWN)
+        .hasNotPassed(TRIP_REJECTED);
     Assertions.assertThat(historicVariable(trip, "decisions"))
-        .contains("\"decision\":\"withdraw\"", "外方会谈推迟");
+        .contains("\"decision\":\"withdraw\"", "外方会谈推迟", "\"decidedBy\":\"zhang.wei\"");
+    Assertions.assertThat(historicVariable(trip, "withdrawalReason"))
+        .isEqualTo("外方会谈推迟 the talks were postponed");
+    Assertions.assertThat(historicVariable(trip, "withdrawnBy")).isEqualTo(TripDriver.APPLICANT);
+    // the reason came as a transient variable: never stored, so never a client's write
+    Assertions.assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(trip.getId())
+                .variableName("withdrawalRequestReason")
+                .count())
+        .isZero();
+    Assertions.assertThat(
+            jdbc.queryForObject(
+                "SELECT status FROM trip_registry WHERE process_instance_id = ?",
+                String.class,
+                trip.getId()))
+        .isEqualTo("WITHDRAWN");
   }
 
   @Test
   void applicantWithdrawsInsteadOfRevising() {
     ProcessInstance trip = driver.submit(aTrip().build());
     driver.review(trip, "sendBack", "日程不清楚");
-    assertThat(trip).isWaitingAt(REVISE_TRIP_REQUEST, WITHDRAW_TRIP_REQUEST);
+    assertThat(trip).isWaitingAt(REVISE_TRIP_REQUEST);
 
-    driver.withdraw(trip, "不再出访");
+    driver.withdraw(withdrawals, trip, "不再出访");
 
     assertThat(trip).isEnded().hasPassed(TRIP_WITHDRAWN);
+    Assertions.assertThat(
+            engine.getTaskService().createTaskQuery().processInstanceId(trip.getId()).count())
+        .isZero();
   }
 
   @Test
-  void refusesAWithdrawalWithoutAReason() {
+  void applicantWithdrawsDuringThePreTripDisclosure() {
     ProcessInstance trip = driver.submit(aTrip().build());
-    assertThatThrownBy(() -> driver.withdraw(trip, ""))
+    driver.approveAllLevels(trip);
+    assertThat(trip).isWaitingAt(PRE_TRIP_DISCLOSURE_ENDED);
+
+    driver.withdraw(withdrawals, trip, "邀请方取消会议");
+
+    assertThat(trip).isEnded().hasPassed(TRIP_WITHDRAWN).hasNotPassed(ISSUE_APPROVAL_NUMBER);
+    Assertions.assertThat(
+            engine.getManagementService().createJobQuery().processInstanceId(trip.getId()).count())
+        .isZero();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"", "   "})
+  void refusesAWithdrawalWithoutAReason(String reason) {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    assertThatThrownBy(() -> driver.withdraw(withdrawals, trip, reason))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("reason")
+        .hasMessageContaining("say why the trip is withdrawn");
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST);
+  }
+
+  @Test
+  void refusesAWithdrawalOfAnotherApplicantsTrip() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    assertThatThrownBy(() -> withdrawals.withdraw(trip.getId(), "sun.li", "不是我的"))
+        .isInstanceOfSatisfying(
+            Refusal.class, refusal -> Assertions.assertThat(refusal.status()).isEqualTo(404));
+    assertThatThrownBy(() -> withdrawals.withdraw("no-such-trip", "zhang.wei", "没有这次出访"))
+        .isInstanceOfSatisfying(
+            Refusal.class, refusal -> Assertions.assertThat(refusal.status()).isEqualTo(404));
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST);
+  }
+
+  @Test
+  void theWithdrawalMessageWithoutAReasonFailsWhoeverSendsIt() {
+    ProcessInstance trip = driver.submit(aTrip().build());
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .createMessageCorrelation(WITHDRAWAL_REQUESTED)
+                    .processInstanceId(trip.getId())
+                    .correlate())
         .isInstanceOf(InvalidSubmissionException.class)
-        .hasMessageContaining("decisionReason");
-    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST, WITHDRAW_TRIP_REQUEST);
+        .hasMessageContaining("say why the trip is withdrawn");
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST);
   }
 
   @Test
@@ -258,11 +331,16 @@ class OverseasTripProcessTest {
     ProcessInstance trip = driver.submit(aTrip().build());
     driver.approveAllLevels(trip);
     driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
-    assertThat(trip).isWaitingAt(DEPARTURE_DAY_REACHED, WITHDRAW_TRIP_REQUEST);
+    assertThat(trip).isWaitingAt(DEPARTURE_DAY_REACHED);
 
     driver.fireTimer(trip, DEPARTURE_DAY_REACHED);
 
-    assertThat(trip).isWaitingAt(TRIP_RETURNED).isNotWaitingAt(WITHDRAW_TRIP_REQUEST);
+    assertThat(trip).isWaitingAt(TRIP_RETURNED);
+    assertThatThrownBy(() -> driver.withdraw(withdrawals, trip, "太晚了 too late"))
+        .isInstanceOfSatisfying(
+            Refusal.class, refusal -> Assertions.assertThat(refusal.status()).isEqualTo(409))
+        .hasMessageContaining("can no longer be withdrawn");
+    assertThat(trip).isWaitingAt(TRIP_RETURNED);
     Assertions.assertThat(historicVariable(trip, "decisions")).doesNotContain("withdraw");
   }
 
@@ -431,8 +509,7 @@ class OverseasTripProcessTest {
     Assertions.assertThat(
             engine.getTaskService().createTaskQuery().processInstanceId(first.getId()).list())
         .extracting(Task::getName)
-        .containsExactlyInAnyOrder(
-            "Withdraw trip request 撤回出国申请 · " + number, "Review trip request 审核出国申请 · " + number);
+        .containsExactly("Review trip request 审核出国申请 · " + number);
     Assertions.assertThat(
             engine
                 .getRuntimeService()

@@ -108,7 +108,7 @@ final class BenchDriver {
           decide(TripDriver.VERIFIER, id, "accept", "", "verify");
           acted = true;
         }
-        default -> {} // the applicant's standing withdraw task
+        default -> {} // a task of another's (none on the trip's path)
       }
     }
     return acted;

@@ -100,7 +100,14 @@ class SecurityIT {
       {"zhang.wei", "PUT", instance + "/suspended", false},
       {"zhang.wei", "GET", "/api/audit/trips", false},
       {"zhang.wei", "GET", "/api/notifications", false},
+      {"zhang.wei", "GET", "/api/my-trips", true},
       {"sun.li", "GET", instance, false},
+      {"sun.li", "POST", "/api/my-trips/" + commerceTrip + "/withdrawal", false},
+      {null, "GET", "/api/my-trips", false},
+      {"li.na", "GET", "/api/my-trips", false},
+      {"wang.fang", "POST", "/api/my-trips/" + commerceTrip + "/withdrawal", false},
+      {"zhao.lei", "GET", "/api/my-trips", false},
+      {"admin", "POST", "/api/my-trips/" + commerceTrip + "/withdrawal", false},
       // reviewers: the tasks of their groups only
       {"li.na", "POST", "/engine-rest/task/" + review + "/claim", true},
       {"zhou.qiang", "POST", "/engine-rest/task/" + review + "/claim", false},
@@ -152,8 +159,7 @@ class SecurityIT {
     }
     assertThat(wrong).as("answers that do not match the authorization model").isEmpty();
 
-    assertThat(taskKeysSeenBy("zhang.wei", commerceTrip))
-        .containsExactly(TripProcess.WITHDRAW_TRIP_REQUEST);
+    assertThat(taskKeysSeenBy("zhang.wei", commerceTrip)).as("no standing task").isEmpty();
     assertThat(taskKeysSeenBy("zhou.qiang", commerceTrip)).isEmpty();
     assertThat(taskKeysSeenBy("liu.yang", commerceTrip)).isEmpty();
     assertThat(
@@ -232,7 +238,6 @@ class SecurityIT {
   void aTaskSetsOnlyTheVariablesItsFormSubmits() {
     String trip = driver.submit(aTrip().build());
     String review = driver.taskOrNull(trip, TripProcess.REVIEW_TRIP_REQUEST);
-    String withdraw = driver.taskOrNull(trip, TripProcess.WITHDRAW_TRIP_REQUEST);
     RestClient reviewer = anonymous.as("li.na");
     expect(reviewer.post("/engine-rest/task/" + review + "/claim", "{\"userId\":\"li.na\"}"), 204);
 
@@ -290,7 +295,7 @@ class SecurityIT {
             anonymous
                 .as("zhang.wei")
                 .put(
-                    "/engine-rest/task/" + withdraw + "/variables/applicant",
+                    "/engine-rest/process-instance/" + trip + "/variables/applicant",
                     "{\"value\":\"someone.else\"}")
                 .statusCode())
         .isEqualTo(403);
@@ -312,6 +317,62 @@ class SecurityIT {
             "/engine-rest/task/" + review + "/submit-form",
             "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"decisionReason\":{\"value\":\"同意\"}}}"),
         204);
+  }
+
+  @Test
+  void applicantsSeeAndWithdrawTheirOwnTripsOnly() {
+    String trip = driver.submit(aTrip().build());
+    String number = (String) engine.getRuntimeService().getVariable(trip, "requestNumber");
+    RestClient owner = anonymous.as("zhang.wei");
+
+    JsonNode mine = read(expect(owner.get("/api/my-trips"), 200)).get("trips");
+    JsonNode listed = null;
+    for (JsonNode one : mine) {
+      if (one.get("processInstanceId").asText().equals(trip)) {
+        listed = one;
+      }
+    }
+    assertThat(listed).as("the new trip is in My trips").isNotNull();
+    assertThat(listed.get("requestNumber").asText()).isEqualTo(number);
+    assertThat(listed.get("unitName").asText()).contains("省商务厅");
+    assertThat(listed.get("statusLabel").asText()).isEqualTo("审批中 In review");
+    assertThat(listed.get("nextStepLabel").asText()).startsWith("审核中 In review · 单位负责人");
+    assertThat(listed.get("withdrawable").asBoolean()).isTrue();
+    assertThat(listed.get("countries").findValuesAsText("name")).isNotEmpty();
+    assertThat(read(expect(anonymous.as("sun.li").get("/api/my-trips"), 200)).toString())
+        .as("another applicant does not see it")
+        .doesNotContain(trip);
+
+    HttpResponse<String> notTheirs = driver.withdraw("sun.li", trip, "不是我的");
+    assertThat(notTheirs.statusCode()).isEqualTo(404);
+    assertThat(notTheirs.body()).contains("没有找到您的这次出访", "there is no trip of yours");
+    HttpResponse<String> noReason = driver.withdraw("zhang.wei", trip, "  ");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(read(noReason).get("parameter").asText()).isEqualTo("reason");
+    assertThat(noReason.body()).contains("请说明撤回的理由", "say why the trip is withdrawn");
+    assertThat(owner.post("/api/my-trips/" + trip + "/withdrawal", "{\"reason\":42}").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(trip).count())
+        .as("none of these withdrew it")
+        .isEqualTo(1);
+
+    expect(driver.withdraw("zhang.wei", trip, "外方会谈推迟 the talks were postponed"), 204);
+
+    assertThat(
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(trip).count())
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT actor FROM audit_trail WHERE process_instance_id = ? AND event = 'trip.ended'",
+                String.class,
+                trip))
+        .as("the trail names who withdrew it")
+        .isEqualTo("zhang.wei");
+    HttpResponse<String> again = driver.withdraw("zhang.wei", trip, "再撤一次");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("can no longer be withdrawn");
+    assertThat(read(expect(owner.get("/api/my-trips"), 200)).toString()).contains("已撤回 Withdrawn");
   }
 
   @Test

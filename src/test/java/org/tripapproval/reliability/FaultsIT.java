@@ -39,6 +39,7 @@ import org.tripapproval.support.RestTripDriver;
 import org.tripapproval.support.RunsJarNodes;
 import org.tripapproval.support.TestPostgres;
 import org.tripapproval.support.TripRequestBuilder;
+import org.tripapproval.support.WebappSession;
 import org.tripapproval.trip.TripRequest;
 
 /**
@@ -76,9 +77,10 @@ class FaultsIT {
         JarNode.onPostgres("db-restart", workDir, url, smtp.getSmtp().getPort(), QUICK_RECOVERY)) {
       Load load = new Load(node);
       load.until(() -> load.closed.get() >= 5);
+      RestClient admin = new RestClient(node.baseUrl(), "admin");
+      WebappSession tasklist = WebappSession.logIn(admin.as(null), "li.na");
 
       pg.close();
-      RestClient admin = new RestClient(node.baseUrl(), "admin");
       long asked = System.nanoTime();
       HttpResponse<String> whileDown = admin.get("/engine-rest/task/count");
       double seconds = (System.nanoTime() - asked) / 1e9;
@@ -98,6 +100,12 @@ class FaultsIT {
                   .statusCode())
           .isEqualTo(503);
       assertThat(admin.as("zhao.lei").get("/api/audit/trips").statusCode()).isEqualTo(503);
+      // Tasklist's own calls, in the session it logged in before the outage
+      HttpResponse<String> tasklistWhileDown =
+          tasklist.get("/camunda/api/engine/engine/default/task?candidateUser=li.na");
+      assertThat(tasklistWhileDown.statusCode()).as(tasklistWhileDown.body()).isEqualTo(503);
+      assertThat(tasklistWhileDown.headers().firstValue("Retry-After")).hasValue("10");
+      assertThat(tasklistWhileDown.body()).contains("请稍后重试", "try again shortly");
       assertThat(admin.as(null).get("/actuator/health").statusCode())
           .as("out of the load balancer")
           .isEqualTo(503);

@@ -130,7 +130,7 @@ public final class RestTripDriver {
         }
         case TripProcess.FILE_TRIP_REPORT -> fileReport(id, request);
         case TripProcess.VERIFY_TRIP_REPORT -> decide(TripDriver.VERIFIER, id, "accept", "");
-        default -> {} // the applicant's standing withdraw task
+        default -> {} // a task of another's (none on the trip's path)
       }
     }
     for (JsonNode job :
@@ -172,6 +172,12 @@ public final class RestTripDriver {
                             Map.of("value", decision),
                             "decisionReason",
                             Map.of("value", reason))))));
+  }
+
+  /** The applicant withdraws the trip from My trips: {@code POST /api/my-trips/{id}/withdrawal}. */
+  public HttpResponse<String> withdraw(String applicant, String trip, String reason) {
+    return as(applicant)
+        .post("/api/my-trips/" + trip + "/withdrawal", write(Map.of("reason", reason)));
   }
 
   private void fileReport(String task, TripRequest request) {

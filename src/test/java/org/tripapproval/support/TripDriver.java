@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.tripapproval.approval.Withdrawals;
 import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripReport.TaskResult;
@@ -128,11 +129,9 @@ public final class TripDriver {
     completeAsApplicant(trip, TripProcess.REVISE_TRIP_REQUEST, Map.of(TRIP, json(revised)));
   }
 
-  public void withdraw(ProcessInstance trip, String reason) {
-    completeAsApplicant(
-        trip,
-        TripProcess.WITHDRAW_TRIP_REQUEST,
-        Map.of(DECISION, "withdraw", DECISION_REASON, reason));
+  /** The applicant withdraws the trip from My trips (the service behind its API). */
+  public void withdraw(Withdrawals withdrawals, ProcessInstance trip, String reason) {
+    withdrawals.withdraw(trip.getId(), APPLICANT, reason);
   }
 
   public void fileReport(ProcessInstance trip, TripReport report) {

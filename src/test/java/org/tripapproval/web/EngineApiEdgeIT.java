@@ -42,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tripapproval.support.RestClient;
 import org.tripapproval.support.RestTripDriver;
 import org.tripapproval.support.TestPostgres;
+import org.tripapproval.support.WebappSession;
 import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripVariables;
 
@@ -106,13 +107,18 @@ class EngineApiEdgeIT {
   @Test
   void theNamedEngineTwinOfTaskVariablesCannotMoveTheReturnDate() {
     String trip = driver.submit(aTrip().build());
-    String withdraw = driver.taskOrNull(trip, TripProcess.WITHDRAW_TRIP_REQUEST);
+    String review = driver.taskOrNull(trip, TripProcess.REVIEW_TRIP_REQUEST);
+    expect(
+        anonymous
+            .as("li.na")
+            .post("/engine-rest/task/" + review + "/claim", "{\"userId\":\"li.na\"}"),
+        204);
     Object returnDate = engine.getRuntimeService().getVariable(trip, TripVariables.RETURN_DATE);
-    String path = "/engine-rest/engine/default/task/" + withdraw + "/variables";
+    String path = "/engine-rest/engine/default/task/" + review + "/variables";
 
     HttpResponse<String> changed =
         anonymous
-            .as("zhang.wei")
+            .as("li.na")
             .post(
                 path,
                 "{\"modifications\":{\"returnDate\":{\"value\":\"2099-12-30\",\"type\":\"String\"}}}");
@@ -121,7 +127,51 @@ class EngineApiEdgeIT {
     assertThat(engine.getRuntimeService().getVariable(trip, TripVariables.RETURN_DATE))
         .as("unchanged")
         .isEqualTo(returnDate);
-    assertThat(refusalsOf("zhang.wei")).anySatisfy(details -> assertThat(details).contains(path));
+    assertThat(refusalsOf("li.na")).anySatisfy(details -> assertThat(details).contains(path));
+  }
+
+  /**
+   * The withdrawal is correlated by the application only (approval/Withdrawals), after checking the
+   * caller, the time and the reason: the engine's own ways of sending the message or moving the
+   * trip to its end are refused to the applicant under both prefixes, and the trip goes on.
+   */
+  @Test
+  void anApplicantCannotWithdrawThroughTheEngineApis() {
+    String trip = driver.submit(aTrip().build());
+    String message =
+        "{\"messageName\":\""
+            + TripProcess.WITHDRAWAL_REQUESTED
+            + "\",\"processInstanceId\":\""
+            + trip
+            + "\",\"processVariables\":{\""
+            + TripVariables.WITHDRAWAL_REQUEST_REASON
+            + "\":{\"value\":\"绕过我的出访\"}}}";
+    RestClient applicant = anonymous.as("zhang.wei");
+    for (String prefix : List.of("/engine-rest", "/engine-rest/engine/default")) {
+      assertRefusedByTheEdge(applicant.post(prefix + "/message", message));
+      assertRefusedByTheEdge(
+          applicant.post(
+              prefix + "/process-instance/" + trip + "/modification",
+              "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\""
+                  + TripProcess.RECORD_WITHDRAWAL
+                  + "\"}],\"annotation\":\"撤回\"}"));
+      assertRefusedByTheEdge(
+          applicant.post(
+              prefix + "/process-instance/" + trip + "/variables",
+              "{\"modifications\":{\""
+                  + TripVariables.WITHDRAWAL_REASON
+                  + "\":{\"value\":\"绕过\"}}}"));
+      assertRefusedByTheEdge(
+          applicant.send(applicant.request(prefix + "/process-instance/" + trip).DELETE()));
+    }
+
+    assertThat(
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(trip).count())
+        .as("the trip goes on")
+        .isEqualTo(1);
+    assertThat(driver.taskOrNull(trip, TripProcess.REVIEW_TRIP_REQUEST)).isNotNull();
+    assertThat(refusalsOf("zhang.wei"))
+        .anySatisfy(details -> assertThat(details).contains("/message"));
   }
 
   @Test
@@ -451,13 +501,13 @@ class EngineApiEdgeIT {
   @Test
   void bodiesOverTheCapAreRefusedWith413() throws Exception {
     String trip = driver.submit(aTrip().build());
-    String withdraw = driver.taskOrNull(trip, TripProcess.WITHDRAW_TRIP_REQUEST);
+    String review = driver.taskOrNull(trip, TripProcess.REVIEW_TRIP_REQUEST);
 
     String declared = rawPost("/engine-rest/task", "zhang.wei", 2 * 1024 * 1024);
     assertThat(declared).startsWith("HTTP/1.1 413").contains("X-Trips-Refused: edge");
 
     String upload =
-        rawPost("/engine-rest/task/" + withdraw + "/submit-form", "zhang.wei", 16 * 1024 * 1024);
+        rawPost("/engine-rest/task/" + review + "/submit-form", "li.na", 16 * 1024 * 1024);
     assertThat(upload).startsWith("HTTP/1.1 413");
 
     byte[] large =
@@ -473,7 +523,7 @@ class EngineApiEdgeIT {
                     HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(large))));
     assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
-    assertThat(engine.getTaskService().createTaskQuery().taskId(withdraw).count()).isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review).count()).isEqualTo(1);
     assertThat(refusalsOf("zhang.wei"))
         .anySatisfy(details -> assertThat(details).contains("body too large"));
   }
@@ -575,65 +625,6 @@ class EngineApiEdgeIT {
         head.append((char) b);
       }
       return head.toString();
-    }
-  }
-
-  /** Logged in to the Camunda webapps as a browser is: the session cookie and the CSRF token. */
-  private record WebappSession(RestClient client, String session, String xsrf) {
-
-    static WebappSession logIn(RestClient anonymous, String user) {
-      HttpResponse<String> page = anonymous.get("/camunda/app/tasklist/default/");
-      String xsrf = cookie(page, "XSRF-TOKEN");
-      String session = cookie(page, "JSESSIONID");
-      HttpResponse<String> login =
-          anonymous.send(
-              anonymous
-                  .request("/camunda/api/admin/auth/user/default/login/tasklist")
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .header("X-XSRF-TOKEN", xsrf)
-                  .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "username=" + user + "&password=" + RestClient.PASSWORD)));
-      expect(login, 200);
-      String loggedIn =
-          login.headers().allValues("Set-Cookie").stream()
-                  .anyMatch(c -> c.startsWith("JSESSIONID="))
-              ? cookie(login, "JSESSIONID")
-              : session;
-      String token =
-          login.headers().allValues("Set-Cookie").stream()
-                  .anyMatch(c -> c.startsWith("XSRF-TOKEN="))
-              ? cookie(login, "XSRF-TOKEN")
-              : xsrf;
-      return new WebappSession(anonymous, loggedIn, token);
-    }
-
-    HttpResponse<String> get(String path) {
-      return client.send(client.request(path).header("Cookie", cookies()));
-    }
-
-    HttpResponse<String> post(String path) {
-      return client.send(
-          client
-              .request(path)
-              .header("Cookie", cookies())
-              .header("X-XSRF-TOKEN", xsrf)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{}")));
-    }
-
-    private String cookies() {
-      return "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf;
-    }
-
-    private static String cookie(HttpResponse<?> response, String name) {
-      return response.headers().allValues("Set-Cookie").stream()
-          .filter(c -> c.startsWith(name + "="))
-          .map(
-              c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no cookie " + name));
     }
   }
 }

@@ -2,6 +2,9 @@
 // (org.camunda.bpm.webapp:camunda-webapp-webjar 7.24.0), whose settings were all commented out
 // except the keyboard shortcuts, which are kept here with the same keys.
 export default {
+  // the link to My trips (我的出访) in Tasklist's header, for applicants
+  customScripts: ['scripts/my-trips-link'],
+
   // Camunda takes the first part of the browser's language (zh-CN -> zh) and uses it when it is
   // listed here; any other language gets English. locales/zh.json is the project's own translation.
   locales: {

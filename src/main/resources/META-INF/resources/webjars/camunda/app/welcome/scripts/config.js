@@ -6,5 +6,20 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
-  }
+  },
+
+  // the links section: My trips for applicants, and Camunda's own link to its documentation, which
+  // these links replace otherwise (its label and description are keys of the locale files)
+  links: [
+    {
+      label: '我的出访 My trips',
+      href: '/trips/',
+      description: '申请人查看自己的出访申请,出发前撤回 Applicants: your trips, and withdrawing one before departure'
+    },
+    {
+      label: 'DOCUMENTATION',
+      href: 'https://docs.camunda.org/manual/7.24/webapps/',
+      description: 'DOCUMENTATION_DESCRIPTION'
+    }
+  ]
 };
