@@ -12,7 +12,10 @@
   const button = document.getElementById('loginButton');
   const error = document.getElementById('loginError');
 
-  /** Where to go after logging in: a page of this login's own pages on this origin, nothing else. */
+  // the pages a login goes back to: its own, and /mail (each user's own mail, ADR 0014)
+  const PAGES = [AREA, '/mail'];
+
+  /** Where to go after logging in: one of those pages on this origin, nothing else. */
   function returnTarget(next) {
     let url;
     try {
@@ -21,9 +24,16 @@
       return HOME;
     }
     const ours = url.origin === location.origin
-      && (url.pathname === AREA || url.pathname.startsWith(AREA + '/'))
+      && PAGES.some(page => url.pathname === page || url.pathname.startsWith(page + '/'))
       && url.pathname !== location.pathname;
     return ours ? url.pathname + url.search + url.hash : HOME;
+  }
+
+  // someone who came to read their mail is not told that this is the auditors' workspace
+  const title = document.getElementById('pageTitle');
+  if (title && returnTarget(new URLSearchParams(location.search).get('next')).startsWith('/mail')) {
+    title.textContent = '因公出国审批 · 邮件 Official trips abroad · Mail';
+    document.title = '登录 Log in · 邮件 Mail';
   }
 
   /**

@@ -16,11 +16,8 @@ import org.springframework.stereotype.Component;
 import org.tripapproval.notification.ModelNotices;
 import org.tripapproval.notification.NotificationKind;
 import org.tripapproval.notification.Notifications;
-import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
-import org.tripapproval.trip.Labels;
-import org.tripapproval.trip.ReviewLevel;
 
 /**
  * Completes a review or verification only with a decision the task offers, and with a reason where
@@ -103,16 +100,12 @@ class DecisionRecorder implements ExecutionListener, TaskListener {
     task.removeVariableLocal(DECISION_REASON);
     json.write(task, DECISIONS, decisions);
     task.setVariable(OUTCOME, decision);
-    String level = (String) task.getVariable(REVIEW_LEVEL);
+    // the notice names the reviewer and the level from the decisions just written
     for (NotificationKind notice :
         ModelNotices.named(
             task.getBpmnModelElementInstance(), ModelNotices.on((String) decision))) {
-      notifications.send(task, notice, Decision.APPROVE.is(decision) ? levelLabel(level) : reason);
+      notifications.send(task, notice, reason);
     }
-  }
-
-  private static String levelLabel(String level) {
-    return Labels.find(ReviewLevel.class, level).map(ReviewLevel::label).orElse(level);
   }
 
   private List<ApprovalDecision> earlierDecisions(DelegateExecution task) {

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -232,15 +231,13 @@ public class Substitutes {
   }
 
   enum Ending {
-    CANCELLED("substitute.cancelled", "取消 cancelled"),
-    EXPIRED("substitute.ended", "到期 over");
+    CANCELLED("substitute.cancelled"),
+    EXPIRED("substitute.ended");
 
     final String event;
-    final String label;
 
-    Ending(String event, String label) {
+    Ending(String event) {
       this.event = event;
-      this.label = label;
     }
   }
 
@@ -267,18 +264,12 @@ public class Substitutes {
                     withdrawn))));
     notifications.substitutionEnded(
         headsOf(substitution.absentUser()),
-        displayName(substitution.absentUser())
-            + " → "
-            + displayName(substitution.substitute())
-            + ", "
-            + substitution.startsOn()
-            + " — "
-            + substitution.endsOn()
-            + " ("
-            + ending.label
-            + "), "
-            + withdrawn
-            + " 项任务 tasks");
+        substitution.absentUser(),
+        substitution.substitute(),
+        substitution.startsOn(),
+        substitution.endsOn(),
+        ending == Ending.CANCELLED,
+        withdrawn);
   }
 
   private int withdrawFromTasks(Substitution substitution) {
@@ -364,13 +355,6 @@ public class Substitutes {
             .map(unit -> RoleGroups.unitHeads(unit.getId()))
             .toList();
     return heads.isEmpty() ? List.of(RoleGroups.FOREIGN_AFFAIRS_OFFICE) : heads;
-  }
-
-  private String displayName(String userId) {
-    User user =
-        withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
-    String name = user == null || user.getFirstName() == null ? "" : user.getFirstName();
-    return name.isBlank() ? userId : name + " " + userId;
   }
 
   /**

@@ -39,8 +39,9 @@ public class TripDeadlines {
     return afterWorkingDays(settings.reviewDueWorkingDays());
   }
 
-  public String reviewPeriod() {
-    return settings.reviewDueWorkingDays() + " 个工作日 working days";
+  /** How many working days a review round may take before it is escalated. */
+  public int reviewPeriodWorkingDays() {
+    return settings.reviewDueWorkingDays();
   }
 
   private Date afterWorkingDays(int n) {

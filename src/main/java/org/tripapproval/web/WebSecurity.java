@@ -40,7 +40,7 @@ class WebSecurity {
   @Bean
   @Order(1)
   SecurityFilterChain projectEndpoints(HttpSecurity http, ApiRefusals refusals) throws Exception {
-    return http.securityMatcher("/api/**", "/mail/**", "/mail", "/actuator/**")
+    return http.securityMatcher("/api/**", "/actuator/**")
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -124,6 +124,55 @@ class WebSecurity {
             .map(GrantedAuthority::getAuthority)
             .anyMatch(authority -> PLAN_READERS.contains(authority) || authority.equals(unit)));
   }
+
+  /**
+   * /mail, the mail the embedded server received, for the logged-in user only (MailInbox): the
+   * webapps' login (a browser that is not logged in is sent to the login page and back), or HTTP
+   * Basic sent unasked by a script. Read-only. The page may frame its own mails (each mail's answer
+   * carries its own, stricter policy: a sandbox without scripts); nobody else may frame it.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain mailPages(
+      HttpSecurity http, ApiRefusals refusals, @Value("${trips.security.hsts:false}") boolean hsts)
+      throws Exception {
+    return http.securityMatcher("/mail", "/mail/**")
+        .authorizeHttpRequests(
+            requests ->
+                requests.requestMatchers(HttpMethod.GET).authenticated().anyRequest().denyAll())
+        .addFilterBefore(new CamundaWebappLogin(), BasicAuthenticationFilter.class)
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .accessDeniedHandler(refusals)
+                    .authenticationEntryPoint(new LoginPageOrUnauthorized()))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new NoBasicChallenge()))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(
+            session ->
+                session
+                    .sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                    .sessionFixation(fixation -> fixation.none()))
+        .securityContext(
+            context ->
+                context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .headers(
+            headers -> {
+              // a mail's own answer sets its policy first; this one is the page's
+              headers.contentSecurityPolicy(csp -> csp.policyDirectives(MAIL_PAGE_POLICY));
+              headers.frameOptions(frame -> frame.sameOrigin());
+              headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+              if (!hsts) {
+                headers.httpStrictTransportSecurity(transport -> transport.disable());
+              }
+            })
+        .build();
+  }
+
+  static final String MAIL_PAGE_POLICY =
+      "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self';"
+          + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   /**
    * The project's own pages: a strict content security policy (no inline script), no framing, HSTS

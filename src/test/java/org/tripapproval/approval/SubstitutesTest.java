@@ -273,7 +273,15 @@ class SubstitutesTest {
             jdbc.queryForObject(
                 "SELECT body_text FROM notification_outbox WHERE kind = 'SUBSTITUTION_ENDED'",
                 String.class))
-        .contains("代理已结束", "Substitution ended", "li.na", "zhou.qiang", "1 项任务 tasks");
+        .contains(
+            "代理已结束",
+            "Substitution ended",
+            "周强代理李娜",
+            "已到期，周强已从1项任务中移除。",
+            "The substitution of 周强 for 李娜",
+            "is over; 周强 was taken off 1 tasks.")
+        .as("names, not user ids")
+        .doesNotContain("li.na", "zhou.qiang");
     assertThat(
             jdbc.queryForObject(
                 "SELECT actor FROM audit_trail WHERE event = 'substitute.ended'", String.class))

@@ -145,8 +145,7 @@ class NotificationIT {
         .anyMatch(s -> s.contains("Report overdue"))
         .anyMatch(s -> s.contains("Report accepted"))
         .anyMatch(s -> s.contains("Post-trip disclosure started"))
-        .anyMatch(s -> s.contains("Trip closed"))
-        .noneMatch(s -> s.contains("Withdraw trip request"));
+        .anyMatch(s -> s.contains("Trip closed"));
     assertThat(subjectsTo("zhou.qiang@trips.example")).as("another unit's head").isEmpty();
 
     MimeMessage sentBack =
@@ -157,7 +156,34 @@ class NotificationIT {
     assertThat(GreenMailUtil.getBody(sentBack)).contains("multipart/alternative");
     assertThat(bodyOf(sentBack, "text/plain"))
         .contains(
-            "请补充会谈议题 list the topics", "Reason:", "申请编号 Request number: " + trip.getBusinessKey());
+            "请补充会谈议题 list the topics",
+            "李娜（单位负责人）给出的理由：",
+            "The reason given by 李娜 (Unit head):",
+            "申请编号 Request number: " + trip.getBusinessKey());
+    // the task to revise says why the request came back: the reviewer, the reason
+    MimeMessage revise =
+        messagesTo(APPLICANT).stream()
+            .filter(m -> subject(m).contains("To do: Revise trip request"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(subject(revise))
+        .isEqualTo(
+            trip.getBusinessKey()
+                + " · "
+                + request.departureDate()
+                + " · 日本 — 待办：修改出国申请 / To do: Revise trip request");
+    assertThat(bodyOf(revise, "text/plain"))
+        .contains("李娜（单位负责人）给出的理由：", "    请补充会谈议题 list the topics");
+    assertThat(bodyOf(revise, "text/html")).contains("<blockquote", "请补充会谈议题 list the topics");
+    // a level's approval names the reviewer and the level in words, each sentence in one language
+    MimeMessage approved =
+        messagesTo(APPLICANT).stream()
+            .filter(m -> subject(m).contains("Approved at one level"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(bodyOf(approved, "text/plain"))
+        .contains("李娜（单位负责人）已审核同意您的出国申请", "李娜 (Unit head) approved your request")
+        .doesNotContain("unitHead", "li.na");
     // each mail names its trip by the trip's request number, in the subject and the plain text
     assertThat(smtp.getReceivedMessages())
         .hasSizeGreaterThan(20)
@@ -167,7 +193,7 @@ class NotificationIT {
                   subject(message).contains(trip.getBusinessKey())
                       ? trip.getBusinessKey()
                       : slow.getBusinessKey();
-              assertThat(subject(message)).startsWith("[出国审批 Trip approval] " + number + " · ");
+              assertThat(subject(message)).startsWith(number + " · ");
               assertThat(bodyOf(message, "text/plain")).contains("Request number: " + number);
             });
     assertThat(bodyOf(sentBack, "text/html")).contains("请补充会谈议题 list the topics", "<html");
@@ -185,6 +211,28 @@ class NotificationIT {
             .getId();
     assertThat(bodyOf(toDo, "text/plain"))
         .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + reviewTask);
+  }
+
+  @Test
+  void aRequestTheRulesStopTellsTheApplicantWhatTheyFoundInWords() throws Exception {
+    ProcessInstance trip = driver.submit(aTrip().members(7).countries("JP", "KR").build());
+
+    deliverEverything();
+
+    MimeMessage revise =
+        messagesTo(APPLICANT).stream()
+            .filter(m -> subject(m).contains(trip.getBusinessKey()))
+            .filter(m -> subject(m).contains("To do: Revise trip request"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(subject(revise)).contains(" · 日本、韩国 — 待办：修改出国申请 / To do: Revise trip request");
+    assertThat(bodyOf(revise, "text/plain"))
+        .contains(
+            "规则审查发现以下问题，请修改后重新提交：",
+            "- 团组人数（须纠正）：团组7人",
+            "- Delegation size (Blocking): The delegation has 7 members",
+            "国家和地区 Countries: 日本 Japan、韩国 South Korea")
+        .doesNotContain("给出的理由");
   }
 
   @Test

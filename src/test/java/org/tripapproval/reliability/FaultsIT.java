@@ -19,16 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +33,9 @@ import org.tripapproval.support.RestClient;
 import org.tripapproval.support.RestTripDriver;
 import org.tripapproval.support.RunsJarNodes;
 import org.tripapproval.support.TestPostgres;
+import org.tripapproval.support.TripLoad;
 import org.tripapproval.support.TripRequestBuilder;
 import org.tripapproval.support.WebappSession;
-import org.tripapproval.trip.TripRequest;
 
 /**
  * Faults under load, on a node started from the built jar: the database restarted, and the node
@@ -75,7 +70,7 @@ class FaultsIT {
     smtp.start();
     try (JarNode node =
         JarNode.onPostgres("db-restart", workDir, url, smtp.getSmtp().getPort(), QUICK_RECOVERY)) {
-      Load load = new Load(node);
+      TripLoad load = new TripLoad(node, CLIENTS);
       load.until(() -> load.closed.get() >= 5);
       RestClient admin = new RestClient(node.baseUrl(), "admin");
       WebappSession tasklist = WebappSession.logIn(admin.as(null), "li.na");
@@ -141,7 +136,7 @@ class FaultsIT {
     GreenMail smtp =
         new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     try (JarNode node = JarNode.onPostgres("crash", workDir, url, smtpPort, QUICK_RECOVERY)) {
-      Load load = new Load(node);
+      TripLoad load = new TripLoad(node, CLIENTS);
       load.until(() -> load.closed.get() >= 5);
       node.kill();
       load.stop();
@@ -167,7 +162,7 @@ class FaultsIT {
    * happened once; then every trip is taken to its end, and the jobs, mail and trail are checked.
    */
   private static void assertNothingLostAndFinish(
-      Load load, JdbcTemplate db, GreenMail smtp, int copiesAllowed) throws Exception {
+      TripLoad load, JdbcTemplate db, GreenMail smtp, int copiesAllowed) throws Exception {
     for (String trip : load.trips.keySet()) {
       assertThat(
               db.queryForObject(
@@ -291,71 +286,6 @@ class FaultsIT {
       return message.getMessageID();
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Clients running trips through their lifecycle on one node until stopped; a failed call ends
-   * that client's trip.
-   */
-  private static final class Load {
-
-    final JarNode node;
-    final RestTripDriver driver;
-    final Map<String, TripRequest> trips = new ConcurrentHashMap<>();
-    final AtomicInteger closed = new AtomicInteger();
-    final AtomicInteger refused = new AtomicInteger();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-
-    Load(JarNode node) {
-      this.node = node;
-      this.driver = new RestTripDriver(node::baseUrl);
-      for (int i = 0; i < CLIENTS; i++) {
-        clients.submit(this::runTrips);
-      }
-    }
-
-    private void runTrips() {
-      while (running.get()) {
-        TripRequest request = TripRequestBuilder.aTrip().build();
-        try {
-          String trip = driver.submit(request);
-          trips.put(trip, request);
-          driver.driveToEnd(trip, request);
-          closed.incrementAndGet();
-        } catch (AssertionError | RuntimeException failure) {
-          refused.incrementAndGet(); // a 503, or no answer from a killed node: the trip is finished
-          // later
-          awaitHealthyOrStopped();
-        }
-      }
-    }
-
-    void until(BooleanSupplier condition) {
-      await()
-          .atMost(Duration.ofMinutes(3))
-          .pollInterval(Duration.ofMillis(200))
-          .until(condition::getAsBoolean);
-    }
-
-    void stop() throws InterruptedException {
-      running.set(false);
-      clients.shutdown();
-      assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-    }
-
-    /**
-     * As a client told Retry-After would: waits until the node is healthy again, or the test stops
-     * the load.
-     */
-    private void awaitHealthyOrStopped() {
-      RestClient health = new RestClient(node.baseUrl(), null);
-      await()
-          .atMost(Duration.ofMinutes(3))
-          .pollInterval(Duration.ofMillis(200))
-          .ignoreExceptions()
-          .until(() -> !running.get() || health.get("/actuator/health").statusCode() == 200);
     }
   }
 }
