@@ -43,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tripapproval.support.RestClient;
 import org.tripapproval.support.RestTripDriver;
 import org.tripapproval.support.TestPostgres;
+import org.tripapproval.support.WebappSession;
 
 /**
  * Hardening on PostgreSQL, each attack tried as a demo user would: editing one's own profile,
@@ -393,24 +394,7 @@ class HardeningIT {
 
   /** Logs in to Tasklist as a browser does and returns the session cookie. */
   private String webappLogin(String user) {
-    HttpResponse<String> page = anonymous.get("/camunda/app/tasklist/default/");
-    String xsrf = cookie(page, "XSRF-TOKEN");
-    String session = cookie(page, "JSESSIONID");
-    HttpResponse<String> login =
-        anonymous.send(
-            anonymous
-                .request("/camunda/api/admin/auth/user/default/login/tasklist")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", xsrf)
-                .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username=" + user + "&password=" + RestClient.PASSWORD)));
-    expect(login, 200);
-    return login.headers().allValues("Set-Cookie").stream()
-            .anyMatch(c -> c.startsWith("JSESSIONID="))
-        ? cookie(login, "JSESSIONID")
-        : session;
+    return WebappSession.logIn(anonymous, user).session();
   }
 
   private static String cookie(HttpResponse<String> response, String name) {

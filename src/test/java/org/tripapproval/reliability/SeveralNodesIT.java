@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +32,7 @@ import org.tripapproval.support.RestTripDriver;
 import org.tripapproval.support.RunsJarNodes;
 import org.tripapproval.support.TestPostgres;
 import org.tripapproval.support.TripRequestBuilder;
+import org.tripapproval.support.WebappSession;
 
 /**
  * Two nodes (two JVMs from the built jar) on one PostgreSQL, job executors and mail delivery on
@@ -200,24 +200,7 @@ class SeveralNodesIT {
    */
   private static void assertALoginLivesInItsNode(JarNode a, JarNode b) {
     RestClient anonymousA = new RestClient(a.baseUrl(), null);
-    HttpResponse<String> page = anonymousA.get("/camunda/app/tasklist/default/");
-    String xsrf = cookie(page, "XSRF-TOKEN");
-    String session = cookie(page, "JSESSIONID");
-    HttpResponse<String> login =
-        anonymousA.send(
-            anonymousA
-                .request("/camunda/api/admin/auth/user/default/login/tasklist")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", xsrf)
-                .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username=li.na&password=" + RestClient.PASSWORD)));
-    expect(login, 200);
-    String loggedIn =
-        login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID="))
-            ? cookie(login, "JSESSIONID")
-            : session;
+    String loggedIn = WebappSession.logIn(anonymousA, "li.na").session();
 
     HttpResponse<String> onA =
         anonymousA.send(
@@ -232,14 +215,6 @@ class SeveralNodesIT {
                 .request("/camunda/api/engine/engine/default/task/count")
                 .header("Cookie", "JSESSIONID=" + loggedIn));
     assertThat(onB.statusCode()).as("the other node does not know the login").isEqualTo(401);
-  }
-
-  private static String cookie(HttpResponse<String> response, String name) {
-    return response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(name + "="))
-        .map(c -> c.substring(name.length() + 1).split(";")[0])
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.headers()));
   }
 
   private static String messageId(MimeMessage message) {
