@@ -10,25 +10,31 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.tripapproval.notification.ModelNotices;
+import org.tripapproval.notification.NotificationKind;
+import org.tripapproval.notification.Notifications;
 import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripProcess;
 
 /**
- * The step {@code recordWithdrawal}: stores who withdrew the trip and why, and adds the withdrawal
- * to the trip's decisions, as the auditors read them. The reason comes with the withdrawal's
- * message (Withdrawals); a withdrawal without one fails, whoever correlated it.
+ * The step {@code recordWithdrawal}: stores who withdrew the trip and why, adds the withdrawal to
+ * the trip's decisions, as the auditors read them, and sends the notice the step names. The reason
+ * comes with the withdrawal's message (Withdrawals); a withdrawal without one fails, whoever
+ * correlated it.
  */
 @Component("withdrawalRecorder")
 class WithdrawalRecorder implements JavaDelegate {
 
   private final JsonVariables json;
   private final Clock clock;
+  private final Notifications notifications;
 
-  WithdrawalRecorder(JsonVariables json, Clock clock) {
+  WithdrawalRecorder(JsonVariables json, Clock clock, Notifications notifications) {
     this.json = json;
     this.clock = clock;
+    this.notifications = notifications;
   }
 
   @Override
@@ -57,5 +63,10 @@ class WithdrawalRecorder implements JavaDelegate {
             clock.instant(),
             null));
     json.write(execution, DECISIONS, decisions);
+    // the notice names who withdrew and why from the decisions just written
+    for (NotificationKind notice :
+        ModelNotices.named(execution.getBpmnModelElementInstance(), ModelNotices.NOTICE)) {
+      notifications.send(execution, notice, given.strip());
+    }
   }
 }

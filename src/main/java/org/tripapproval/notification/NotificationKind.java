@@ -21,6 +21,8 @@ public enum NotificationKind {
   REVIEW_OVERDUE_ESCALATION(Audience.UNIT_SUPERVISORS),
   REPORT_ACCEPTED(Audience.APPLICANT),
   REPORT_SENT_BACK(Audience.APPLICANT),
+  /** The unit's heads and the office: the reviews and disclosure of the trip end with it. */
+  TRIP_WITHDRAWN(Audience.UNIT_SUPERVISORS),
   /** To the absent reviewer's head: the substitute no longer has the reviewer's tasks. */
   SUBSTITUTION_ENDED(Audience.GIVEN_GROUPS);
 

@@ -129,7 +129,7 @@ public class Notifications {
         values.add(Value.kept(person(last == null ? null : last.decidedBy())));
       }
       case TRIP_SENT_BACK -> returned = decided(execution, detail, findings(execution));
-      case TRIP_REJECTED, REPORT_ACCEPTED, REPORT_SENT_BACK ->
+      case TRIP_REJECTED, TRIP_WITHDRAWN, REPORT_ACCEPTED, REPORT_SENT_BACK ->
           returned = decided(execution, detail, List.of());
       default -> values.addAll(details.of(kind, (String) execution.getVariable(RETURN_DATE)));
     }

@@ -243,6 +243,9 @@ class OverseasTripProcessTest {
     Assertions.assertThat(historicVariable(trip, "withdrawalReason"))
         .isEqualTo("外方会谈推迟 the talks were postponed");
     Assertions.assertThat(historicVariable(trip, "withdrawnBy")).isEqualTo(TripDriver.APPLICANT);
+    Assertions.assertThat(mailFor(trip, "TRIP_WITHDRAWN"))
+        .as("the unit's heads and the office hear of it")
+        .containsExactlyInAnyOrder("li.na@trips.example", "wang.fang@trips.example");
     // the reason came as a transient variable: never stored, so never a client's write
     Assertions.assertThat(
             engine
