@@ -106,17 +106,7 @@ class TasklistIT {
     Set<String> earlier = runningTripIds();
     browser.click(By.cssSelector(".modal-footer button.btn-primary[type='submit']"));
 
-    ProcessInstance trip =
-        waitFor(
-            () ->
-                runtimeService
-                    .createProcessInstanceQuery()
-                    .processDefinitionKey(TripProcess.KEY)
-                    .list()
-                    .stream()
-                    .filter(p -> !earlier.contains(p.getId()))
-                    .findFirst()
-                    .orElse(null));
+    ProcessInstance trip = tripStartedSince(earlier);
     Task review =
         taskService
             .createTaskQuery()
@@ -322,17 +312,7 @@ class TasklistIT {
       Set<String> earlier = runningTripIds();
       browser.click(By.cssSelector(".modal-footer button.btn-primary[type='submit']"));
 
-      ProcessInstance trip =
-          waitFor(
-              () ->
-                  runtimeService
-                      .createProcessInstanceQuery()
-                      .processDefinitionKey(TripProcess.KEY)
-                      .list()
-                      .stream()
-                      .filter(p -> !earlier.contains(p.getId()))
-                      .findFirst()
-                      .orElse(null));
+      ProcessInstance trip = tripStartedSince(earlier);
       TripRequest stored =
           mapper.readValue(
               runtimeService.getVariable(trip.getId(), "trip").toString(), TripRequest.class);
@@ -832,6 +812,20 @@ class TasklistIT {
     browser.visible(By.cssSelector("input[ng-model='password']")).sendKeys("Trip-Demo-2026");
     browser.click(By.cssSelector("button[type='submit']"));
     browser.waitUntilGone(By.cssSelector("input[ng-model='password']"));
+  }
+
+  /** The trip that the form just submitted started, once it is there. */
+  private ProcessInstance tripStartedSince(Set<String> earlier) {
+    return waitFor(
+        () ->
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(TripProcess.KEY)
+                .list()
+                .stream()
+                .filter(p -> !earlier.contains(p.getId()))
+                .findFirst()
+                .orElse(null));
   }
 
   private Set<String> runningTripIds() {
