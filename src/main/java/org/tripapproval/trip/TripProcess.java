@@ -38,6 +38,21 @@ public final class TripProcess {
   /** The name of the message that withdraws a trip, correlated by the process instance id. */
   public static final String WITHDRAWAL_REQUESTED = "tripWithdrawalRequested";
 
+  /** The pre-trip disclosure window (公示), a subprocess that objections hold open. */
+  public static final String PRE_TRIP_DISCLOSURE = "preTripDisclosure";
+
+  /** The non-interrupting message start of an objection inside {@link #PRE_TRIP_DISCLOSURE}. */
+  public static final String OBJECTION_RAISED = "objectionRaised";
+
+  public static final String RECORD_OBJECTION = "recordObjection";
+  public static final String DECIDE_OBJECTION = "decideObjection";
+
+  /** The error boundary on {@link #PRE_TRIP_DISCLOSURE} that an upheld objection triggers. */
+  public static final String OBJECTION_UPHELD = "objectionUpheld";
+
+  /** The name of the message that raises an objection, correlated by the process instance id. */
+  public static final String OBJECTION_REQUESTED = "tripObjectionRaised";
+
   private TripProcess() {}
 
   /**
