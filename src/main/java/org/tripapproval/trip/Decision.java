@@ -10,8 +10,8 @@ public enum Decision implements Labelled {
   REJECT("reject", "不予批准", "Reject"),
   ACCEPT("accept", "通过", "Accept"),
   WITHDRAW("withdraw", "撤回", "Withdraw"),
-  UPHOLD("uphold", "异议成立,退回修改", "Uphold: back to revision"),
-  DISMISS("dismiss", "异议不成立,继续公示", "Dismiss: the disclosure goes on");
+  UPHOLD("uphold", "异议成立,退回修改", "Uphold and send back"),
+  DISMISS("dismiss", "异议不成立,继续公示", "Dismiss and disclose on");
 
   private final Words words;
 
