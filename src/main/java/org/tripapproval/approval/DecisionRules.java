@@ -24,7 +24,9 @@ final class DecisionRules {
           TripProcess.VERIFY_TRIP_REPORT,
           EnumSet.of(Decision.ACCEPT, Decision.SEND_BACK),
           TripProcess.DECIDE_OBJECTION,
-          EnumSet.of(Decision.UPHOLD, Decision.REJECT, Decision.DISMISS));
+          EnumSet.of(Decision.UPHOLD, Decision.REJECT, Decision.DISMISS),
+          TripProcess.DECIDE_POST_TRIP_OBJECTION,
+          EnumSet.of(Decision.UPHOLD, Decision.DISMISS));
   static final int MAX_REASON_LENGTH = 2000;
 
   private DecisionRules() {}

@@ -119,8 +119,12 @@ class DisclosureBoard {
         active.contains(TripProcess.PRE_TRIP_DISCLOSURE_ENDED)
             || active.contains(TripProcess.DECIDE_OBJECTION)
             || active.contains(TripProcess.RECORD_OBJECTION);
-    boolean postTrip = active.contains(TripProcess.POST_TRIP_DISCLOSURE_ENDED);
-    if (!preTrip && !postTrip) {
+    boolean postTrip =
+        !preTrip
+            && (active.contains(TripProcess.POST_TRIP_DISCLOSURE_ENDED)
+                || active.contains(TripProcess.DECIDE_POST_TRIP_OBJECTION)
+                || active.contains(TripProcess.RECORD_POST_TRIP_OBJECTION));
+    if (!postTrip && !preTrip) {
       return Optional.empty(); // the registry runs a step behind: the window has just closed
     }
     TripRequest trip = json(runtime.getVariableTyped(id, TripVariables.TRIP), TripRequest.class);
@@ -132,7 +136,7 @@ class DisclosureBoard {
             ? json(runtime.getVariableTyped(id, TripVariables.REPORT), TripReport.class)
             : null;
     String windowActivity =
-        preTrip ? TripProcess.PRE_TRIP_DISCLOSURE : TripProcess.POST_TRIP_DISCLOSURE_ENDED;
+        preTrip ? TripProcess.PRE_TRIP_DISCLOSURE : TripProcess.POST_TRIP_DISCLOSURE;
     String timer =
         preTrip ? TripProcess.PRE_TRIP_DISCLOSURE_ENDED : TripProcess.POST_TRIP_DISCLOSURE_ENDED;
     Instant start =
@@ -168,7 +172,8 @@ class DisclosureBoard {
                 .getTaskService()
                 .createTaskQuery()
                 .processInstanceId(id)
-                .taskDefinitionKey(TripProcess.DECIDE_OBJECTION)
+                .taskDefinitionKeyIn(
+                    TripProcess.DECIDE_OBJECTION, TripProcess.DECIDE_POST_TRIP_OBJECTION)
                 .count()
             > 0;
     TripStatus phase = preTrip ? TripStatus.DISCLOSURE : TripStatus.RESULTS_DISCLOSED;
@@ -219,7 +224,7 @@ class DisclosureBoard {
             start,
             end,
             objectionOpen,
-            preTrip && Objections.isOpen(runtime, id),
+            Objections.isOpen(runtime, id),
             report == null
                 ? List.of()
                 : report.taskResults().stream()

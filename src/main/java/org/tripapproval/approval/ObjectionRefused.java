@@ -27,8 +27,8 @@ class ObjectionRefused extends RuntimeException implements Refusal {
   static ObjectionRefused windowClosed() {
     return new ObjectionRefused(
         409,
-        "这次出访不在行前公示期内,不能提出异议 / the trip is not in its pre-trip disclosure: no objection can"
-            + " be raised");
+        "这次出访不在公示期内,不能提出异议 / the trip is not in a disclosure window: no objection can be"
+            + " raised");
   }
 
   static ObjectionRefused changedMeanwhile() {

@@ -22,11 +22,11 @@ import org.tripapproval.trip.TripVariables;
 
 /**
  * A member of a trip's unit objects (异议) from the disclosure board: by correlating the message that
- * the pre-trip disclosure's event subprocess starts on, as Withdrawals does for the applicant
- * (docs/adr/0016). The checks the engine's authorizations cannot express come first, in the same
- * command: the trip is on this unit's board, the caller belongs to the unit, the grounds are given,
- * the window is open. The grounds travel as a transient variable; the model's own step {@code
- * recordObjection} keeps them and the objector on the objection's scope.
+ * the event subprocess of either disclosure window (pre-trip, post-trip) starts on, as Withdrawals
+ * does for the applicant (docs/adr/0016). The checks the engine's authorizations cannot express
+ * come first, in the same command: the trip is on this unit's board, the caller belongs to the
+ * unit, the grounds are given, the window is open. The grounds travel as a transient variable; the
+ * model's own step {@code recordObjection} keeps them and the objector on the objection's scope.
  */
 @Service
 public class Objections {
@@ -121,7 +121,7 @@ public class Objections {
         .orElse(null);
   }
 
-  /** Whether the trip's pre-trip disclosure is open, where an objection is caught. */
+  /** Whether one of the trip's disclosure windows is open, where an objection is caught. */
   static boolean isOpen(RuntimeService runtime, String processInstanceId) {
     return runtime
             .createEventSubscriptionQuery()

@@ -241,9 +241,12 @@ public class Notifications {
     }
     if (TripProcess.FILE_TRIP_REPORT.equals(taskKey)) {
       DecisionSeen last = lastDecision(scope);
+      // sent back by the verifier, or by an objection to the results the office upheld
       return last != null
-              && Decision.SEND_BACK.is(last.decision())
-              && TripProcess.VERIFY_TRIP_REPORT.equals(last.task())
+              && ((Decision.SEND_BACK.is(last.decision())
+                      && TripProcess.VERIFY_TRIP_REPORT.equals(last.task()))
+                  || (Decision.UPHOLD.is(last.decision())
+                      && TripProcess.DECIDE_POST_TRIP_OBJECTION.equals(last.task())))
           ? decided(scope, last.reason(), List.of())
           : null;
     }

@@ -50,7 +50,20 @@ public final class TripProcess {
   /** The error boundary on {@link #PRE_TRIP_DISCLOSURE} that an upheld objection triggers. */
   public static final String OBJECTION_UPHELD = "objectionUpheld";
 
-  /** The name of the message that raises an objection, correlated by the process instance id. */
+  /** The post-trip disclosure window, held by objections to the results as the pre-trip one. */
+  public static final String POST_TRIP_DISCLOSURE = "postTripDisclosure";
+
+  public static final String POST_TRIP_OBJECTION_RAISED = "postTripObjectionRaised";
+  public static final String RECORD_POST_TRIP_OBJECTION = "recordPostTripObjection";
+  public static final String DECIDE_POST_TRIP_OBJECTION = "decidePostTripObjection";
+
+  /** The error boundary on {@link #POST_TRIP_DISCLOSURE}: the report is filed again. */
+  public static final String POST_TRIP_OBJECTION_UPHELD = "postTripObjectionUpheld";
+
+  /**
+   * The name of the message that raises an objection in either window, correlated by the process
+   * instance id.
+   */
   public static final String OBJECTION_REQUESTED = "tripObjectionRaised";
 
   private TripProcess() {}

@@ -32,6 +32,7 @@ import org.tripapproval.support.RestTripDriver;
 import org.tripapproval.support.TestPostgres;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.TripProcess;
+import org.tripapproval.trip.TripRequest;
 
 /**
  * The disclosure board (公示栏) on PostgreSQL: a unit's board is read by its members and the foreign
@@ -93,6 +94,16 @@ class DisclosureBoardIT {
     return RestTripDriver.write(Map.of("grounds", grounds));
   }
 
+  /** The trip as the board shows it; fails when it is not there. */
+  private static JsonNode shownOn(JsonNode board, ProcessInstance trip) {
+    for (JsonNode one : board.get("trips")) {
+      if (one.get("processInstanceId").asText().equals(trip.getId())) {
+        return one;
+      }
+    }
+    throw new AssertionError(trip.getId() + " is not on the board " + board);
+  }
+
   private long openObjections(ProcessInstance trip) {
     return engine
         .getTaskService()
@@ -143,8 +154,7 @@ class DisclosureBoardIT {
     RestClient member = anonymous.as("zhang.wei");
     JsonNode board = read(expect(member.get("/api/disclosure/commerce"), 200));
     assertThat(board.get("unitName").asText()).contains("省商务厅");
-    JsonNode shown = board.get("trips").get(0);
-    assertThat(shown.get("processInstanceId").asText()).isEqualTo(trip.getId());
+    JsonNode shown = shownOn(board, trip);
     assertThat(shown.get("phaseLabel").asText()).isEqualTo("行前公示 Pre-trip disclosure");
     assertThat(shown.get("members").findValuesAsText("post")).isNotEmpty();
     assertThat(shown.get("invitingBody").asText()).isNotBlank();
@@ -166,7 +176,7 @@ class DisclosureBoardIT {
 
     assertThat(openObjections(trip)).isEqualTo(1);
     HttpResponse<String> seen = expect(member.get("/api/disclosure/commerce"), 200);
-    assertThat(read(seen).get("trips").get(0).get("objectionOpen").asBoolean()).isTrue();
+    assertThat(shownOn(read(seen), trip).get("objectionOpen").asBoolean()).isTrue();
     assertThat(seen.body()).as("the board never names the objector").doesNotContain("li.na", "李娜");
     assertThat(
             expect(member.get("/engine-rest/process-instance/" + trip.getId() + "/variables"), 200)
@@ -186,6 +196,44 @@ class DisclosureBoardIT {
     rest.decide("wang.fang", task, "dismiss", "两天为往返途中 both are travel days");
     assertThat(openObjections(trip)).isZero();
     assertThat(driver.isWaitingAt(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED)).isTrue();
+  }
+
+  @Test
+  void theResultsAreOnTheBoardAfterReturnAndMayBeObjectedTo() {
+    TripRequest request = aTrip().build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAndTravel(trip);
+    driver.fileReport(trip, TripDriver.reportFor(request));
+    driver.decide(TripDriver.VERIFIER, trip, TripProcess.VERIFY_TRIP_REPORT, "accept", "");
+
+    JsonNode board = read(expect(anonymous.as("li.na").get("/api/disclosure/commerce"), 200));
+    JsonNode shown = shownOn(board, trip);
+    assertThat(shown.get("phaseLabel").asText()).isEqualTo("回国公示 Results disclosed");
+    assertThat(shown.get("results").findValuesAsText("result")).isNotEmpty();
+    assertThat(shown.get("objectable").asBoolean()).isTrue();
+    assertThat(
+            anonymous
+                .as("sun.li")
+                .post(
+                    "/api/disclosure/commerce/trips/" + trip.getId() + "/objections",
+                    objection("另一单位"))
+                .statusCode())
+        .isEqualTo(403);
+    expect(
+        anonymous
+            .as("li.na")
+            .post(
+                "/api/disclosure/commerce/trips/" + trip.getId() + "/objections",
+                objection("成果与实际不符 the results do not match")),
+        204);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(trip.getId())
+                .taskDefinitionKey(TripProcess.DECIDE_POST_TRIP_OBJECTION)
+                .count())
+        .isEqualTo(1);
   }
 
   @Test

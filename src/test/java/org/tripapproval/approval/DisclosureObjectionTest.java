@@ -182,6 +182,55 @@ class DisclosureObjectionTest {
             Refusal.class, refusal -> Assertions.assertThat(refusal.status()).isEqualTo(409));
   }
 
+  private ProcessInstance resultsDisclosed() {
+    TripRequest request = aTrip().build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAndTravel(trip);
+    driver.fileReport(trip, TripDriver.reportFor(request));
+    driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
+    assertThat(trip).isWaitingAt(POST_TRIP_DISCLOSURE_ENDED);
+    return trip;
+  }
+
+  @Test
+  void anObjectionToTheResultsHoldsThePostTripWindowUntilDismissed() {
+    ProcessInstance trip = resultsDisclosed();
+    object(trip, "报告所列成果并未实现 the results listed did not happen");
+    assertThat(trip).isWaitingAt(DECIDE_POST_TRIP_OBJECTION);
+
+    driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
+    assertThat(trip).isNotEnded().isWaitingAt(DECIDE_POST_TRIP_OBJECTION);
+    Assertions.assertThat(mailFor(trip, "POST_TRIP_DISCLOSURE_ENDED")).isEmpty();
+
+    driver.decide(OFFICE, trip, DECIDE_POST_TRIP_OBJECTION, "dismiss", "成果已核实 verified");
+
+    assertThat(trip).isEnded().hasPassed(TRIP_CLOSED);
+    Assertions.assertThat(mailFor(trip, "OBJECTION_DISMISSED")).containsExactly(applicantMail());
+    Assertions.assertThat(mailFor(trip, "POST_TRIP_DISCLOSURE_ENDED"))
+        .containsExactly(applicantMail());
+  }
+
+  @Test
+  void anUpheldObjectionToTheResultsSendsTheReportBackToBeFiledAgain() {
+    ProcessInstance trip = resultsDisclosed();
+    object(trip, "成果夸大 the results are overstated");
+    assertThatThrownBy(() -> driver.decide(OFFICE, trip, DECIDE_POST_TRIP_OBJECTION, "reject", "不"))
+        .as("a trip that has happened is not rejected")
+        .hasMessageContaining("choose one of");
+
+    driver.decide(
+        OFFICE, trip, DECIDE_POST_TRIP_OBJECTION, "uphold", "请如实填写成果 report what happened");
+
+    assertThat(trip).isWaitingAt(FILE_TRIP_REPORT).hasPassed(POST_TRIP_OBJECTION_UPHELD);
+    Assertions.assertThat(mailFor(trip, "REPORT_SENT_BACK")).containsExactly(applicantMail());
+    Assertions.assertThat(mailFor(trip, "POST_TRIP_DISCLOSURE_ENDED")).isEmpty();
+    Assertions.assertThat(registryStatus(trip)).isEqualTo("REPORT_DUE");
+    driver.fileReport(trip, TripDriver.reportFor(aTrip().build()));
+    driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
+    driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
+    assertThat(trip).isEnded().hasPassed(TRIP_CLOSED);
+  }
+
   private static String applicantMail() {
     return TripDriver.APPLICANT + "@trips.example";
   }
