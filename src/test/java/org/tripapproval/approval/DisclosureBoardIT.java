@@ -1,6 +1,7 @@
 package org.tripapproval.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tripapproval.support.RestTripDriver.expect;
 import static org.tripapproval.support.RestTripDriver.read;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -234,6 +236,47 @@ class DisclosureBoardIT {
                 .taskDefinitionKey(TripProcess.DECIDE_POST_TRIP_OBJECTION)
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void theOfficeSeesWhoObjectedAndWhyInTasklistAndDismissesIt() throws Exception {
+    browser = browser != null ? browser : Browser.start();
+    browser.forgetEverything(site(""));
+    ProcessInstance trip = disclosedTrip();
+    expect(
+        anonymous
+            .as("li.na")
+            .post(
+                "/api/disclosure/commerce/trips/" + trip.getId() + "/objections",
+                objection("翻译人员并非本单位职工 the interpreter is not on the staff")),
+        204);
+    String task = rest.taskOrNull(trip.getId(), TripProcess.DECIDE_OBJECTION);
+
+    browser.open(site("/camunda/app/tasklist/default/"));
+    browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("wang.fang");
+    browser.visible(By.cssSelector("input[ng-model='password']")).sendKeys(RestClient.PASSWORD);
+    browser.click(By.cssSelector("button[type='submit']"));
+    browser.visible(By.cssSelector(".start-process-action a"));
+    browser.open(site("/camunda/app/tasklist/default/#/?task=" + task));
+    browser.click(By.cssSelector("[ng-click='claim()']"));
+    browser.waitUntilTextContains(By.id("objectionGrounds"), "the interpreter is not on the staff");
+    browser.waitUntilTextContains(By.id("objectorName"), "李娜");
+    browser.click(By.id("decisionDismiss"));
+    browser.type("decisionReason", "该翻译为借调人员 seconded to the unit");
+    browser.screenshot("decide-objection-filled");
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> openObjections(trip) == 0);
+    assertThat(driver.isWaitingAt(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED)).isTrue();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(trip.getId())
+                .variableName("decisions")
+                .singleResult()
+                .getValue()
+                .toString())
+        .contains("\"decision\":\"dismiss\"", "\"decidedBy\":\"wang.fang\"");
   }
 
   @Test
