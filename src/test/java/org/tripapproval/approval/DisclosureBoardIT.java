@@ -257,6 +257,9 @@ class DisclosureBoardIT {
     browser.visible(By.cssSelector("input[ng-model='password']")).sendKeys(RestClient.PASSWORD);
     browser.click(By.cssSelector("button[type='submit']"));
     browser.visible(By.cssSelector(".start-process-action a"));
+    assertThat(browser.visible(By.id("disclosureBoardLink")).getAttribute("href"))
+        .as("Tasklist's header links to the board")
+        .endsWith("/disclosure/");
     browser.open(site("/camunda/app/tasklist/default/#/?task=" + task));
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.waitUntilTextContains(By.id("objectionGrounds"), "the interpreter is not on the staff");
