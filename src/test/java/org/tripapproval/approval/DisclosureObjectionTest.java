@@ -115,6 +115,13 @@ class DisclosureObjectionTest {
     assertThat(trip).isWaitingAt(REVIEW_TRIP_REQUEST);
     driver.approveAllLevels(trip);
     assertThat(trip).isWaitingAt(PRE_TRIP_DISCLOSURE_ENDED);
+    // approved again: its data are frozen again, whoever writes
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .setVariable(trip.getId(), "trip", driver.json(aTrip().members(2).build())))
+        .hasMessageContaining("the trip is approved");
     driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
     driver.runAsynchronousSteps(trip);
     assertThat(trip).isWaitingAt(DEPARTURE_DAY_REACHED);
