@@ -102,13 +102,14 @@ class DisclosureBoard {
                     engine
                         .getCommandExecutorTxRequired()
                         .execute(
-                            command -> command.runWithoutAuthorization(() -> read(command, id))))
+                            command ->
+                                command.runWithoutAuthorization(() -> read(command, id, unit))))
             .flatMap(Optional::stream)
             .toList();
     return new Board(unit, names.unit(unit), trips);
   }
 
-  private Optional<Disclosed> read(CommandContext command, String id) {
+  private Optional<Disclosed> read(CommandContext command, String id, String unit) {
     ProcessEngineConfigurationImpl configuration = command.getProcessEngineConfiguration();
     var runtime = configuration.getRuntimeService();
     if (runtime.createProcessInstanceQuery().processInstanceId(id).count() == 0) {
@@ -184,7 +185,7 @@ class DisclosureBoard {
             requestNumber == null ? null : requestNumber.toString(),
             phase.code(),
             phase.label(),
-            names.unit(trip.unit()),
+            names.unit(unit),
             trip.members().stream()
                 .map(
                     member ->
