@@ -37,7 +37,8 @@ public class CalendarCoverage {
     if (today.getMonth() == Month.DECEMBER) {
       needed.add(today.getYear() + 1);
     }
-    List<Integer> missing = needed.stream().filter(year -> !workingDays.isLoaded(year)).toList();
+    // read from the database, not the working days' cache: exact, whichever node loaded it
+    List<Integer> missing = needed.stream().filter(year -> workingDays.of(year).isEmpty()).toList();
     return new Coverage(missing, missing.isEmpty() ? null : warning(missing));
   }
 
