@@ -735,12 +735,12 @@ class TasklistIT {
     List<Map<String, Object>> days =
         jdbc.queryForList(
             "SELECT calendar_day, kind, name FROM work_calendar_day WHERE calendar_day BETWEEN ? AND ?",
-            java.sql.Date.valueOf(LocalDate.of(year, 1, 1)),
-            java.sql.Date.valueOf(LocalDate.of(year, 12, 31)));
+            LocalDate.of(year, 1, 1),
+            LocalDate.of(year, 12, 31));
     jdbc.update(
         "DELETE FROM work_calendar_day WHERE calendar_day BETWEEN ? AND ?",
-        java.sql.Date.valueOf(LocalDate.of(year, 1, 1)),
-        java.sql.Date.valueOf(LocalDate.of(year, 12, 31)));
+        LocalDate.of(year, 1, 1),
+        LocalDate.of(year, 12, 31));
     try {
       logIn("wang.fang");
       browser.waitUntilTextContains(By.id("calendarNotice"), year + "年");

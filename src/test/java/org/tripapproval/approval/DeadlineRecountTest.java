@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -50,15 +50,14 @@ class DeadlineRecountTest {
     ClockUtil.reset();
     jdbc.update(
         "DELETE FROM work_calendar_day WHERE calendar_day >= ? AND calendar_day <= ?",
-        Date.valueOf(LocalDate.of(2031, 1, 1)),
-        Date.valueOf(LocalDate.of(2031, 12, 31)));
+        LocalDate.of(2031, 1, 1),
+        LocalDate.of(2031, 12, 31));
   }
 
   @Test
   void loadingTheCalendarMovesAProvisionalReviewTimerToItsRightDate() {
     TripDriver driver = new TripDriver(engine, mapper);
-    ClockUtil.setCurrentTime(
-        java.util.Date.from(SUBMITTED_ON.atTime(10, 0).atZone(ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(SUBMITTED_ON.atTime(10, 0).atZone(ZONE).toInstant()));
     ProcessInstance trip = deadlines.asOf(SUBMITTED_ON, () -> driver.submit(aTrip().build()));
 
     // five working days, Monday to Friday only: Tuesday 4 to Monday 10 March
