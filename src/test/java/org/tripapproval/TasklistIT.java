@@ -10,9 +10,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -39,6 +41,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.tripapproval.audit.AuditTrail;
@@ -69,6 +72,8 @@ class TasklistIT {
   @Autowired AuditTrail trail;
   @Autowired IdentityService identityService;
   @Autowired AnnualPlans plans;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Clock clock;
   // one Chromium for the class: starting it is most of a short test's time; each test starts clean
   static Browser browser;
   TripDriver driver;
@@ -721,6 +726,43 @@ class TasklistIT {
                     trip.getId()))
         .as("the session the page logged in is an auditor's")
         .isEqualTo(200L);
+  }
+
+  @Test
+  void theOfficeIsToldInTasklistOfAWorkingDayCalendarThatIsNotLoaded() throws Exception {
+    // this year's calendar is always needed: set aside as if its notice had never been loaded
+    int year = LocalDate.now(clock).getYear();
+    List<Map<String, Object>> days =
+        jdbc.queryForList(
+            "SELECT calendar_day, kind, name FROM work_calendar_day WHERE calendar_day BETWEEN ? AND ?",
+            LocalDate.of(year, 1, 1),
+            LocalDate.of(year, 12, 31));
+    jdbc.update(
+        "DELETE FROM work_calendar_day WHERE calendar_day BETWEEN ? AND ?",
+        LocalDate.of(year, 1, 1),
+        LocalDate.of(year, 12, 31));
+    try {
+      logIn("wang.fang");
+      browser.waitUntilTextContains(By.id("calendarNotice"), year + "年");
+      assertThat(browser.visible(By.id("calendarNotice")).getText())
+          .contains(year + "年", "工作日历未载入", "Working-day calendar of", "not loaded");
+      browser.screenshot("tasklist-calendar-notice");
+
+      browser.driver().manage().deleteAllCookies();
+      logIn("zhang.wei");
+      browser.visible(By.id("myTripsLink"));
+      assertThat(browser.driver().findElement(By.id("calendarNotice")).isDisplayed())
+          .as("an applicant has nothing to do about it")
+          .isFalse();
+    } finally {
+      for (Map<String, Object> day : days) {
+        jdbc.update(
+            "INSERT INTO work_calendar_day (calendar_day, kind, name) VALUES (?, ?, ?)",
+            day.get("calendar_day"),
+            day.get("kind"),
+            day.get("name"));
+      }
+    }
   }
 
   @Test

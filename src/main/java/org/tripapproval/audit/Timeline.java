@@ -197,6 +197,24 @@ final class Timeline {
     } else if (event.startsWith("operation.")) {
       what = "操作 Operation: " + operation(event.substring("operation.".length()));
       main = event.equals("operation.Claim") || event.equals("operation.Assign");
+    } else if (event.equals(ProvisionalDeadlines.PROVISIONAL)) {
+      what =
+          "期限暂定 Provisional deadline: "
+              + details.path("name").asText(details.path("activity").asText())
+              + " — "
+              + details.path("dueDay").asText()
+              + "("
+              + details.path("yearsWithoutCalendar").toString().replaceAll("[\\[\\]]", "")
+              + "年工作日历未载入,暂按周一至周五计算 the calendar of that year is not loaded: counted"
+              + " Monday to Friday)";
+    } else if (event.equals(ProvisionalDeadlines.MOVED)) {
+      what =
+          "期限按工作日历更正 Deadline corrected by the loaded calendar: "
+              + details.path("name").asText(details.path("activity").asText())
+              + " "
+              + details.path("from").asText()
+              + " → "
+              + details.path("to").asText();
     } else if (event.equals("objection.raised")) {
       // the objector is the row's actor: named here, for the auditors only (approval/Objections)
       what = "提出异议 Objection raised";

@@ -13,16 +13,28 @@ import org.tripapproval.refusal.InvalidParameterException;
 /**
  * The working-day calendar, kept by administrators: {@code PUT /api/calendar/{year}} with the CSV
  * {@code date,kind,name} (kind HOLIDAY or WORKDAY) replaces the year's holidays and 调休 days; {@code
- * GET /api/calendar/{year}} lists them. A wrong file is refused line by line and changes nothing.
+ * GET /api/calendar/{year}} lists them; {@code GET /api/calendar/coverage} names the years needed
+ * and missing. A wrong file is refused line by line and changes nothing.
  */
 @RestController
 @RequestMapping("/api/calendar")
 class WorkCalendarApi {
 
   private final WorkingDays workingDays;
+  private final CalendarCoverage coverage;
 
-  WorkCalendarApi(WorkingDays workingDays) {
+  WorkCalendarApi(WorkingDays workingDays, CalendarCoverage coverage) {
     this.workingDays = workingDays;
+    this.coverage = coverage;
+  }
+
+  /**
+   * The years needed now whose calendar is not loaded, and the warning in words (for Tasklist's
+   * notice to the office and the administrators).
+   */
+  @GetMapping("/coverage")
+  CalendarCoverage.Coverage coverage() {
+    return coverage.now();
   }
 
   @GetMapping("/{year}")

@@ -4,12 +4,14 @@ import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +37,36 @@ public class WorkingDays {
   private record Cached(Map<LocalDate, Boolean> exceptions, long readAt) {}
 
   private static final long FRESH_NANOS = 60_000_000_000L;
+
+  /** A year's calendar was loaded; published in the loading transaction. */
+  public record Loaded(int year) {}
+
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
   private final Map<Integer, Cached> years = new ConcurrentHashMap<>();
 
-  WorkingDays(JdbcTemplate jdbc) {
+  WorkingDays(JdbcTemplate jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  /**
+   * Whether the year has a calendar: at least one holiday or 调休 day loaded (every year has its
+   * public holidays, so a year without any is a year whose notice was never loaded).
+   */
+  public boolean isLoaded(int year) {
+    return !exceptionsOf(year).isEmpty();
+  }
+
+  /** The years from the first day's to the second's that have no calendar loaded, in order. */
+  public List<Integer> yearsWithoutCalendar(LocalDate from, LocalDate to) {
+    List<Integer> missing = new ArrayList<>();
+    for (int year = from.getYear(); year <= to.getYear(); year++) {
+      if (!isLoaded(year)) {
+        missing.add(year);
+      }
+    }
+    return missing;
   }
 
   public boolean isWorkingDay(LocalDate day) {
@@ -112,6 +139,7 @@ public class WorkingDays {
           exception.name());
     }
     years.remove(year);
+    events.publishEvent(new Loaded(year));
     return exceptions.size();
   }
 

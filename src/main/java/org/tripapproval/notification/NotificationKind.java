@@ -28,7 +28,9 @@ public enum NotificationKind {
   /** The unit's heads and the office: the reviews and disclosure of the trip end with it. */
   TRIP_WITHDRAWN(Audience.UNIT_SUPERVISORS),
   /** To the absent reviewer's head: the substitute no longer has the reviewer's tasks. */
-  SUBSTITUTION_ENDED(Audience.GIVEN_GROUPS);
+  SUBSTITUTION_ENDED(Audience.GIVEN_GROUPS),
+  /** To the administrators and the office: a year's working-day calendar is needed and missing. */
+  CALENDAR_MISSING(Audience.GIVEN_GROUPS);
 
   /** Who receives a message of a kind. */
   public enum Audience {

@@ -184,6 +184,24 @@ public class Notifications {
     }
   }
 
+  /**
+   * A year's working-day calendar is needed and missing: the administrators and the foreign affairs
+   * office hear of it, in the caller's transaction.
+   */
+  public void calendarMissing(int year) {
+    Map<String, User> recipients = new LinkedHashMap<>();
+    addGroup(recipients, RoleGroups.ADMINISTRATORS);
+    addGroup(recipients, RoleGroups.FOREIGN_AFFAIRS_OFFICE);
+    List<Value> values = List.of(Value.kept(String.valueOf(year)));
+    for (User user : recipients.values()) {
+      RenderedMail mail =
+          composer.compose(
+              NotificationKind.CALENDAR_MISSING,
+              new MailModel(recipientName(user), null, values, null, tasklistLink()));
+      outbox.add(NotificationKind.CALENDAR_MISSING, null, user.getEmail(), mail);
+    }
+  }
+
   private void send(
       DelegateExecution execution, NotificationKind kind, List<Value> values, Returned returned) {
     Map<String, User> recipients = new LinkedHashMap<>();

@@ -3,25 +3,67 @@ package org.tripapproval.trip;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.tripapproval.calendar.WorkingDays;
 
 /**
  * The dates the process waits for, read by the timers and due dates in overseas-trip.bpmn, e.g.
  * {@code ${tripDeadlines.reportDue(returnDate)}}. Dates are days in the settings' time zone; the
- * disclosure windows and the review period count working days ({@link WorkingDays}).
+ * disclosure windows and the review period count working days ({@link WorkingDays}). A deadline
+ * counted over a year whose calendar is not loaded is provisional: it is published as a {@link
+ * Provisional} for the trail, and counted again when the calendar is loaded ({@link #asOf}).
  */
 @Component("tripDeadlines")
 public class TripDeadlines {
 
+  /**
+   * A deadline counted in working days over years without a calendar (Monday to Friday only, for
+   * now).
+   */
+  public record Provisional(LocalDate countedFrom, LocalDate dueDay, List<Integer> years) {}
+
+  private static final ThreadLocal<LocalDate> AS_OF = new ThreadLocal<>();
+
   private final Clock clock;
   private final TripSettings settings;
   private final WorkingDays workingDays;
+  private final ApplicationEventPublisher events;
 
-  TripDeadlines(Clock clock, TripSettings settings, WorkingDays workingDays) {
+  TripDeadlines(
+      Clock clock,
+      TripSettings settings,
+      WorkingDays workingDays,
+      ApplicationEventPublisher events) {
     this.clock = clock;
     this.settings = settings;
     this.workingDays = workingDays;
+    this.events = events;
+  }
+
+  /**
+   * Counts deadlines as if today were the given day: a timer's date counted again from the day it
+   * was set, once the calendar it was counted over is loaded.
+   */
+  public <T> T asOf(LocalDate day, Supplier<T> counting) {
+    LocalDate before = AS_OF.get();
+    AS_OF.set(day);
+    try {
+      return counting.get();
+    } finally {
+      if (before == null) {
+        AS_OF.remove();
+      } else {
+        AS_OF.set(before);
+      }
+    }
+  }
+
+  private LocalDate today() {
+    LocalDate day = AS_OF.get();
+    return day != null ? day : LocalDate.now(clock.withZone(settings.zone()));
   }
 
   /**
@@ -45,8 +87,17 @@ public class TripDeadlines {
   }
 
   private Date afterWorkingDays(int n) {
-    LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-    return startOf(workingDays.plusWorkingDays(today, n).plusDays(1));
+    LocalDate today = today();
+    LocalDate due = workingDays.plusWorkingDays(today, n);
+    noteIfProvisional(today, due);
+    return startOf(due.plusDays(1));
+  }
+
+  private void noteIfProvisional(LocalDate from, LocalDate due) {
+    List<Integer> missing = workingDays.yearsWithoutCalendar(from, due);
+    if (!missing.isEmpty()) {
+      events.publishEvent(new Provisional(from, due, missing));
+    }
   }
 
   /**
@@ -85,7 +136,10 @@ public class TripDeadlines {
   }
 
   private LocalDate reportDueDay(String returnDate) {
-    return workingDays.onOrAfter(LocalDate.parse(returnDate).plusDays(settings.reportDueDays()));
+    LocalDate calendarDay = LocalDate.parse(returnDate).plusDays(settings.reportDueDays());
+    LocalDate due = workingDays.onOrAfter(calendarDay);
+    noteIfProvisional(calendarDay, due);
+    return due;
   }
 
   private Date startOf(LocalDate day) {

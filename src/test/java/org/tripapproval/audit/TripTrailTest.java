@@ -69,6 +69,11 @@ class TripTrailTest {
 
     List<String> events = new ArrayList<>();
     for (AuditTrail.TrailEntry entry : trail.forTrip(trip.getId())) {
+      if (entry.event().startsWith("deadline.")) {
+        // provisional deadlines depend on which years' calendars are loaded, that is on today's
+        // date, not on the lifecycle (DeadlineRecountTest covers them)
+        continue;
+      }
       JsonNode details = mapper.readTree(entry.details());
       String about =
           details

@@ -39,7 +39,7 @@ public final class CalendarOnNewDatabase {
 
   /** The calendar on the given database, with the shipped years loaded as at start-up. */
   public static WorkingDays workingDays(DataSource database) throws IOException {
-    WorkingDays workingDays = new WorkingDays(new JdbcTemplate(database));
+    WorkingDays workingDays = new WorkingDays(new JdbcTemplate(database), event -> {});
     new ShippedCalendars(workingDays).run(null);
     return workingDays;
   }

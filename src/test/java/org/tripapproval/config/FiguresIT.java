@@ -153,6 +153,22 @@ class FiguresIT {
     }
   }
 
+  @Test
+  void theHealthTellsAdministratorsOnlyWhichWorkingDayCalendarsAreMissing() {
+    RestClient anonymous = new RestClient("http://localhost:" + port, null);
+    HttpResponse<String> forAdministrators = anonymous.as("admin").get("/actuator/health");
+    assertThat(forAdministrators.statusCode()).isEqualTo(200);
+    assertThat(forAdministrators.body()).contains("\"workCalendar\"", "\"missingYears\"");
+    for (String notAdministrator : new String[] {null, "wang.fang"}) {
+      HttpResponse<String> health =
+          notAdministrator == null
+              ? anonymous.get("/actuator/health")
+              : anonymous.as(notAdministrator).get("/actuator/health");
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).as(notAdministrator).contains("UP").doesNotContain("workCalendar");
+    }
+  }
+
   /** The project's samples of the scrape, by name and labels. */
   private Map<String, Double> scrape() {
     HttpResponse<String> answer =

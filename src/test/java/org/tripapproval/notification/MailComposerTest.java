@@ -94,9 +94,12 @@ class MailComposerTest {
                     Value.word(NoticeDetails.date("2026-12-20")),
                     Value.word(new Phrase("已到期", "is over")),
                     Value.kept("2")));
+        case CALENDAR_MISSING ->
+            values.addAll(
+                List.of(Value.kept("2027"), Value.kept("http://localhost:8080/api/calendar/2027")));
         default -> values.addAll(NoticeDetails.day("2026-07-15"));
       }
-      TripSummary trip = kind == NotificationKind.SUBSTITUTION_ENDED ? null : TRIP;
+      TripSummary trip = kind.audience() == NotificationKind.Audience.GIVEN_GROUPS ? null : TRIP;
       models.put(
           kind,
           new MailModel(
@@ -133,7 +136,7 @@ class MailComposerTest {
         Pattern.compile("^(?:(.+) · (\\d{4}-\\d{2}-\\d{2}) · (.+) — )?(.+) / (.+)$")
             .matcher(subject);
     assertThat(parts.matches()).as(subject).isTrue();
-    if (kind != NotificationKind.SUBSTITUTION_ENDED) {
+    if (kind.audience() != NotificationKind.Audience.GIVEN_GROUPS) {
       assertThat(parts.group(1)).isEqualTo(NUMBER);
       assertThat(parts.group(3)).as("countries in Chinese").isEqualTo("日本、韩国");
     }

@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -27,7 +30,8 @@ class TripDeadlinesTest {
   @BeforeEach
   void calendarAsAtStartUp() throws IOException {
     workingDays = CalendarOnNewDatabase.workingDays();
-    deadlines = new TripDeadlines(Clock.system(SETTINGS.zone()), SETTINGS, workingDays);
+    deadlines =
+        new TripDeadlines(Clock.system(SETTINGS.zone()), SETTINGS, workingDays, event -> {});
   }
 
   @Test
@@ -47,5 +51,32 @@ class TripDeadlinesTest {
     // Monday 4 February
     workingDays.load(2030, CALENDAR_2030);
     assertThat(deadlines.day(deadlines.reportDue("2030-01-03"))).isEqualTo("2030-02-04");
+  }
+
+  @Test
+  void aWindowCountedOverAYearWithoutCalendarIsProvisionalAndCountedAgainOnceItIsLoaded() {
+    List<Object> published = new ArrayList<>();
+    deadlines =
+        new TripDeadlines(Clock.system(SETTINGS.zone()), SETTINGS, workingDays, published::add);
+
+    // Monday 3 March 2031, no calendar for 2031: five working days are Tuesday to Monday 10 March
+    Date provisional = deadlines.asOf(LocalDate.of(2031, 3, 3), deadlines::preTripDisclosureEnd);
+    assertThat(deadlines.day(provisional)).isEqualTo("2031-03-10");
+    assertThat(published)
+        .containsExactly(
+            new TripDeadlines.Provisional(
+                LocalDate.of(2031, 3, 3), LocalDate.of(2031, 3, 10), List.of(2031)));
+
+    // the 2031 calendar makes Wednesday 5 March a holiday: the same window, counted again from the
+    // day it was set, ends a working day later, and is no longer provisional
+    published.clear();
+    workingDays.load(2031, "date,kind,name\n2031-03-05,HOLIDAY,测试假日\n");
+    Date counted = deadlines.asOf(LocalDate.of(2031, 3, 3), deadlines::preTripDisclosureEnd);
+    assertThat(deadlines.day(counted)).isEqualTo("2031-03-11");
+    assertThat(published).isEmpty();
+
+    // a window inside a loaded year was never provisional
+    deadlines.asOf(LocalDate.of(2026, 3, 2), deadlines::preTripDisclosureEnd);
+    assertThat(published).isEmpty();
   }
 }

@@ -2,8 +2,9 @@
 // (org.camunda.bpm.webapp:camunda-webapp-webjar 7.24.0), whose settings were all commented out
 // except the keyboard shortcuts, which are kept here with the same keys.
 export default {
-  // the link to My trips (我的出访) in Tasklist's header, for applicants
-  customScripts: ['scripts/my-trips-link'],
+  // the links to My trips (我的出访) and the disclosure board in Tasklist's header; the office's
+  // notice of a working-day calendar that is not loaded
+  customScripts: ['scripts/my-trips-link', 'scripts/calendar-notice'],
 
   // Camunda takes the first part of the browser's language (zh-CN -> zh) and uses it when it is
   // listed here; any other language gets English. locales/zh.json is the project's own translation.
