@@ -100,8 +100,12 @@ public class TripMigrations {
   /** Moves every trip that can move to the newest version; the rest stay, with the reason. */
   public Result migrate(String administrator) {
     Result result = as(administrator, () -> run(true));
-    trail.append(
-        new AuditTrail.Entry(null, EVENT, administrator, clock.instant(), details(result)));
+    // in a transaction, as every write of the chain: its head is locked until the entry is in
+    eachTrip.executeWithoutResult(
+        status ->
+            trail.append(
+                new AuditTrail.Entry(
+                    null, EVENT, administrator, clock.instant(), details(result))));
     return result;
   }
 
@@ -120,7 +124,7 @@ public class TripMigrations {
             .createProcessDefinitionQuery()
             .processDefinitionKey(TripProcess.KEY)
             .withoutTenantId()
-            .list()
+            .unlimitedList()
             .stream()
             .filter(definition -> definition.getVersion() < newest.getVersion())
             .sorted(Comparator.comparingInt(ProcessDefinition::getVersion))
@@ -129,7 +133,7 @@ public class TripMigrations {
     List<Stayed> stayed = new ArrayList<>();
     for (ProcessDefinition source : older) {
       List<ProcessInstance> trips =
-          runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list();
+          runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).unlimitedList();
       if (trips.isEmpty()) {
         continue;
       }
