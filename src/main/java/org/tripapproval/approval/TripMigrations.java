@@ -35,7 +35,7 @@ import org.tripapproval.trip.TripProcess;
 
 /**
  * Moves the trips that wait on an older version of the model to the newest one (Camunda's process
- * instance migration), for administrators (README, "New versions of the models"; ADR 0016).
+ * instance migration), for administrators (README, "New versions of the models"; ADR 0017).
  *
  * <p>For each older version with trips in flight the plan maps every activity whose id the newest
  * version still has ({@code mapEqualActivities}). Each trip is then moved in a transaction of its

@@ -165,7 +165,7 @@ final class EngineApiAllowlist {
           new Rule("POST", "/deployment/{id}/redeploy", ADMIN),
           new Rule("DELETE", "/deployment/{id}", ADMIN),
           // operating (README): run a waiting timer now, move its due date; running trips move to
-          // a new model version through /api/admin/process-migrations (ADR 0016), not here
+          // a new model version through /api/admin/process-migrations (ADR 0017), not here
           new Rule("POST", "/job/{id}/execute", ADMIN),
           new Rule("PUT", "/job/{id}/duedate", ADMIN));
 
