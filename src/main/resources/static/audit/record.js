@@ -121,9 +121,10 @@ const TripRecord = (() => {
     if (!list || !list.length) {
       return none(emptyText || '未发现问题 No findings');
     }
-    return table(['规则 Rule', '性质 Severity', '内容 Finding', '依据 Regulation'],
+    return table(['规则 Rule', '性质 Severity', '内容 Finding', '依据 Regulation', '规则表版本 Table version'],
       list.map(finding => [Audit.label(finding.rule, 'rules'), Audit.label(finding.severity, 'severities'),
-        finding.message, finding.regulation || '—']));
+        finding.message, finding.regulation || '—',
+        finding.table ? finding.table + ' v' + finding.tableVersion : '—']));
   }
 
   function decisions(record) {

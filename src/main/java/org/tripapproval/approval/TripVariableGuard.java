@@ -125,6 +125,9 @@ class TripVariableGuard implements HistoryEventHandler {
 
   /** Why this write is refused, or null. */
   private String refusal(HistoricVariableUpdateEventEntity variable) {
+    if (variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE)) {
+      return null; // moved with its trip to another version of the model (ADR 0017), unchanged
+    }
     String name = variable.getVariableName();
     boolean ownStep = Context.getBpmnExecutionContext() != null;
     boolean deletion = variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE);

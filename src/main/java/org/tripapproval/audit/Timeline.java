@@ -145,6 +145,12 @@ final class Timeline {
     } else if (event.equals("trip.submitted")) {
       what = "提交出访申请 Submitted the trip request";
       roles.put(entry.actor(), APPLICANT_ROLE);
+    } else if (event.equals("trip.migrated")) {
+      what =
+          "迁移到第"
+              + details.path("version").asText()
+              + "版流程 Moved to process version "
+              + details.path("version").asText();
     } else if (event.equals("trip.ended")) {
       what = ended(details.path("endActivity").asText(), details.path("deleteReason").asText(""));
     } else if (event.startsWith("task.")) {

@@ -96,6 +96,17 @@ class TripHistory implements HistoryEventHandler {
           details(
               "endActivity", process.getEndActivityId(), "deleteReason", process.getDeleteReason()),
           actor());
+    } else if (is(process, HistoryEventTypes.PROCESS_INSTANCE_MIGRATE)) {
+      // moved to another version of the model, by whatever path: the trip's record says so
+      record(
+          process,
+          "trip.migrated",
+          details(
+              "processDefinitionId",
+              process.getProcessDefinitionId(),
+              "version",
+              process.getProcessDefinitionVersion()),
+          actor());
     }
   }
 

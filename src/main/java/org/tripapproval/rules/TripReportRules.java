@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
@@ -23,10 +22,10 @@ class TripReportRules {
   static final String REPORT_CHECK_DECISION = "trip-report-check";
   static final String PASSPORT_RULE = "passport";
 
-  private final DecisionService decisionService;
+  private final RuleTables tables;
 
-  TripReportRules(DecisionService decisionService) {
-    this.decisionService = decisionService;
+  TripReportRules(RuleTables tables) {
+    this.tables = tables;
   }
 
   /**
@@ -67,18 +66,7 @@ class TripReportRules {
             actualReturn,
             actualCountries,
             passportBack);
-    return decisionService
-        .evaluateDecisionTableByKey(REPORT_CHECK_DECISION, facts)
-        .getResultList()
-        .stream()
-        .map(
-            row ->
-                new RuleFinding(
-                    (String) row.get("rule"),
-                    (String) row.get("severity"),
-                    (String) row.get("message"),
-                    (String) row.get("regulation")))
-        .toList();
+    return tables.evaluate(REPORT_CHECK_DECISION, facts).findings();
   }
 
   /** What trip-report-check.dmn reads: the differences between the approved and the actual trip. */

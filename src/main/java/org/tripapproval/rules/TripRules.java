@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 import org.tripapproval.registry.TripRegistry;
 import org.tripapproval.trip.TripRequest;
@@ -20,7 +19,7 @@ public class TripRules {
   static final String REGION_DECISION = "destination-region";
   static final String FREQUENCY_DECISION = "trip-frequency";
 
-  private final DecisionService decisionService;
+  private final RuleTables tables;
   private final TripRegistry registry;
   private final AnnualPlans plans;
   private final BudgetStandards budgetStandards;
@@ -30,7 +29,7 @@ public class TripRules {
   private final TripReportRules reportRules;
 
   TripRules(
-      DecisionService decisionService,
+      RuleTables tables,
       TripRegistry registry,
       AnnualPlans plans,
       BudgetStandards budgetStandards,
@@ -38,7 +37,7 @@ public class TripRules {
       Clock clock,
       TripSettings settings,
       TripReportRules reportRules) {
-    this.decisionService = decisionService;
+    this.tables = tables;
     this.registry = registry;
     this.plans = plans;
     this.budgetStandards = budgetStandards;
@@ -77,18 +76,7 @@ public class TripRules {
     facts.put("planHeadcount", plan.headcount());
     facts.put("planTotal", plan.total());
     facts.put("unitTravellers", plan.travellers());
-    return decisionService
-        .evaluateDecisionTableByKey(RULE_CHECK_DECISION, facts)
-        .getResultList()
-        .stream()
-        .map(
-            row ->
-                new RuleFinding(
-                    (String) row.get("rule"),
-                    (String) row.get("severity"),
-                    (String) row.get("message"),
-                    (String) row.get("regulation")))
-        .toList();
+    return tables.evaluate(RULE_CHECK_DECISION, facts).findings();
   }
 
   /**

@@ -164,13 +164,10 @@ final class EngineApiAllowlist {
           new Rule("POST", "/deployment/create", ADMIN),
           new Rule("POST", "/deployment/{id}/redeploy", ADMIN),
           new Rule("DELETE", "/deployment/{id}", ADMIN),
-          // operating (README): run a waiting timer now, move its due date, move running trips to a
-          // new model version
+          // operating (README): run a waiting timer now, move its due date; running trips move to
+          // a new model version through /api/admin/process-migrations (ADR 0017), not here
           new Rule("POST", "/job/{id}/execute", ADMIN),
-          new Rule("PUT", "/job/{id}/duedate", ADMIN),
-          new Rule("POST", "/migration/generate", ADMIN),
-          new Rule("POST", "/migration/validate", ADMIN),
-          new Rule("POST", "/migration/execute", ADMIN));
+          new Rule("PUT", "/job/{id}/duedate", ADMIN));
 
   /**
    * The webapps' own APIs under /camunda/api (login, Cockpit's and Admin's plugins, static plugin

@@ -373,6 +373,14 @@ class TripRulesProcessTest {
             .name("stricter size limit")
             .addString("trip-rule-check.dmn", stricter)
             .deploy();
+    int stricterVersion =
+        engine
+            .getRepositoryService()
+            .createDecisionDefinitionQuery()
+            .deploymentId(deployment.getId())
+            .decisionDefinitionKey("trip-rule-check")
+            .singleResult()
+            .getVersion();
     try {
       assertThat(rules.check(sixMembers, true, null))
           .singleElement()
@@ -381,9 +389,14 @@ class TripRulesProcessTest {
                 assertThat(finding.rule()).isEqualTo("size");
                 // the message quotes the limit from the same cell
                 assertThat(finding.message()).contains("超过5人", "more than 5");
+                // and the finding names the version of the table that produced it
+                assertThat(finding.table()).isEqualTo("trip-rule-check");
+                assertThat(finding.tableVersion()).isEqualTo(stricterVersion);
               });
       ProcessInstance trip = driver.submit(sixMembers);
       assertThat(driver.isWaitingAt(trip, TripProcess.REVISE_TRIP_REQUEST)).isTrue();
+      assertThat(findings(trip).get(0).get("tableVersion").asInt()).isEqualTo(stricterVersion);
+      assertThat(findings(trip).get(0).get("table").asText()).isEqualTo("trip-rule-check");
     } finally {
       engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
     }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * HTTP as a REST client sends it: one base URL, HTTP Basic as a demo user (password Trip-Demo-2026)
@@ -49,6 +50,36 @@ public final class RestClient {
         request(path)
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /**
+   * Deploys models through the engine's REST API ({@code POST /engine-rest/deployment/create}), as
+   * an administrator would: resource name to its text.
+   */
+  public HttpResponse<String> deploy(String deploymentName, Map<String, String> resources) {
+    String boundary = "----trips" + System.nanoTime();
+    StringBuilder body = new StringBuilder();
+    body.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
+        .append(deploymentName)
+        .append("\r\n");
+    resources.forEach(
+        (name, text) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"; filename=\"")
+                .append(name)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(text)
+                .append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return send(
+        request("/engine-rest/deployment/create")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
