@@ -848,4 +848,40 @@ class OverseasTripProcessTest {
       engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
     }
   }
+
+  @Test
+  void aTripWhoseDisclosureWouldEndAfterDepartureGoesBackAndNeverDeparts() {
+    LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+    ProcessInstance trip = driver.submit(aTrip().departingOn(today.plusDays(3)).build());
+    driver.approveAllLevels(trip);
+    assertThat(trip).isWaitingAt(REVISE_TRIP_REQUEST);
+    Assertions.assertThat(assertThat(trip).isNotEnded().variables().actual().get("findings"))
+        .asString()
+        .contains("leadTime", "晚于出发日期" + today.plusDays(3), "move the dates later");
+    Assertions.assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(trip.getId())
+                .activityId(PRE_TRIP_DISCLOSURE_ENDED)
+                .count())
+        .as("the disclosure never started, the trip never reached departure")
+        .isZero();
+
+    driver.revise(trip, aTrip().departingOn(today.plusDays(40)).build());
+    driver.approveAllLevels(trip);
+    assertThat(trip).isWaitingAt(PRE_TRIP_DISCLOSURE_ENDED);
+  }
+
+  @Test
+  void theDisclosureEndsInTimeWhenItsLastWorkingDayIsTheDayBeforeDeparture() {
+    org.tripapproval.trip.TripDeadlines deadlines =
+        context.getBean(org.tripapproval.trip.TripDeadlines.class);
+    LocalDate firstFree =
+        LocalDate.parse(deadlines.day(deadlines.preTripDisclosureEnd())).plusDays(1);
+    Assertions.assertThat(deadlines.disclosureEndsBeforeDeparture(firstFree.toString())).isTrue();
+    Assertions.assertThat(
+            deadlines.disclosureEndsBeforeDeparture(firstFree.minusDays(1).toString()))
+        .isFalse();
+  }
 }
