@@ -1,10 +1,12 @@
 'use strict';
 // Logs in through the Camunda webapps' own login, as Cockpit does: the session it makes is the one
 // the project's API, Tasklist and Cockpit accept. Then back to the page that was asked for: of the
-// auditors' pages, or of My trips (trips/login.html names its home with data-home).
+// auditors' pages, of My trips or of the disclosure board (their login.html names its home with
+// data-home).
 (() => {
   const WEBAPP_LOGIN = '/camunda/api/admin/auth/user/default';
-  const HOME = document.body.dataset.home === '/trips/' ? '/trips/' : '/audit/';
+  const HOME = ['/trips/', '/disclosure/'].includes(document.body.dataset.home)
+    ? document.body.dataset.home : '/audit/';
   const AREA = HOME.slice(0, -1);
   // the engine refuses every login of a user for 3 s after a wrong password, longer after more
   // (application.yaml, login-delay-*): the button waits the shortest of these

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Service;
 import org.tripapproval.audit.AuditTrail;
+import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripRequest;
@@ -93,14 +94,18 @@ class ApprovalHistory {
         });
   }
 
-  /** The trip's ended review tasks in the order they ended, with what was decided on each. */
+  /**
+   * The trip's ended review tasks in the order they ended, with what was decided on each; an
+   * objection the office upheld or ended in a rejection ends the round as a send-back does (a
+   * dismissed one changes nothing).
+   */
   private List<ApprovalRound.Review> endedReviews(String processInstanceId) {
     List<HistoricTaskInstance> tasks =
         new ArrayList<>(
             history
                 .createHistoricTaskInstanceQuery()
                 .processInstanceId(processInstanceId)
-                .taskDefinitionKey(TripProcess.REVIEW_TRIP_REQUEST)
+                .taskDefinitionKeyIn(TripProcess.REVIEW_TRIP_REQUEST, TripProcess.DECIDE_OBJECTION)
                 .finished()
                 .list());
     if (tasks.isEmpty()) {
@@ -123,6 +128,12 @@ class ApprovalHistory {
           .put(variable.getName(), variable.getValue());
     }
     return tasks.stream()
+        .filter(
+            task ->
+                !TripProcess.DECIDE_OBJECTION.equals(task.getTaskDefinitionKey())
+                    || !Decision.DISMISS.is(
+                        local.getOrDefault(task.getId(), Map.of()).get(DECISION))
+                    || !"completed".equals(task.getDeleteReason()))
         .map(
             task -> {
               Map<String, Object> values = local.getOrDefault(task.getId(), Map.of());

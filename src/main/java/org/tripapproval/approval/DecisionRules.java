@@ -22,7 +22,11 @@ final class DecisionRules {
           TripProcess.REVIEW_TRIP_REQUEST,
           EnumSet.of(Decision.APPROVE, Decision.SEND_BACK, Decision.REJECT),
           TripProcess.VERIFY_TRIP_REPORT,
-          EnumSet.of(Decision.ACCEPT, Decision.SEND_BACK));
+          EnumSet.of(Decision.ACCEPT, Decision.SEND_BACK),
+          TripProcess.DECIDE_OBJECTION,
+          EnumSet.of(Decision.UPHOLD, Decision.REJECT, Decision.DISMISS),
+          TripProcess.DECIDE_POST_TRIP_OBJECTION,
+          EnumSet.of(Decision.UPHOLD, Decision.DISMISS));
   static final int MAX_REASON_LENGTH = 2000;
 
   private DecisionRules() {}
@@ -37,7 +41,9 @@ final class DecisionRules {
     }
     if (offered.get().needsReason() && reason.isEmpty()) {
       return Optional.of(
-          DECISION_REASON + ": 退回或不予批准须说明理由 / a reason is required to send back or reject");
+          DECISION_REASON
+              + ": 退回、不予批准或处理异议须说明理由 / a reason is required to send back, reject or"
+              + " decide an objection");
     }
     if (reason.length() > MAX_REASON_LENGTH) {
       return Optional.of(

@@ -15,6 +15,9 @@ enum NextStep implements Labelled {
   REVIEW(REVIEW_TRIP_REQUEST, "审核中", "In review"),
   REPORT(FILE_TRIP_REPORT, "待您提交出访报告", "Your turn: file the trip report"),
   VERIFICATION(VERIFY_TRIP_REPORT, "外办核验报告", "The foreign affairs office verifies the report"),
+  OBJECTION(DECIDE_OBJECTION, "公示异议待外办处理", "An objection awaits the foreign affairs office"),
+  POST_TRIP_OBJECTION(
+      DECIDE_POST_TRIP_OBJECTION, "成果异议待外办处理", "An objection to the results awaits the office"),
   PRE_TRIP_DISCLOSURE(PRE_TRIP_DISCLOSURE_ENDED, "行前公示中", "Pre-trip disclosure"),
   APPROVAL_NUMBER(ISSUE_APPROVAL_NUMBER, "出具批件", "The approval number is being issued"),
   DEPARTURE(DEPARTURE_DAY_REACHED, "待出发", "Departure"),

@@ -27,6 +27,11 @@ public class ReviewRouting {
     };
   }
 
+  /** Who decides an objection raised on a disclosure board: the foreign affairs office. */
+  public String objectionDeciders() {
+    return RoleGroups.FOREIGN_AFFAIRS_OFFICE;
+  }
+
   public String reportVerifiers() {
     return RoleGroups.FOREIGN_AFFAIRS_OFFICE;
   }

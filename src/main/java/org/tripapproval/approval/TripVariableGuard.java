@@ -83,10 +83,9 @@ class TripVariableGuard implements HistoryEventHandler {
           HAS_BLOCKING_FINDINGS,
           REVIEW_LEVELS);
 
-  /** The steps a trip reaches only after every level approved it. */
+  /** The steps a trip reaches only after every level approved it and its disclosure ended. */
   private static final List<String> AFTER_APPROVAL =
       List.of(
-          TripProcess.PRE_TRIP_DISCLOSURE_ENDED,
           TripProcess.ISSUE_APPROVAL_NUMBER,
           TripProcess.DEPARTURE_DAY_REACHED,
           TripProcess.TRIP_RETURNED,
@@ -220,18 +219,27 @@ class TripVariableGuard implements HistoryEventHandler {
     return node;
   }
 
+  /**
+   * Approved: past the disclosure, or in a disclosure that no upheld objection has reopened (each
+   * window waits at its timer once; each upheld objection sends the trip back to revision once).
+   */
   private static boolean isApproved(String processInstanceId) {
     CommandContext command = Context.getCommandContext();
-    return command.runWithoutAuthorization(
-        () ->
-            command
-                .getProcessEngineConfiguration()
-                .getHistoryService()
-                .createHistoricActivityInstanceQuery()
-                .processInstanceId(processInstanceId)
-                .unlimitedList()
-                .stream()
-                .anyMatch(activity -> AFTER_APPROVAL.contains(activity.getActivityId())));
+    List<String> reached =
+        command.runWithoutAuthorization(
+            () ->
+                command
+                    .getProcessEngineConfiguration()
+                    .getHistoryService()
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(processInstanceId)
+                    .unlimitedList()
+                    .stream()
+                    .map(activity -> activity.getActivityId())
+                    .toList());
+    long windows = reached.stream().filter(TripProcess.PRE_TRIP_DISCLOSURE_ENDED::equals).count();
+    long upheld = reached.stream().filter(TripProcess.OBJECTION_UPHELD::equals).count();
+    return reached.stream().anyMatch(AFTER_APPROVAL::contains) || windows > upheld;
   }
 
   /**

@@ -197,6 +197,11 @@ final class Timeline {
     } else if (event.startsWith("operation.")) {
       what = "操作 Operation: " + operation(event.substring("operation.".length()));
       main = event.equals("operation.Claim") || event.equals("operation.Assign");
+    } else if (event.equals("objection.raised")) {
+      // the objector is the row's actor: named here, for the auditors only (approval/Objections)
+      what = "提出异议 Objection raised";
+      reason = details.path("grounds").asText(null);
+      main = true;
     } else if (event.equals("notification.sent")) {
       what = "发送邮件 Mail sent: " + details.path("kind").asText();
       main = false;

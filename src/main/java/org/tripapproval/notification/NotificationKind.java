@@ -21,6 +21,10 @@ public enum NotificationKind {
   REVIEW_OVERDUE_ESCALATION(Audience.UNIT_SUPERVISORS),
   REPORT_ACCEPTED(Audience.APPLICANT),
   REPORT_SENT_BACK(Audience.APPLICANT),
+  /** The office upheld an objection to the disclosed trip: the request comes back for revision. */
+  OBJECTION_UPHELD(Audience.APPLICANT),
+  /** The office dismissed an objection: the disclosure goes on. */
+  OBJECTION_DISMISSED(Audience.APPLICANT),
   /** The unit's heads and the office: the reviews and disclosure of the trip end with it. */
   TRIP_WITHDRAWN(Audience.UNIT_SUPERVISORS),
   /** To the absent reviewer's head: the substitute no longer has the reviewer's tasks. */

@@ -129,7 +129,12 @@ public class Notifications {
         values.add(Value.kept(person(last == null ? null : last.decidedBy())));
       }
       case TRIP_SENT_BACK -> returned = decided(execution, detail, findings(execution));
-      case TRIP_REJECTED, TRIP_WITHDRAWN, REPORT_ACCEPTED, REPORT_SENT_BACK ->
+      case TRIP_REJECTED,
+          TRIP_WITHDRAWN,
+          REPORT_ACCEPTED,
+          REPORT_SENT_BACK,
+          OBJECTION_UPHELD,
+          OBJECTION_DISMISSED ->
           returned = decided(execution, detail, List.of());
       default -> values.addAll(details.of(kind, (String) execution.getVariable(RETURN_DATE)));
     }
@@ -228,15 +233,20 @@ public class Notifications {
         return Returned.findingsOnly(findings(scope));
       }
       DecisionSeen last = lastDecision(scope);
-      return last != null && Decision.SEND_BACK.is(last.decision())
+      // sent back by a review, or by an objection the foreign affairs office upheld
+      return last != null
+              && (Decision.SEND_BACK.is(last.decision()) || Decision.UPHOLD.is(last.decision()))
           ? decided(scope, last.reason(), findings(scope))
           : null;
     }
     if (TripProcess.FILE_TRIP_REPORT.equals(taskKey)) {
       DecisionSeen last = lastDecision(scope);
+      // sent back by the verifier, or by an objection to the results the office upheld
       return last != null
-              && Decision.SEND_BACK.is(last.decision())
-              && TripProcess.VERIFY_TRIP_REPORT.equals(last.task())
+              && ((Decision.SEND_BACK.is(last.decision())
+                      && TripProcess.VERIFY_TRIP_REPORT.equals(last.task()))
+                  || (Decision.UPHOLD.is(last.decision())
+                      && TripProcess.DECIDE_POST_TRIP_OBJECTION.equals(last.task())))
           ? decided(scope, last.reason(), List.of())
           : null;
     }

@@ -332,6 +332,28 @@ public class TripRegistry {
         .toList();
   }
 
+  /**
+   * The trips of a unit in one of the given statuses (the disclosure board's), the earliest
+   * departure first.
+   */
+  public List<String> tripsOfUnitIn(String unit, Collection<TripStatus> statuses, int limit) {
+    if (statuses.isEmpty()) {
+      return List.of();
+    }
+    String placeholders = String.join(",", Collections.nCopies(statuses.size(), "?"));
+    List<Object> arguments = new ArrayList<>();
+    arguments.add(unit);
+    statuses.forEach(status -> arguments.add(status.name()));
+    return jdbc.queryForList(
+        "SELECT process_instance_id FROM trip_registry WHERE unit = ? AND status IN ("
+            + placeholders
+            + ") ORDER BY departure_date, process_instance_id FETCH FIRST "
+            + limit
+            + " ROWS ONLY",
+        String.class,
+        arguments.toArray());
+  }
+
   private static LocalDate toLocalDate(Date date) {
     return date == null ? null : date.toLocalDate();
   }

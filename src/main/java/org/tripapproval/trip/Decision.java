@@ -9,7 +9,9 @@ public enum Decision implements Labelled {
   SEND_BACK("sendBack", "退回", "Send back"),
   REJECT("reject", "不予批准", "Reject"),
   ACCEPT("accept", "通过", "Accept"),
-  WITHDRAW("withdraw", "撤回", "Withdraw");
+  WITHDRAW("withdraw", "撤回", "Withdraw"),
+  UPHOLD("uphold", "异议成立,退回修改", "Uphold and send back"),
+  DISMISS("dismiss", "异议不成立,继续公示", "Dismiss and disclose on");
 
   private final Words words;
 
@@ -24,7 +26,11 @@ public enum Decision implements Labelled {
 
   /** A decision against the request must say why. */
   public boolean needsReason() {
-    return this == SEND_BACK || this == REJECT || this == WITHDRAW;
+    return this == SEND_BACK
+        || this == REJECT
+        || this == WITHDRAW
+        || this == UPHOLD
+        || this == DISMISS;
   }
 
   /** Whether this stored or submitted code is this decision; false for null or any other text. */

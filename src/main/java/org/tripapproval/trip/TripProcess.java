@@ -38,6 +38,34 @@ public final class TripProcess {
   /** The name of the message that withdraws a trip, correlated by the process instance id. */
   public static final String WITHDRAWAL_REQUESTED = "tripWithdrawalRequested";
 
+  /** The pre-trip disclosure window (公示), a subprocess that objections hold open. */
+  public static final String PRE_TRIP_DISCLOSURE = "preTripDisclosure";
+
+  /** The non-interrupting message start of an objection inside {@link #PRE_TRIP_DISCLOSURE}. */
+  public static final String OBJECTION_RAISED = "objectionRaised";
+
+  public static final String RECORD_OBJECTION = "recordObjection";
+  public static final String DECIDE_OBJECTION = "decideObjection";
+
+  /** The error boundary on {@link #PRE_TRIP_DISCLOSURE} that an upheld objection triggers. */
+  public static final String OBJECTION_UPHELD = "objectionUpheld";
+
+  /** The post-trip disclosure window, held by objections to the results as the pre-trip one. */
+  public static final String POST_TRIP_DISCLOSURE = "postTripDisclosure";
+
+  public static final String POST_TRIP_OBJECTION_RAISED = "postTripObjectionRaised";
+  public static final String RECORD_POST_TRIP_OBJECTION = "recordPostTripObjection";
+  public static final String DECIDE_POST_TRIP_OBJECTION = "decidePostTripObjection";
+
+  /** The error boundary on {@link #POST_TRIP_DISCLOSURE}: the report is filed again. */
+  public static final String POST_TRIP_OBJECTION_UPHELD = "postTripObjectionUpheld";
+
+  /**
+   * The name of the message that raises an objection in either window, correlated by the process
+   * instance id.
+   */
+  public static final String OBJECTION_REQUESTED = "tripObjectionRaised";
+
   private TripProcess() {}
 
   /**

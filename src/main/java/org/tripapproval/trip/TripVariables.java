@@ -48,5 +48,20 @@ public final class TripVariables {
    */
   public static final String WITHDRAWAL_REQUEST_REASON = "withdrawalRequestReason";
 
+  /**
+   * An objection's grounds and its objector as the objection's message brings them: transient, read
+   * by the objection's own step, which keeps them on the objection's scope only.
+   */
+  public static final String OBJECTION_REQUEST_GROUNDS = "objectionRequestGrounds";
+
+  /**
+   * The grounds of an objection and who raised it: local to the objection's event subprocess (never
+   * on the trip, whose applicant may read its variables), so only the office and the auditors see
+   * the objector.
+   */
+  public static final String OBJECTION_GROUNDS = "objectionGrounds";
+
+  public static final String OBJECTOR = "objector";
+
   private TripVariables() {}
 }

@@ -72,7 +72,9 @@ public class TaskInputs extends OncePerRequestFilter {
           TripProcess.REVISE_TRIP_REQUEST, Set.of(TRIP, INVITATION_LETTER),
           TripProcess.REVIEW_TRIP_REQUEST, Set.of(DECISION, DECISION_REASON),
           TripProcess.VERIFY_TRIP_REPORT, Set.of(DECISION, DECISION_REASON),
-          TripProcess.FILE_TRIP_REPORT, Set.of(REPORT, REPORT_ATTACHMENT));
+          TripProcess.FILE_TRIP_REPORT, Set.of(REPORT, REPORT_ATTACHMENT),
+          TripProcess.DECIDE_OBJECTION, Set.of(DECISION, DECISION_REASON),
+          TripProcess.DECIDE_POST_TRIP_OBJECTION, Set.of(DECISION, DECISION_REASON));
 
   private static final Pattern TASK =
       Pattern.compile(

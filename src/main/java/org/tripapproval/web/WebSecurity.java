@@ -28,7 +28,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * which changes state only with the header a cross-site form cannot send (CrossSiteRequestGuard).
  * Everything else is left to Camunda: the webapps have their own login and CSRF protection,
  * /engine-rest its own authentication filter (EngineRestAuthentication). The auditors' pages under
- * /audit and the applicants' My trips under /trips are static; their data comes from /api.
+ * /audit, the applicants' My trips under /trips and the disclosure boards under /disclosure are
+ * static; their data comes from /api.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -75,6 +76,17 @@ class WebSecurity {
                     // My trips: an applicant's own trips and their withdrawal
                     .requestMatchers("/api/my-trips", "/api/my-trips/**")
                     .hasAuthority(APPLICANTS)
+                    // the disclosure boards: a unit's for its members and the foreign affairs
+                    // office; an objection only from a member of the trip's unit
+                    .requestMatchers(HttpMethod.GET, "/api/disclosure")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/disclosure/{unit}")
+                    .access(WebSecurity::mayReadBoard)
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/disclosure/{unit}/trips/{trip}/objections")
+                    .access(WebSecurity::mayObject)
+                    .requestMatchers("/api/disclosure", "/api/disclosure/**")
+                    .denyAll()
                     .requestMatchers(HttpMethod.GET, "/api/audit/**")
                     .hasAuthority(AUDITORS)
                     .requestMatchers("/api/audit/**")
@@ -123,6 +135,35 @@ class WebSecurity {
         authentication.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)
             .anyMatch(authority -> PLAN_READERS.contains(authority) || authority.equals(unit)));
+  }
+
+  private static final String OFFICE = "GROUP_foreign-affairs-office";
+
+  /** A unit's disclosure board: its members and the foreign affairs office. */
+  static AuthorizationDecision mayReadBoard(
+      Supplier<Authentication> caller, RequestAuthorizationContext request) {
+    return holdsAnyOf(caller, "GROUP_" + request.getVariables().get("unit"), OFFICE);
+  }
+
+  /** An objection to a trip of a unit: its members only. */
+  static AuthorizationDecision mayObject(
+      Supplier<Authentication> caller, RequestAuthorizationContext request) {
+    return holdsAnyOf(caller, "GROUP_" + request.getVariables().get("unit"));
+  }
+
+  private static AuthorizationDecision holdsAnyOf(
+      Supplier<Authentication> caller, String... authorities) {
+    Authentication authentication = caller.get();
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
+      return new AuthorizationDecision(false);
+    }
+    Set<String> wanted = Set.of(authorities);
+    return new AuthorizationDecision(
+        authentication.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .anyMatch(wanted::contains));
   }
 
   /**
@@ -182,7 +223,8 @@ class WebSecurity {
   @Order(2)
   SecurityFilterChain auditorsPages(
       HttpSecurity http, @Value("${trips.security.hsts:false}") boolean hsts) throws Exception {
-    return http.securityMatcher("/audit", "/audit/**", "/trips", "/trips/**")
+    return http.securityMatcher(
+            "/audit", "/audit/**", "/trips", "/trips/**", "/disclosure", "/disclosure/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())

@@ -32,7 +32,8 @@ class DecisionTest {
   @Test
   void theCodesAreTheOnesTheFormsSubmitAndTheDecisionsListKeeps() {
     assertThat(Arrays.stream(Decision.values()).map(Labelled::code))
-        .containsExactly("approve", "sendBack", "reject", "accept", "withdraw");
+        .containsExactly(
+            "approve", "sendBack", "reject", "accept", "withdraw", "uphold", "dismiss");
     for (Decision decision : Decision.values()) {
       assertThat(Decision.fromCode(decision.code())).isSameAs(decision);
       assertThat(decision.is(decision.code())).isTrue();
@@ -47,7 +48,12 @@ class DecisionTest {
   @Test
   void aDecisionAgainstTheRequestNeedsAReason() {
     assertThat(Arrays.stream(Decision.values()).filter(Decision::needsReason))
-        .containsExactly(Decision.SEND_BACK, Decision.REJECT, Decision.WITHDRAW);
+        .containsExactly(
+            Decision.SEND_BACK,
+            Decision.REJECT,
+            Decision.WITHDRAW,
+            Decision.UPHOLD,
+            Decision.DISMISS);
   }
 
   @Test

@@ -1,7 +1,9 @@
-// A link in Tasklist's header (Camunda's plugin API: config.js customScripts, plugin point
-// tasklist.navbar.action) to My trips (我的出访), where applicants follow their trips and withdraw one
-// before departure. Shown to members of the applicants' group only, asked as Tasklist itself asks
-// (who is logged in, and their groups), so that nobody else's Tasklist calls My trips to be refused.
+// Links in Tasklist's header (Camunda's plugin API: config.js customScripts, plugin point
+// tasklist.navbar.action): to My trips (我的出访), where applicants follow their trips and withdraw
+// one before departure, shown to members of the applicants' group only, asked as Tasklist itself
+// asks (who is logged in, and their groups), so that nobody else's Tasklist calls My trips to be
+// refused; and to the disclosure board (公示栏), shown to whoever has a board to read (the members
+// of a unit, the foreign affairs office).
 const APPLICANTS = 'applicants';
 const JSON_ONLY = {credentials: 'same-origin', headers: {Accept: 'application/json'}};
 
@@ -29,6 +31,22 @@ export default {
       .then(identity => {
         if ((identity.groups || []).some(group => group.id === APPLICANTS)) {
           link.style.display = '';
+        }
+      })
+      .catch(() => {});
+    // the unit's disclosure board (公示栏), for whoever has one to read: a unit's members, the office
+    const board = document.createElement('a');
+    board.id = 'disclosureBoardLink';
+    board.href = '/disclosure/';
+    board.textContent = '公示栏 Disclosure board';
+    board.style.display = 'none';
+    board.style.marginLeft = '12px';
+    node.appendChild(board);
+    fetch('/api/disclosure', {credentials: 'same-origin', headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}})
+      .then(json)
+      .then(answer => {
+        if ((answer.boards || []).length > 0) {
+          board.style.display = '';
         }
       })
       .catch(() => {});
