@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.RuleName;
 import org.tripapproval.trip.TripDeadlines;
 
 /**
- * Flow disclosureEndsTooLate: a trip approved at every level whose pre-trip disclosure would end
+ * Step explainDisclosureTooLate: a trip approved at every level whose pre-trip disclosure would end
  * after departure goes back to the applicant with a blocking finding saying so, in words; they
  * change the dates (the rules and reviews run again) or withdraw.
  */
 @Component("disclosureTooLate")
-class DisclosureTooLate implements ExecutionListener {
+class DisclosureTooLate implements JavaDelegate {
 
   private final JsonVariables json;
   private final TripDeadlines deadlines;
@@ -29,7 +29,7 @@ class DisclosureTooLate implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
+  public void execute(DelegateExecution execution) {
     String departure = (String) execution.getVariable("departureDate");
     String ends = deadlines.day(deadlines.preTripDisclosureEnd());
     RuleFinding[] earlier = json.read(execution, FINDINGS, RuleFinding[].class);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.tripapproval.refusal.InvalidParameterException;
 import org.tripapproval.refusal.Refusal;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.InvalidSubmissionException;
+import org.tripapproval.trip.TripDeadlines;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
 
@@ -851,7 +853,7 @@ class OverseasTripProcessTest {
 
   @Test
   void aTripWhoseDisclosureWouldEndAfterDepartureGoesBackAndNeverDeparts() {
-    LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
     ProcessInstance trip = driver.submit(aTrip().departingOn(today.plusDays(3)).build());
     driver.approveAllLevels(trip);
     assertThat(trip).isWaitingAt(REVISE_TRIP_REQUEST);
@@ -875,8 +877,7 @@ class OverseasTripProcessTest {
 
   @Test
   void theDisclosureEndsInTimeWhenItsLastWorkingDayIsTheDayBeforeDeparture() {
-    org.tripapproval.trip.TripDeadlines deadlines =
-        context.getBean(org.tripapproval.trip.TripDeadlines.class);
+    TripDeadlines deadlines = context.getBean(TripDeadlines.class);
     LocalDate firstFree =
         LocalDate.parse(deadlines.day(deadlines.preTripDisclosureEnd())).plusDays(1);
     Assertions.assertThat(deadlines.disclosureEndsBeforeDeparture(firstFree.toString())).isTrue();
