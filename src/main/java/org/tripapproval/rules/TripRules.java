@@ -3,8 +3,10 @@ package org.tripapproval.rules;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tripapproval.registry.TripRegistry;
@@ -18,6 +20,8 @@ public class TripRules {
   static final String RULE_CHECK_DECISION = "trip-rule-check";
   static final String REGION_DECISION = "destination-region";
   static final String FREQUENCY_DECISION = "trip-frequency";
+  static final String GENERIC_WORDS_DECISION = "purpose-generic-words";
+  private static final String NAME_PARTS = "[\\s()（）,，、/]+";
 
   private final RuleTables tables;
   private final TripRegistry registry;
@@ -62,7 +66,21 @@ public class TripRules {
     facts.put("extraDays", extraDays(trip));
     facts.put(
         "purposeLength", trip.purpose().strip().codePointCount(0, trip.purpose().strip().length()));
+    facts.put("purposeMeaningfulLength", meaningfulLength(trip.purpose()));
+    facts.put("purposeNamesCounterpart", namesCounterpart(trip));
     facts.put("invitationLetterAttached", invitationLetterAttached);
+    String invitingCountry = trip.invitation() == null ? null : trip.invitation().country();
+    facts.put("invitingCountry", invitingCountry);
+    facts.put(
+        "invitingCountryIsDestination",
+        invitingCountry == null || trip.countries().contains(invitingCountry));
+    List<String> leaders =
+        trip.members().stream()
+            .filter(m -> Boolean.TRUE.equals(m.principalLeader()))
+            .map(TripRequest.Member::name)
+            .toList();
+    facts.put("principalLeaders", leaders.size());
+    facts.put("principalLeaderNames", String.join("、", leaders));
     facts.put(
         "officialDays", (int) trip.itinerary().stream().filter(TripRules::isOfficial).count());
     facts.put("scheduleDays", trip.itinerary().size());
@@ -141,6 +159,40 @@ public class TripRules {
               }
             });
     return String.join("、", late);
+  }
+
+  /**
+   * The characters of the purpose left when the generic words (purpose-generic-words.dmn) and
+   * whatever is not a letter or digit are taken out.
+   */
+  private int meaningfulLength(String purpose) {
+    String rest = purpose.toLowerCase(Locale.ROOT);
+    for (Map<String, Object> row :
+        decisionService
+            .evaluateDecisionTableByKey(GENERIC_WORDS_DECISION, Map.of())
+            .getResultList()) {
+      rest = rest.replace(((String) row.get("word")).toLowerCase(Locale.ROOT), "");
+    }
+    return (int) rest.codePoints().filter(Character::isLetterOrDigit).count();
+  }
+
+  /**
+   * The purpose names a counterpart: the inviting body or an organisation met in the schedule, or
+   * one part of its name as written there (a name in two languages, an abbreviation in brackets),
+   * ignoring case; a part counts from two characters on.
+   */
+  private static boolean namesCounterpart(TripRequest trip) {
+    String purpose = trip.purpose().toLowerCase(Locale.ROOT);
+    List<String> counterparts = new ArrayList<>();
+    if (trip.invitation() != null) {
+      counterparts.add(trip.invitation().organisation());
+    }
+    trip.itinerary().forEach(day -> counterparts.add(day.counterpart()));
+    return counterparts.stream()
+        .filter(c -> c != null)
+        .flatMap(c -> Arrays.stream(c.toLowerCase(Locale.ROOT).split(NAME_PARTS)))
+        .filter(part -> part.codePointCount(0, part.length()) >= 2)
+        .anyMatch(purpose::contains);
   }
 
   /** A day with an official activity and a named counterpart organisation. */

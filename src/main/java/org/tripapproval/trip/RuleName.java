@@ -14,6 +14,7 @@ public enum RuleName implements Labelled {
   INVITATION("invitation", "邀请", "Invitation"),
   PLAN("plan", "年度计划", "Annual plan"),
   FREQUENCY("frequency", "出访频次", "Frequency"),
+  LEAD_TIME("leadTime", "出发前时间", "Time before departure"),
   LEADERSHIP("leadership", "主要负责人同团", "Principal leaders together"),
   OVERDUE("overdue", "报告或护照逾期", "Overdue report or passport"),
   BUDGET("budget", "经费", "Budget"),

@@ -73,6 +73,14 @@ public class TripDeadlines {
     return afterWorkingDays(settings.preTripDisclosureWorkingDays());
   }
 
+  /**
+   * Whether the pre-trip disclosure, starting today, would have ended by the start of the departure
+   * day ({@code departureDate} as an ISO date): a trip never departs before its window has ended.
+   */
+  public boolean disclosureEndsBeforeDeparture(String departureDate) {
+    return !preTripDisclosureEnd().after(startOf(departureDate));
+  }
+
   public Date postTripDisclosureEnd() {
     return afterWorkingDays(settings.postTripDisclosureWorkingDays());
   }

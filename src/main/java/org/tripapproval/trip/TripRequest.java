@@ -86,8 +86,10 @@ public record TripRequest(
   }
 
   /**
-   * A traveller. {@code userId} is the member's user where they have one: four eyes goes by it, as
-   * a name can be typed or changed; members without it are matched by name.
+   * A traveller. {@code principalLeader}: the member is a principal leader (主要负责人) of the unit, as
+   * the applicant declares it (no personnel directory yet); null in requests stored before it.
+   * {@code userId} is the member's user where they have one: four eyes goes by it, as a name can be
+   * typed or changed; members without it are matched by name.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Member(
@@ -97,11 +99,17 @@ public record TripRequest(
       @Size(max = 64) @Pattern(
               regexp = "[a-zA-Z0-9][a-zA-Z0-9._-]*",
               message = "{trip.member.userId.malformed}")
-          String userId) {
+          String userId,
+      Boolean principalLeader) {
+
+    /** A member not marked as a principal leader of the unit (requests stored before the flag). */
+    public Member(String name, String post, Rank rank, String userId) {
+      this(name, post, rank, userId, null);
+    }
 
     /** A member without a user of their own (or whose user the form does not know yet). */
     public Member(String name, String post, Rank rank) {
-      this(name, post, rank, null);
+      this(name, post, rank, null, null);
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.tripapproval.refusal.InvalidParameterException;
 import org.tripapproval.refusal.Refusal;
 import org.tripapproval.support.TripDriver;
 import org.tripapproval.trip.InvalidSubmissionException;
+import org.tripapproval.trip.TripDeadlines;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
 
@@ -847,5 +849,40 @@ class OverseasTripProcessTest {
     } finally {
       engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
     }
+  }
+
+  @Test
+  void aTripWhoseDisclosureWouldEndAfterDepartureGoesBackAndNeverDeparts() {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+    ProcessInstance trip = driver.submit(aTrip().departingOn(today.plusDays(3)).build());
+    driver.approveAllLevels(trip);
+    assertThat(trip).isWaitingAt(REVISE_TRIP_REQUEST);
+    Assertions.assertThat(assertThat(trip).isNotEnded().variables().actual().get("findings"))
+        .asString()
+        .contains("leadTime", "晚于出发日期" + today.plusDays(3), "move the dates later");
+    Assertions.assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(trip.getId())
+                .activityId(PRE_TRIP_DISCLOSURE_ENDED)
+                .count())
+        .as("the disclosure never started, the trip never reached departure")
+        .isZero();
+
+    driver.revise(trip, aTrip().departingOn(today.plusDays(40)).build());
+    driver.approveAllLevels(trip);
+    assertThat(trip).isWaitingAt(PRE_TRIP_DISCLOSURE_ENDED);
+  }
+
+  @Test
+  void theDisclosureEndsInTimeWhenItsLastWorkingDayIsTheDayBeforeDeparture() {
+    TripDeadlines deadlines = context.getBean(TripDeadlines.class);
+    LocalDate firstFree =
+        LocalDate.parse(deadlines.day(deadlines.preTripDisclosureEnd())).plusDays(1);
+    Assertions.assertThat(deadlines.disclosureEndsBeforeDeparture(firstFree.toString())).isTrue();
+    Assertions.assertThat(
+            deadlines.disclosureEndsBeforeDeparture(firstFree.minusDays(1).toString()))
+        .isFalse();
   }
 }

@@ -67,7 +67,16 @@ class TripRuleTablesTest {
       3 countries, 12 days, extra day    | countryCount=3,daysAbroad=12,extraDays=1     | days
       purpose of 20 characters           | purposeLength=20                             | -
       purpose of 19 characters           | purposeLength=19                             | purpose
+      20 meaningful characters           | purposeLength=20,purposeMeaningfulLength=20  | -
+      19 meaningful of 25 characters     | purposeLength=25,purposeMeaningfulLength=19  | purpose
+      generic words only, too short too  | purposeLength=8,purposeMeaningfulLength=0    | purpose
+      purpose names no counterpart       | purposeNamesCounterpart=false                | purpose
       no invitation letter               | invitationLetterAttached=false               | invitation
+      invited from a destination         | invitingCountry=KR,invitingCountryIsDestination=true | -
+      invited from elsewhere             | invitingCountry=KR,invitingCountryIsDestination=false | invitation
+      invited from China                 | invitingCountry=CN,invitingCountryIsDestination=false | invitation
+      one principal leader               | principalLeaders=1                           | -
+      two principal leaders              | principalLeaders=2,principalLeaderNames=赵厅长、钱局长 | leadership
       official activity on 4 of 6 days   | officialDays=4,scheduleDays=6                | -
       official activity on 3 of 6 days   | officialDays=3,scheduleDays=6                | tasks
       official activity on 2 of 3 days   | officialDays=2,scheduleDays=3                | -
@@ -114,14 +123,25 @@ class TripRuleTablesTest {
       passport not back  | unreturnedPassportMembers=王五 | 团员王五前次出访 | 王五: the passport
       lodging over       | lodgingBudget=6000          | 住宿费预算6000元,超过标准5640元(JP | CNY 6000 exceeds the standard of CNY 5640 (JP
       no standard        | countriesWithoutStandard=US | 没有US的           | No per-diem standard for US
+      generic purpose    | purposeMeaningfulLength=19  | 不足20字           | fewer than 20 characters
+      no counterpart     | purposeNamesCounterpart=false | 未写明对方单位   | names no counterpart
+      invited in China   | invitingCountry=CN          | 外国驻华机构       | foreign mission in China
+      invited elsewhere  | invitingCountry=KR,invitingCountryIsDestination=false | 邀请单位所在国(KR)不在出访国家和地区 | (KR) is not one of the destinations
+      two leaders        | principalLeaders=2,principalLeaderNames=赵厅长、钱局长 | 主要负责人2人(赵厅长、钱局长) | 2 principal leaders of the unit (赵厅长、钱局长)
       """)
   void messagesNameWhatTheyAreAbout(
       String situation, String change, String chinese, String english) {
     Map<String, Object> facts = validTrip();
     facts.put("countries", "JP, KR, SG, TH");
     facts.put("lodgingStandard", BigDecimal.valueOf(5640));
-    String[] pair = change.split("=");
-    facts.put(pair[0], pair[1].matches("\\d+") ? (Object) Integer.valueOf(pair[1]) : pair[1]);
+    for (String each : change.split(",")) {
+      String[] pair = each.split("=");
+      facts.put(
+          pair[0],
+          pair[1].matches("\\d+")
+              ? (Object) Integer.valueOf(pair[1])
+              : pair[1].matches("true|false") ? (Object) Boolean.valueOf(pair[1]) : pair[1]);
+    }
     String message =
         (String) dmn.evaluateDecisionTable(rules, facts).getSingleResult().get("message");
     assertThat(message).as(situation).contains(chinese, english);
@@ -306,7 +326,13 @@ class TripRuleTablesTest {
     facts.put("daysAbroad", 4);
     facts.put("extraDays", 0);
     facts.put("purposeLength", 30);
+    facts.put("purposeMeaningfulLength", 30);
+    facts.put("purposeNamesCounterpart", true);
     facts.put("invitationLetterAttached", true);
+    facts.put("invitingCountry", "JP");
+    facts.put("invitingCountryIsDestination", true);
+    facts.put("principalLeaders", 1);
+    facts.put("principalLeaderNames", "赵厅长");
     facts.put("officialDays", 4);
     facts.put("scheduleDays", 4);
     facts.put("overdueMembers", "");

@@ -330,6 +330,66 @@ class TripRulesProcessTest {
   }
 
   @Test
+  void aPurposeOfGenericWordsAloneOrWithoutACounterpartIsNotClear() {
+    String generic = "考察学习交流访问考察学习交流访问考察学习交流访问学"; // 25 characters
+    assertThat(generic.codePointCount(0, generic.length())).isEqualTo(25);
+    assertThat(rules.check(aTrip().purpose(generic).build(), true, null))
+        .extracting(RuleFinding::rule, RuleFinding::severity)
+        .contains(Tuple.tuple("purpose", "blocking"), Tuple.tuple("purpose", "warning"));
+
+    // 20 characters besides the generic words, and the inviting body named: clear
+    String clear = "赴日本经济产业省考察学习,谈双边贸易投资合作备忘录";
+    assertThat(rules.check(aTrip().purpose(clear).build(), true, null)).isEmpty();
+    // one character less besides the generic words
+    String oneShort = "赴日本经济产业省考察学习,谈双边贸易投资合作备忘";
+    assertThat(rules.check(aTrip().purpose(oneShort).build(), true, null))
+        .extracting(RuleFinding::rule, RuleFinding::severity)
+        .containsExactly(Tuple.tuple("purpose", "blocking"));
+
+    // the counterpart named by the English part of its name, or a counterpart of the schedule
+    assertThat(rules.check(aTrip().purpose("与METI商谈2027年度双边贸易投资合作备忘录的具体条款").build(), true, null))
+        .isEmpty();
+    assertThat(rules.check(aTrip().purpose("商谈2027年度双边贸易投资合作备忘录的具体条款并签署").build(), true, null))
+        .extracting(RuleFinding::rule, RuleFinding::severity)
+        .containsExactly(Tuple.tuple("purpose", "warning"));
+  }
+
+  @Test
+  void theInvitationComesFromADestinationNeverFromChina() {
+    assertThat(rules.check(aTrip().invitedBy("韩国产业通商资源部 日本经济产业省", "KR").build(), true, null))
+        .extracting(RuleFinding::rule)
+        .containsExactly("invitation");
+    assertThat(
+            rules.check(
+                aTrip().countries("JP", "KR").invitedBy("日本经济产业省", "KR").build(), true, null))
+        .isEmpty();
+    List<RuleFinding> embassy =
+        rules.check(aTrip().invitedBy("日本驻华大使馆 日本经济产业省", "CN").build(), true, null);
+    assertThat(embassy)
+        .extracting(RuleFinding::rule, RuleFinding::severity)
+        .containsExactly(Tuple.tuple("invitation", "blocking"));
+    assertThat(embassy.get(0).message()).contains("外国驻华机构", "foreign mission in China");
+  }
+
+  @Test
+  void twoPrincipalLeadersOfTheUnitDoNotTravelTogether() {
+    TripRequest.Member director =
+        new TripRequest.Member("赵厅长", "商务厅厅长", TripRequest.Rank.bureau, null, true);
+    TripRequest.Member deputy =
+        new TripRequest.Member("钱副厅长", "商务厅副厅长", TripRequest.Rank.bureau, null, false);
+    TripRequest.Member secretary =
+        new TripRequest.Member("孙书记", "商务厅党组书记", TripRequest.Rank.bureau, null, true);
+    assertThat(rules.check(aTrip().members(List.of(director, deputy)).build(), true, null))
+        .isEmpty();
+    List<RuleFinding> both =
+        rules.check(aTrip().members(List.of(director, secretary)).build(), true, null);
+    assertThat(both)
+        .extracting(RuleFinding::rule, RuleFinding::severity)
+        .containsExactly(Tuple.tuple("leadership", "blocking"));
+    assertThat(both.get(0).message()).contains("赵厅长、孙书记");
+  }
+
+  @Test
   void aTransitStopCountsAsACountryOnlyWhenTheTravellersLeaveTheAirport() {
     TripRequest three = aTrip().countries("JP", "KR", "TH").days(6).build();
     Function<Boolean, TripRequest> viaSingapore =

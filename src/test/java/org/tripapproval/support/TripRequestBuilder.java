@@ -36,6 +36,7 @@ public final class TripRequestBuilder {
   private String planReference = "2027-商务-03";
   private String unplannedReason;
   private String unit;
+  private Invitation invitation;
   // set only where a test needs dates or days that do not follow from the departure and length
   private boolean returnDateGiven;
   private LocalDate returnDate;
@@ -127,6 +128,12 @@ public final class TripRequestBuilder {
     return this;
   }
 
+  /** The inviting body; by default the METI in the first destination. */
+  public TripRequestBuilder invitedBy(String organisation, String country) {
+    this.invitation = new Invitation(organisation, country);
+    return this;
+  }
+
   public TripRequestBuilder unit(String unit) {
     this.unit = unit;
     return this;
@@ -142,7 +149,7 @@ public final class TripRequestBuilder {
         returning,
         itinerary(),
         tasks,
-        new Invitation("日本经济产业省 METI", countries.get(0)),
+        invitation != null ? invitation : new Invitation("日本经济产业省 METI", countries.get(0)),
         budget,
         planReference,
         unplannedReason,
