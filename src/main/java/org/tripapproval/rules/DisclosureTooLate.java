@@ -49,7 +49,10 @@ class DisclosureTooLate implements JavaDelegate {
                 + ", after the departure on "
                 + departure
                 + ": move the dates later and resubmit, or withdraw the request",
-            "中办发〔2008〕9号"));
+            "中办发〔2008〕9号",
+            // the model's own check, not a rule table's row
+            null,
+            null));
     json.write(execution, FINDINGS, findings);
   }
 }

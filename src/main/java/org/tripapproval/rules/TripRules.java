@@ -167,10 +167,7 @@ public class TripRules {
    */
   private int meaningfulLength(String purpose) {
     String rest = purpose.toLowerCase(Locale.ROOT);
-    for (Map<String, Object> row :
-        decisionService
-            .evaluateDecisionTableByKey(GENERIC_WORDS_DECISION, Map.of())
-            .getResultList()) {
+    for (Map<String, Object> row : tables.evaluate(GENERIC_WORDS_DECISION, Map.of()).rows()) {
       rest = rest.replace(((String) row.get("word")).toLowerCase(Locale.ROOT), "");
     }
     return (int) rest.codePoints().filter(Character::isLetterOrDigit).count();
