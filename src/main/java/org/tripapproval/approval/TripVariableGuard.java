@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +16,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -223,26 +226,40 @@ class TripVariableGuard implements HistoryEventHandler {
   }
 
   /**
-   * Approved: past the disclosure, or in a disclosure that no upheld objection has reopened (each
-   * window waits at its timer once; each upheld objection sends the trip back to revision once).
+   * Approved: past the disclosure, or in a disclosure that nothing has reopened since (each window
+   * waits at its timer once; each upheld objection, and each objection that held the window past
+   * the departure day, sends the trip back to revision once). The steps this command has reached
+   * count too: they are not in the database until it ends.
    */
   private static boolean isApproved(String processInstanceId) {
     CommandContext command = Context.getCommandContext();
-    List<String> reached =
-        command.runWithoutAuthorization(
+    Map<String, String> reached = new HashMap<>();
+    command
+        .runWithoutAuthorization(
             () ->
                 command
                     .getProcessEngineConfiguration()
                     .getHistoryService()
                     .createHistoricActivityInstanceQuery()
                     .processInstanceId(processInstanceId)
-                    .unlimitedList()
-                    .stream()
-                    .map(activity -> activity.getActivityId())
-                    .toList());
-    long windows = reached.stream().filter(TripProcess.PRE_TRIP_DISCLOSURE_ENDED::equals).count();
-    long upheld = reached.stream().filter(TripProcess.OBJECTION_UPHELD::equals).count();
-    return reached.stream().anyMatch(AFTER_APPROVAL::contains) || windows > upheld;
+                    .unlimitedList())
+        .forEach(activity -> reached.put(activity.getId(), activity.getActivityId()));
+    command
+        .getDbEntityManager()
+        .getCachedEntitiesByType(HistoricActivityInstanceEventEntity.class)
+        .stream()
+        .filter(activity -> processInstanceId.equals(activity.getProcessInstanceId()))
+        .forEach(activity -> reached.put(activity.getId(), activity.getActivityId()));
+    Collection<String> steps = reached.values();
+    long windows = steps.stream().filter(TripProcess.PRE_TRIP_DISCLOSURE_ENDED::equals).count();
+    long reopened =
+        steps.stream()
+            .filter(
+                step ->
+                    step.equals(TripProcess.OBJECTION_UPHELD)
+                        || step.equals(TripProcess.DISCLOSURE_HELD_PAST_DEPARTURE))
+            .count();
+    return steps.stream().anyMatch(AFTER_APPROVAL::contains) || windows > reopened;
   }
 
   /**

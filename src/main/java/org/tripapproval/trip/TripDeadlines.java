@@ -81,6 +81,14 @@ public class TripDeadlines {
     return !preTripDisclosureEnd().after(startOf(departureDate));
   }
 
+  /**
+   * Whether the departure day ({@code departureDate} as an ISO date) is over: an objection held the
+   * pre-trip disclosure past it.
+   */
+  public boolean departureDayPassed(String departureDate) {
+    return today().isAfter(LocalDate.parse(departureDate));
+  }
+
   public Date postTripDisclosureEnd() {
     return afterWorkingDays(settings.postTripDisclosureWorkingDays());
   }

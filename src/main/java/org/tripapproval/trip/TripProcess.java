@@ -12,6 +12,7 @@ public final class TripProcess {
   public static final String PRE_TRIP_DISCLOSURE_ENDED = "preTripDisclosureEnded";
   public static final String ISSUE_APPROVAL_NUMBER = "issueApprovalNumber";
   public static final String DEPARTURE_DAY_REACHED = "departureDayReached";
+  public static final String EXPLAIN_DISCLOSURE_TOO_LATE = "explainDisclosureTooLate";
   public static final String TRIP_RETURNED = "tripReturned";
   public static final String FILE_TRIP_REPORT = "fileTripReport";
   public static final String REPORT_REMINDER_DUE = "reportReminderDue";
@@ -49,6 +50,12 @@ public final class TripProcess {
 
   /** The error boundary on {@link #PRE_TRIP_DISCLOSURE} that an upheld objection triggers. */
   public static final String OBJECTION_UPHELD = "objectionUpheld";
+
+  /**
+   * Reached when an objection held the pre-trip disclosure past the departure day: the approvals no
+   * longer stand, as after an upheld objection.
+   */
+  public static final String DISCLOSURE_HELD_PAST_DEPARTURE = "disclosureHeldPastDeparture";
 
   /** The post-trip disclosure window, held by objections to the results as the pre-trip one. */
   public static final String POST_TRIP_DISCLOSURE = "postTripDisclosure";

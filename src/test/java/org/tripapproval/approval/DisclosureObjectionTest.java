@@ -7,6 +7,7 @@ import static org.tripapproval.support.TripRequestBuilder.aTrip;
 import static org.tripapproval.trip.TripProcess.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -23,6 +24,7 @@ import org.tripapproval.notification.OutboxMessage;
 import org.tripapproval.refusal.InvalidParameterException;
 import org.tripapproval.refusal.Refusal;
 import org.tripapproval.support.TripDriver;
+import org.tripapproval.trip.TripDeadlines;
 import org.tripapproval.trip.TripRequest;
 
 /**
@@ -42,6 +44,7 @@ class DisclosureObjectionTest {
   @Autowired Objections objections;
   @Autowired Outbox outbox;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TripDeadlines deadlines;
   TripDriver driver;
 
   @BeforeEach
@@ -97,6 +100,52 @@ class DisclosureObjectionTest {
     Assertions.assertThat(historicProcessVariable(trip, "decisions"))
         .contains("\"decision\":\"dismiss\"", "he is the contact")
         .doesNotContain("objector", "nothing to do with the project");
+  }
+
+  @Test
+  void anObjectionDismissedAfterTheDepartureDaySendsTheTripBackInsteadOfIssuingANumber() {
+    ProcessInstance trip = disclosedTrip();
+    object(trip, "出访日程与任务不符 the schedule does not match the task");
+    driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
+    LocalDate departure = departureOf(trip);
+
+    deadlines.asOf(
+        departure.plusDays(1),
+        () -> {
+          driver.decide(OFFICE, trip, DECIDE_OBJECTION, "dismiss", "日程已核实 schedule checked");
+          return null;
+        });
+
+    assertThat(trip)
+        .isWaitingAt(REVISE_TRIP_REQUEST)
+        .hasPassed(EXPLAIN_DISCLOSURE_TOO_LATE)
+        .hasNotPassed(ISSUE_APPROVAL_NUMBER, DEPARTURE_DAY_REACHED);
+    Assertions.assertThat(historicProcessVariable(trip, "approvalNumber")).isNull();
+    Assertions.assertThat(
+            String.valueOf(engine.getRuntimeService().getVariable(trip.getId(), "findings")))
+        .contains("leadTime", "blocking", "异议处理期间已过出发日期" + departure, "move the dates");
+  }
+
+  @Test
+  void anObjectionDismissedOnTheDepartureDayStillLetsTheTripGo() {
+    ProcessInstance trip = disclosedTrip();
+    object(trip, "出访日程与任务不符 the schedule does not match the task");
+    driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
+
+    deadlines.asOf(
+        departureOf(trip),
+        () -> {
+          driver.decide(OFFICE, trip, DECIDE_OBJECTION, "dismiss", "日程已核实 schedule checked");
+          return null;
+        });
+
+    driver.runAsynchronousSteps(trip);
+    assertThat(trip).hasPassed(ISSUE_APPROVAL_NUMBER).hasNotPassed(EXPLAIN_DISCLOSURE_TOO_LATE);
+  }
+
+  private LocalDate departureOf(ProcessInstance trip) {
+    return LocalDate.parse(
+        (String) engine.getRuntimeService().getVariable(trip.getId(), "departureDate"));
   }
 
   @Test
