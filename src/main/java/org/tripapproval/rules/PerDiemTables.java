@@ -1,7 +1,5 @@
 package org.tripapproval.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -22,10 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.csv.CsvUpload;
 import org.tripapproval.refusal.InvalidParameterException;
 import org.tripapproval.trip.Countries;
@@ -44,8 +42,8 @@ public class PerDiemTables {
       List.of("country", "city", "currency", "lodging", "meals", "incidentals");
   public static final List<String> RATE_COLUMNS = List.of("currency", "yuan_per_unit");
 
-  static final String STANDARDS_LOADED = "perDiem.standards.loaded";
-  static final String RATES_LOADED = "perDiem.rates.loaded";
+  public static final String STANDARDS_LOADED = "perDiem.standards.loaded";
+  public static final String RATES_LOADED = "perDiem.rates.loaded";
   private static final String YUAN = "CNY";
   private static final String VERSION_LABEL = "[\\p{L}\\p{N}._-]{1,64}";
   private static final Set<String> COUNTRY_CODES =
@@ -72,6 +70,12 @@ public class PerDiemTables {
   /** A loaded version of either table. */
   public record Version(
       String version, LocalDate appliesFrom, Instant loadedAt, String loadedBy, int rows) {}
+
+  /**
+   * A version was loaded ({@code event} says of which table); published in the loading transaction,
+   * for the system's trail.
+   */
+  public record Loaded(String event, Version version) {}
 
   /** The standards of one version; version empty and no rows where none is in force. */
   record Standards(String version, Map<String, List<Standard>> byCountry) {
@@ -123,8 +127,7 @@ public class PerDiemTables {
   }
 
   private final JdbcTemplate jdbc;
-  private final AuditTrail trail;
-  private final ObjectMapper mapper;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   /** A version's rows never change once loaded, so they are read once. */
@@ -132,10 +135,9 @@ public class PerDiemTables {
 
   private final Map<String, Rates> ratesByVersion = new ConcurrentHashMap<>();
 
-  PerDiemTables(JdbcTemplate jdbc, AuditTrail trail, ObjectMapper mapper, Clock clock) {
+  PerDiemTables(JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
     this.jdbc = jdbc;
-    this.trail = trail;
-    this.mapper = mapper;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -384,23 +386,9 @@ public class PerDiemTables {
     return now;
   }
 
-  /** The load, in the system's trail (no trip): who loaded which version for which day. */
+  /** The load goes to the system's trail (no trip): who loaded which version for which day. */
   private Version trailed(Kind kind, Version loaded) {
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("version", loaded.version());
-    details.put("appliesFrom", loaded.appliesFrom().toString());
-    details.put("rows", loaded.rows());
-    try {
-      trail.append(
-          new AuditTrail.Entry(
-              null,
-              kind.event,
-              loaded.loadedBy(),
-              loaded.loadedAt(),
-              mapper.writeValueAsString(details)));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot record " + kind.event, e);
-    }
+    events.publishEvent(new Loaded(kind.event, loaded));
     return loaded;
   }
 
