@@ -7,7 +7,8 @@ const Audit = (() => {
     'task.complete': '办结任务 Task completed', 'task.update': '任务变更 Task changed', 'task.delete': '任务取消 Task cancelled',
     'variable.create': '写入数据 Data set', 'variable.update': '修改数据 Data changed', 'variable.delete': '删除数据 Data removed',
     'activity.completed': '环节完成 Step completed', 'activity.cancelled': '环节取消 Step cancelled',
-    'notification.sent': '发送邮件 Mail sent', 'operation.Claim': '认领任务 Claimed', 'operation.Complete': '提交任务 Completed'
+    'notification.sent': '发送邮件 Mail sent', 'operation.Claim': '认领任务 Claimed', 'operation.Complete': '提交任务 Completed',
+    'perDiem.standards.loaded': '载入开支标准 Per-diem standards loaded', 'perDiem.rates.loaded': '载入汇率 Exchange rates loaded'
   };
 
   let vocabulary = {};

@@ -111,6 +111,10 @@ const TripRecord = (() => {
     box.appendChild(table(['费用 Cost', '预算(元) Budget (CNY)', '标准(元) Standard (CNY)'], [
       ['住宿费 Lodging', yuan(compared.lodgingBudget), yuan(compared.lodgingStandard)],
       ['伙食费和公杂费 Meals and incidentals', yuan(compared.mealsBudget), yuan(compared.mealsStandard)]]));
+    if (compared.standardsVersion || compared.ratesVersion) {
+      box.appendChild(el('p', '所用版本 Versions used: 开支标准 Standards ' + (compared.standardsVersion || '—')
+        + ' · 汇率 Rates ' + (compared.ratesVersion || '—')));
+    }
     if (compared.countriesWithoutStandard) {
       box.appendChild(el('p', '无标准的国家或地区 Without a standard: ' + compared.countriesWithoutStandard));
     }
@@ -124,7 +128,8 @@ const TripRecord = (() => {
     return table(['规则 Rule', '性质 Severity', '内容 Finding', '依据 Regulation', '规则表版本 Table version'],
       list.map(finding => [Audit.label(finding.rule, 'rules'), Audit.label(finding.severity, 'severities'),
         finding.message, finding.regulation || '—',
-        finding.table ? finding.table + ' v' + finding.tableVersion : '—']));
+        (finding.table ? finding.table + ' v' + finding.tableVersion : '—')
+          + (finding.standards ? ' · ' + finding.standards : '')]));
   }
 
   function decisions(record) {

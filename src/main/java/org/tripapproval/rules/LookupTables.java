@@ -11,11 +11,11 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * The tables that only look a value up (the region of a country, the frequency of a rank, a
- * country's per-diem standard, a currency's rate): each is evaluated once per deployed version and
- * input. Their FEEL cells are parsed at every evaluation, and the region table's long lists of
- * country codes cost as much as the whole rule check (benchmark profile, docs/performance.md). A
- * redeployed table has a new id, so its rows apply at once.
+ * The tables that only look a value up (the region of a country, the frequency of a rank): each is
+ * evaluated once per deployed version and input. Their FEEL cells are parsed at every evaluation,
+ * and the region table's long lists of country codes cost as much as the whole rule check
+ * (benchmark profile, docs/performance.md). A redeployed table has a new id, so its rows apply at
+ * once.
  */
 @Component
 class LookupTables {

@@ -87,14 +87,15 @@ public class TripRules {
     facts.put("overdueMembers", String.join("、", registry.withOverdueReports(names, tripId)));
     facts.put("tooFrequentMembers", tooFrequent(trip, tripId));
     facts.put("unreturnedPassportMembers", passportsNotBack(names, tripId));
-    budgetStandards.check(trip).into(facts);
+    BudgetStandards.Facts budget = budgetStandards.check(trip);
+    budget.into(facts);
     AnnualPlans.PlanFacts plan = plans.check(trip, tripId);
     facts.put("planProblem", plan.problem());
     facts.put("planReference", plan.reference());
     facts.put("planHeadcount", plan.headcount());
     facts.put("planTotal", plan.total());
     facts.put("unitTravellers", plan.travellers());
-    return tables.evaluate(RULE_CHECK_DECISION, facts).findings();
+    return budget.named(tables.evaluate(RULE_CHECK_DECISION, facts).findings());
   }
 
   /**

@@ -21,6 +21,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.tripapproval.identity.RoleGroups;
 
 /**
  * Spring Security guards the project's own endpoints (/api, /mail): HTTP Basic against the engine's
@@ -37,6 +38,7 @@ class WebSecurity {
   static final String ADMINISTRATORS = "GROUP_camunda-admin";
   static final String AUDITORS = "GROUP_auditors";
   static final String APPLICANTS = "GROUP_applicants";
+  static final String FINANCE = "GROUP_" + RoleGroups.FINANCE;
 
   @Bean
   @Order(1)
@@ -62,6 +64,15 @@ class WebSecurity {
                     .access(WebSecurity::mayReadPlan)
                     .requestMatchers("/api/plans/**")
                     .hasAuthority(ADMINISTRATORS)
+                    // the per-diem standards and rates: read by anyone logged in, loaded by
+                    // finance and administrators
+                    .requestMatchers(HttpMethod.GET, "/api/per-diem/**")
+                    .authenticated()
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/per-diem/standards", "/api/per-diem/rates")
+                    .hasAnyAuthority(ADMINISTRATORS, FINANCE)
+                    .requestMatchers("/api/per-diem/**")
+                    .denyAll()
                     .requestMatchers(HttpMethod.GET, "/api/calendar/**")
                     .authenticated()
                     .requestMatchers("/api/calendar/**")

@@ -135,4 +135,108 @@ class RulesApiIT {
     assertThat(unknownUnit.body()).contains("\"parameter\":\"unit\"");
     assertThat(admin.get("/api/plans/commerce/1999").statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void financeLoadsPerDiemStandardsAndRatesAsVersionsAndABadFileChangesNothing() {
+    RestClient finance = anonymous.as("liu.yang");
+    String standards =
+        "country,city,currency,lodging,meals,incidentals\nJP,,JPY,20000,10000,5000\n"
+            + "JP,\"东京/Tokyo\",JPY,30000,10000,5000\nKR,首尔/Seoul,USD,180,70,35\n";
+    HttpResponse<String> loaded =
+        finance.send(
+            csv(
+                finance,
+                "/api/per-diem/standards?version=2031-04&appliesFrom=2031-04-01",
+                standards));
+    assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+    assertThat(read(loaded).get("rows").asInt()).isEqualTo(3);
+    assertThat(read(loaded).get("loadedBy").asText()).isEqualTo("liu.yang");
+    JsonNode versions = read(expect(anonymous.as("wang.fang").get("/api/per-diem/standards"), 200));
+    assertThat(versions.findValuesAsText("version")).containsExactly("example-2013-516", "2031-04");
+    assertThat(
+            read(expect(finance.get("/api/per-diem/standards/2031-04"), 200))
+                .findValuesAsText("city"))
+        .containsExactlyInAnyOrder("", "东京/Tokyo", "首尔/Seoul");
+
+    HttpResponse<String> bad =
+        finance.send(
+            csv(
+                finance,
+                "/api/per-diem/standards?version=2032-01&appliesFrom=2032-01-01",
+                "country,city,currency,lodging,meals,incidentals\nJP,,JPY,1,1,1\nQQ,,JPY,1,1,1\n"
+                    + "JP,,JPY,2,2,2\nKR,,USD,-1,abc,1\n"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body())
+        .contains(
+            "line 3: country: 不是ISO 3166-1两字母国家或地区代码 / QQ is not an ISO 3166-1",
+            "line 4: city: 重复",
+            "JP appears twice",
+            "line 5: lodging: 不能为负数 / must not be negative",
+            "line 5: meals: 须为数字 / abc is not a number");
+    assertThat(
+            read(expect(finance.get("/api/per-diem/standards"), 200)).findValuesAsText("version"))
+        .as("unchanged")
+        .containsExactly("example-2013-516", "2031-04");
+    assertThat(finance.get("/api/per-diem/standards/2032-01").statusCode()).isEqualTo(400);
+    HttpResponse<String> again =
+        finance.send(
+            csv(
+                finance,
+                "/api/per-diem/standards?version=2031-04&appliesFrom=2031-05-01",
+                standards));
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("\"parameter\":\"version\"", "never replaced");
+
+    RestClient admin = anonymous.as("admin");
+    HttpResponse<String> rates =
+        admin.send(
+            csv(
+                admin,
+                "/api/per-diem/rates?version=2031-04&appliesFrom=2031-04-01",
+                "currency,yuan_per_unit\nUSD,7.2\nJPY,0.048\n"));
+    assertThat(rates.statusCode()).as(rates.body()).isEqualTo(200);
+    assertThat(
+            read(expect(finance.get("/api/per-diem/rates/2031-04"), 200))
+                .findValuesAsText("currency"))
+        .containsExactly("JPY", "USD");
+
+    for (String refused : new String[] {"zhang.wei", "wang.fang", "zhao.lei"}) {
+      RestClient other = anonymous.as(refused);
+      assertThat(
+              other
+                  .send(
+                      csv(
+                          other,
+                          "/api/per-diem/standards?version=x"
+                              + refused.length()
+                              + "&appliesFrom=2040-01-01",
+                          standards))
+                  .statusCode())
+          .as(refused + " may not load standards")
+          .isEqualTo(403);
+      assertThat(
+              other
+                  .send(
+                      csv(
+                          other,
+                          "/api/per-diem/rates?version=y&appliesFrom=2040-01-01",
+                          "currency,yuan_per_unit\nUSD,1\n"))
+                  .statusCode())
+          .isEqualTo(403);
+    }
+    assertThat(anonymous.get("/api/per-diem/standards").statusCode()).isEqualTo(401);
+
+    String trail =
+        expect(anonymous.as("zhao.lei").get("/api/audit/system-trail?size=200"), 200).body();
+    assertThat(trail)
+        .contains("perDiem.standards.loaded", "perDiem.rates.loaded", "2031-04", "liu.yang");
+    assertThat(trail).doesNotContain("2032-01");
+  }
+
+  private static HttpRequest.Builder csv(RestClient client, String path, String body) {
+    return client
+        .request(path)
+        .header("Content-Type", "text/csv; charset=UTF-8")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
 }

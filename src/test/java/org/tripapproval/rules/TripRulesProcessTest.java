@@ -165,6 +165,9 @@ class TripRulesProcessTest {
         .containsExactly("budget:warning");
     assertThat(findings(over).get(0).get("message").asText())
         .contains("CNY 5641 exceeds the standard of CNY 5640 (JP");
+    assertThat(findings(over).get(0).get("standards").asText())
+        .as("the finding names the shipped example versions it was judged by")
+        .isEqualTo("开支标准 Standards example-2013-516 · 汇率 Rates example-rates");
     assertThat(driver.isWaitingAt(over, TripProcess.REVIEW_TRIP_REQUEST))
         .as("a warning goes on to the reviewers")
         .isTrue();
@@ -194,7 +197,7 @@ class TripRulesProcessTest {
         .containsExactly(
             Tuple.tuple(
                 "budget",
-                "per-diem-standards.dmn中没有US的住宿费、伙食费标准,请财务人工核对 / No per-diem standard for US in per-diem-standards.dmn: finance checks the budget by hand"));
+                "出发日适用的开支标准(example-2013-516)和汇率(example-rates)中没有US的住宿费、伙食费标准,请财务人工核对 / No per-diem standard for US in the standards (example-2013-516) and rates (example-rates) in force on the departure day: finance checks the budget by hand"));
   }
 
   private static BudgetItem lodging(String amount) {
