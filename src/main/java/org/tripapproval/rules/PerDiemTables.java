@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tripapproval.csv.CsvUpload;
 import org.tripapproval.refusal.InvalidParameterException;
-import org.tripapproval.trip.Countries;
 
 /**
  * The per-diem standards (财行〔2013〕516号 附件: lodging per night, meals and incidentals per day, per
@@ -38,20 +34,10 @@ import org.tripapproval.trip.Countries;
 @Service
 public class PerDiemTables {
 
-  public static final List<String> STANDARD_COLUMNS =
-      List.of("country", "city", "currency", "lodging", "meals", "incidentals");
-  public static final List<String> RATE_COLUMNS = List.of("currency", "yuan_per_unit");
-
   public static final String STANDARDS_LOADED = "perDiem.standards.loaded";
   public static final String RATES_LOADED = "perDiem.rates.loaded";
-  private static final String YUAN = "CNY";
+  static final String YUAN = "CNY";
   private static final String VERSION_LABEL = "[\\p{L}\\p{N}._-]{1,64}";
-  private static final Set<String> COUNTRY_CODES =
-      Countries.all().stream().map(words -> words.code()).collect(Collectors.toUnmodifiableSet());
-  private static final Set<String> CURRENCY_CODES =
-      Currency.getAvailableCurrencies().stream()
-          .map(Currency::getCurrencyCode)
-          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * One line of the standards; {@code city} is empty for the whole country, or the city's names
@@ -145,7 +131,7 @@ public class PerDiemTables {
   @Transactional
   public Version loadStandards(String version, String appliesFrom, String csv, String loadedBy) {
     LocalDate from = newVersion(Kind.STANDARDS, version, appliesFrom);
-    List<Standard> rows = parseStandards(csv);
+    List<Standard> rows = PerDiemCsv.standards(csv);
     Instant now = insertVersion(Kind.STANDARDS, version, from, loadedBy);
     for (Standard row : rows) {
       jdbc.update(
@@ -166,7 +152,7 @@ public class PerDiemTables {
   @Transactional
   public Version loadRates(String version, String appliesFrom, String csv, String loadedBy) {
     LocalDate from = newVersion(Kind.RATES, version, appliesFrom);
-    List<Rate> rows = parseRates(csv);
+    List<Rate> rows = PerDiemCsv.rates(csv);
     Instant now = insertVersion(Kind.RATES, version, from, loadedBy);
     for (Rate row : rows) {
       jdbc.update(
@@ -212,68 +198,6 @@ public class PerDiemTables {
     return inForce(Kind.RATES, day).map(this::ratesOf).orElse(Rates.NONE);
   }
 
-  static List<Standard> parseStandards(String csv) {
-    Set<String> seen = new HashSet<>();
-    List<Standard> rows =
-        CsvUpload.read(
-            csv,
-            STANDARD_COLUMNS,
-            line -> {
-              String country = line.get("country").toUpperCase(Locale.ROOT);
-              String city = line.get("city");
-              if (!COUNTRY_CODES.contains(country)) {
-                line.problem(
-                    "country",
-                    "不是ISO 3166-1两字母国家或地区代码 / "
-                        + line.get("country")
-                        + " is not an ISO 3166-1 alpha-2 country or region code");
-              } else if (!seen.add(country + "/" + key(city))) {
-                line.problem(
-                    "city",
-                    "重复:同一国家或城市只能有一行 / "
-                        + (city.isEmpty() ? country : country + " " + city)
-                        + " appears twice");
-              }
-              if (city.length() > 100) {
-                line.problem("city", "不超过100字 / at most 100 characters");
-              }
-              String currency = currency(line);
-              BigDecimal lodging = amount(line, "lodging", 2);
-              BigDecimal meals = amount(line, "meals", 2);
-              BigDecimal incidentals = amount(line, "incidentals", 2);
-              return new Standard(country, city, currency, lodging, meals, incidentals);
-            });
-    if (rows.isEmpty()) {
-      throw new CsvUpload.InvalidCsvException(List.of("line 2: 标准为空 / the table has no rows"));
-    }
-    return rows;
-  }
-
-  static List<Rate> parseRates(String csv) {
-    Set<String> seen = new HashSet<>();
-    List<Rate> rows =
-        CsvUpload.read(
-            csv,
-            RATE_COLUMNS,
-            line -> {
-              String currency = currency(line);
-              if (YUAN.equals(currency)) {
-                line.problem("currency", "人民币无需汇率 / the yuan needs no rate");
-              } else if (currency != null && !seen.add(currency)) {
-                line.problem("currency", "重复 / " + currency + " appears twice");
-              }
-              BigDecimal rate = amount(line, "yuan_per_unit", 6);
-              if (rate != null && rate.signum() == 0) {
-                line.problem("yuan_per_unit", "须大于0 / must be more than 0");
-              }
-              return new Rate(currency, rate);
-            });
-    if (rows.isEmpty()) {
-      throw new CsvUpload.InvalidCsvException(List.of("line 2: 汇率为空 / the table has no rows"));
-    }
-    return rows;
-  }
-
   /** A city's names as a trip may write them: whole, or one of its parts (东京 Tokyo). */
   private static Set<String> cityNames(String city) {
     Set<String> names = new HashSet<>();
@@ -286,46 +210,8 @@ public class PerDiemTables {
     return names;
   }
 
-  private static String key(String name) {
+  static String key(String name) {
     return name.strip().toLowerCase(Locale.ROOT);
-  }
-
-  private static String currency(CsvUpload.Line line) {
-    String currency = line.get("currency").toUpperCase(Locale.ROOT);
-    if (!CURRENCY_CODES.contains(currency)) {
-      line.problem(
-          "currency",
-          "不是ISO 4217币种代码 / " + line.get("currency") + " is not an ISO 4217 currency code");
-      return null;
-    }
-    return currency;
-  }
-
-  /** A number of at most {@code decimals} places, not negative; null (and a problem) otherwise. */
-  private static BigDecimal amount(CsvUpload.Line line, String column, int decimals) {
-    String text = line.get(column);
-    BigDecimal amount;
-    try {
-      amount = new BigDecimal(text);
-    } catch (NumberFormatException notANumber) {
-      line.problem(column, "须为数字 / " + (text.isEmpty() ? "is empty" : text + " is not a number"));
-      return null;
-    }
-    if (amount.signum() < 0) {
-      line.problem(column, "不能为负数 / must not be negative");
-      return null;
-    }
-    if (amount.scale() > decimals || amount.precision() - amount.scale() > 10) {
-      line.problem(
-          column,
-          "最多10位整数、"
-              + decimals
-              + "位小数 / at most 10 digits before the point and "
-              + decimals
-              + " after it");
-      return null;
-    }
-    return amount;
   }
 
   /**

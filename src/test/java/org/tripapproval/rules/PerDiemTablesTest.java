@@ -18,7 +18,7 @@ class PerDiemTablesTest {
   void refusesEveryBadLineOfTheStandardsNamingItsNumberAndReason() {
     assertThatThrownBy(
             () ->
-                PerDiemTables.parseStandards(
+                PerDiemCsv.standards(
                     "country,city,currency,lodging,meals,incidentals\n"
                         + "JP,,JPY,20000,10000,5000\n"
                         + "XX,,USD,1,1,1\n"
@@ -44,11 +44,11 @@ class PerDiemTablesTest {
                             + " after it",
                         "line 8: city: 重复:同一国家或城市只能有一行 / JP 东京/tokyo appears twice",
                         "line 9: 须有6列 / must have 6 columns"));
-    assertThatThrownBy(() -> PerDiemTables.parseStandards("country,currency,lodging\nJP,JPY,1\n"))
+    assertThatThrownBy(() -> PerDiemCsv.standards("country,currency,lodging\nJP,JPY,1\n"))
         .isInstanceOf(CsvUpload.InvalidCsvException.class)
         .hasMessageContaining("line 1:");
     assertThatThrownBy(
-            () -> PerDiemTables.parseStandards("country,city,currency,lodging,meals,incidentals\n"))
+            () -> PerDiemCsv.standards("country,city,currency,lodging,meals,incidentals\n"))
         .hasMessageContaining("the table has no rows");
   }
 
@@ -56,7 +56,7 @@ class PerDiemTablesTest {
   void refusesEveryBadLineOfTheRates() {
     assertThatThrownBy(
             () ->
-                PerDiemTables.parseRates(
+                PerDiemCsv.rates(
                     "currency,yuan_per_unit\nUSD,7.1\nUSD,7.2\nCNY,1\nEUR,0\nGBP,-9\nKRW,abc\n"))
         .isInstanceOfSatisfying(
             CsvUpload.InvalidCsvException.class,
@@ -68,18 +68,18 @@ class PerDiemTablesTest {
                         "line 5: yuan_per_unit: 须大于0 / must be more than 0",
                         "line 6: yuan_per_unit: 不能为负数 / must not be negative",
                         "line 7: yuan_per_unit: 须为数字 / abc is not a number"));
-    assertThat(PerDiemTables.parseRates("\uFEFFcurrency,yuan_per_unit\r\nkrw,0.0052\n"))
+    assertThat(PerDiemCsv.rates("\uFEFFcurrency,yuan_per_unit\r\nkrw,0.0052\n"))
         .containsExactly(new PerDiemTables.Rate("KRW", new BigDecimal("0.0052")));
   }
 
   @Test
   void theShippedExamplesAreTheThreeOfTheRulesAndTheirRates() throws Exception {
-    assertThat(PerDiemTables.parseStandards(shipped("per-diem/standards-example.csv")))
+    assertThat(PerDiemCsv.standards(shipped("per-diem/standards-example.csv")))
         .containsExactly(
             standard("MN", "", "USD", "90", "50", "35"),
             standard("KR", "", "USD", "180", "70", "35"),
             standard("JP", "", "JPY", "20000", "10000", "5000"));
-    assertThat(PerDiemTables.parseRates(shipped("per-diem/rates-example.csv")))
+    assertThat(PerDiemCsv.rates(shipped("per-diem/rates-example.csv")))
         .containsExactly(
             new PerDiemTables.Rate("USD", new BigDecimal("7.1")),
             new PerDiemTables.Rate("JPY", new BigDecimal("0.047")));
