@@ -137,7 +137,14 @@ final class RequestDiff {
     }
     List<String> parts = new ArrayList<>();
     if (node.isObject()) {
-      node.fields().forEachRemaining(entry -> parts.add(text(entry.getKey(), entry.getValue())));
+      // a yes or no says nothing without the field it answers
+      node.fields()
+          .forEachRemaining(
+              entry ->
+                  parts.add(
+                      entry.getValue().isBoolean()
+                          ? label(entry.getKey()) + ": " + text(entry.getKey(), entry.getValue())
+                          : text(entry.getKey(), entry.getValue())));
     } else {
       node.elements().forEachRemaining(element -> parts.add(text(field, element)));
     }
