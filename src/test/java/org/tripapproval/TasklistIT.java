@@ -264,7 +264,11 @@ class TasklistIT {
     browser.waitUntilTextContains(By.cssSelector("[data-finding-for='departureDate']"), "最迟应于");
     assertThat(browser.visible(By.cssSelector("[data-finding-for='departureDate']")).getText())
         .contains("the earliest departure is");
-    browser.screenshotOfThePage("lead-time-beside-departure");
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            browser.visible(By.id("departureDate")));
+    browser.screenshot("lead-time-beside-departure");
 
     browser.click(By.id("declareNoIntermediary"));
     browser.click(By.id("checkDraft"));
