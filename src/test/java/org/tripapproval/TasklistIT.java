@@ -395,6 +395,13 @@ class TasklistIT {
     openTask(review);
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.waitUntilTextContains(By.id("summary-purpose"), PURPOSE);
+    // the applicant's declaration, in words
+    WebElement declaration = browser.visible(By.id("declaration"));
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", declaration);
+    browser.screenshot("review-phone-declaration");
+    assertThat(declaration.getText())
+        .contains("已声明:未通过中介机构安排或购买", "Declared: not paid by a commercial or overseas Chinese");
     browser.screenshotOfThePage("review-phone");
     // the budget reads as cards, not a table wider than the phone
     WebElement budget = browser.visible(By.id("summary-budget"));
