@@ -309,6 +309,9 @@ function clientError(field) {
   }
   if (field === 'unit') { return shown && ($scope.editor.units || []).length > 1 && !f.unit ? '请选择申请单位 / Choose the unit the trip is for' : ''; }
   if (field === 'invitation.organisation') { return shown && required(f.invitation.organisation) ? REQUIRED : ''; }
+  if (field === 'invitation.noIntermediary' || field === 'invitation.notPaidByCompanyOrOverseasChinese') {
+    return shown && f.invitation[field.split('.')[1]] !== true ? '请勾选此项声明 / Tick to make this declaration' : '';
+  }
   if ((m = /^tasks\[(\d+)\]$/.exec(field))) { return shown && required(f.tasks[+m[1]]) ? REQUIRED : ''; }
   if ((m = /^members\[(\d+)\]\.(\w+)$/.exec(field))) {
     var member = f.members[+m[1]] || {};
@@ -335,8 +338,16 @@ function clientError(field) {
   return '';
 }
 
+// the fields a rule's finding is about, shown beside them as well as in the list of findings
+var FIELD_OF_RULE = { leadTime: 'departureDate' };
+
 Object.assign($scope.editor, {
   touch: function (field) { touched[field] = true; },
+  // the findings about a field: the last draft check's, else those the request came back with
+  findingsFor: function (field) {
+    var findings = $scope.editor.checked ? $scope.editor.checked.findings : $scope.findings;
+    return (findings || []).filter(function (finding) { return FIELD_OF_RULE[finding.rule] === field; });
+  },
   // the message shown beside the field, or '' for none
   error: function (field) {
     shownFields[field] = true;

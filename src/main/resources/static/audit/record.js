@@ -40,6 +40,11 @@ const TripRecord = (() => {
     return instant ? new Date(instant).toLocaleString('zh-CN', { hour12: false }) : '—';
   }
 
+  // the applicant's declaration; requests before it have none
+  function declared(value) {
+    return value === true ? '已声明 Declared' : value === false ? '未声明 Not declared' : null;
+  }
+
   function country(record, code) {
     return (record.countryNames || {})[code] || code || '';
   }
@@ -72,7 +77,10 @@ const TripRecord = (() => {
       ['回国 Return', trip.returnDate],
       ['年度计划 Plan entry', trip.planReference],
       ['计划外理由 Reason for an unplanned trip', trip.unplannedReason],
-      ['邀请单位 Inviting body', trip.invitation ? trip.invitation.organisation + '(' + country(record, trip.invitation.country) + ')' : null]
+      ['邀请单位 Inviting body', trip.invitation ? trip.invitation.organisation + '(' + country(record, trip.invitation.country) + ')' : null],
+      ['声明未经中介机构 Declared: no intermediary', declared(trip.invitation && trip.invitation.noIntermediary)],
+      ['声明费用不由企业、华人华侨社团支付 Declared: not paid by a commercial or overseas Chinese organisation',
+        declared(trip.invitation && trip.invitation.notPaidByCompanyOrOverseasChinese)]
     ]));
     box.appendChild(el('h3', '出访任务 Tasks'));
     const tasks = el('ol');

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -253,6 +254,33 @@ class TasklistIT {
   }
 
   @Test
+  void aDepartureTooSoonIsNamedBesideTheDateAndAMissingDeclarationBesideItsBox() throws Exception {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    logIn("zhang.wei");
+    browser.click(By.cssSelector(".start-process-action a"));
+    browser.click(By.partialLinkText("Official trip abroad"));
+    fillStartForm(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3));
+    browser.click(By.id("checkDraft"));
+    browser.waitUntilTextContains(By.cssSelector("[data-finding-for='departureDate']"), "最迟应于");
+    assertThat(browser.visible(By.cssSelector("[data-finding-for='departureDate']")).getText())
+        .contains("the earliest departure is");
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            browser.visible(By.id("departureDate")));
+    browser.screenshot("lead-time-beside-departure");
+
+    browser.click(By.id("declareNoIntermediary"));
+    browser.click(By.id("checkDraft"));
+    browser.waitUntilTextContains(
+        By.cssSelector("[data-error-for='invitation.noIntermediary']"), "中介机构");
+    browser.screenshotOfThePage("declaration-missing");
+    assertThat(runtimeService.createProcessInstanceQuery().count())
+        .as("a check starts nothing")
+        .isEqualTo(before);
+  }
+
+  @Test
   void applicantPicksTheUnitByNameTheCountryByItsChineseNameAndThePlanEntry() throws Exception {
     // an applicant of two units, whose second unit has a plan for the year of departure
     String user = "wu.min";
@@ -309,6 +337,7 @@ class TasklistIT {
       }
       browser.type("invitationOrganisation", "日本文部科学省 MEXT");
       pickCountry("invitationCountry", "Japan", "JP");
+      declare();
       browser.type("budget-item-0", "国际旅费 travel");
       browser.type("budget-amount-0", "9000");
       browser.type("budget-source-0", "部门预算 unit budget");
@@ -325,6 +354,8 @@ class TasklistIT {
       assertThat(stored.planReference()).isEqualTo("JY-07");
       assertThat(stored.countries()).containsExactly("JP");
       assertThat(stored.invitation().country()).isEqualTo("JP");
+      assertThat(stored.invitation().noIntermediary()).isTrue();
+      assertThat(stored.invitation().notPaidByCompanyOrOverseasChinese()).isTrue();
       assertThat(stored.itinerary().get(0).activity()).startsWith("与日本文部科学省职业教育司会谈");
     } finally {
       identityService.deleteUser(user);
@@ -364,6 +395,13 @@ class TasklistIT {
     openTask(review);
     browser.click(By.cssSelector("[ng-click='claim()']"));
     browser.waitUntilTextContains(By.id("summary-purpose"), PURPOSE);
+    // the applicant's declaration, in words
+    WebElement declaration = browser.visible(By.id("declaration"));
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", declaration);
+    browser.screenshot("review-phone-declaration");
+    assertThat(declaration.getText())
+        .contains("已声明:未通过中介机构安排或购买", "Declared: not paid by a commercial or overseas Chinese");
     browser.screenshotOfThePage("review-phone");
     // the budget reads as cards, not a table wider than the phone
     WebElement budget = browser.visible(By.id("summary-budget"));
@@ -906,10 +944,17 @@ class TasklistIT {
     }
     browser.type("invitationOrganisation", "日本经济产业省 METI");
     browser.type("invitationCountry", "JP");
+    declare();
     browser.type("budget-item-0", "住宿费 lodging");
     browser.type("budget-amount-0", "12000");
     browser.type("budget-source-0", "部门预算 unit budget");
     attachInvitation();
+  }
+
+  /** The applicant's declaration: no intermediary, not paid by a company or overseas Chinese. */
+  private void declare() {
+    browser.click(By.id("declareNoIntermediary"));
+    browser.click(By.id("declareNotPaidByCompany"));
   }
 
   private void attachInvitation() throws Exception {

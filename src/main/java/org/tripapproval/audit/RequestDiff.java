@@ -39,6 +39,12 @@ final class RequestDiff {
           Map.entry("tasks", "出访任务 Tasks"),
           Map.entry("invitation", "邀请 Invitation"),
           Map.entry("organisation", "邀请单位 Inviting body"),
+          Map.entry(
+              "noIntermediary", "声明未经中介机构安排或购买 Declared: not arranged through an intermediary"),
+          Map.entry(
+              "notPaidByCompanyOrOverseasChinese",
+              "声明费用不由企业、华人华侨社团支付 Declared: not paid by a commercial or overseas Chinese"
+                  + " organisation"),
           Map.entry("budget", "经费预算 Budget"),
           Map.entry("item", "项目 Item"),
           Map.entry("amount", "金额(元) Amount (CNY)"),
@@ -131,7 +137,14 @@ final class RequestDiff {
     }
     List<String> parts = new ArrayList<>();
     if (node.isObject()) {
-      node.fields().forEachRemaining(entry -> parts.add(text(entry.getKey(), entry.getValue())));
+      // a yes or no says nothing without the field it answers
+      node.fields()
+          .forEachRemaining(
+              entry ->
+                  parts.add(
+                      entry.getValue().isBoolean()
+                          ? label(entry.getKey()) + ": " + text(entry.getKey(), entry.getValue())
+                          : text(entry.getKey(), entry.getValue())));
     } else {
       node.elements().forEachRemaining(element -> parts.add(text(field, element)));
     }

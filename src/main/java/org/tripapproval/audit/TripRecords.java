@@ -122,6 +122,8 @@ class TripRecords {
       case "country" -> Countries.name(value);
       case "rank" -> word(TripRequest.Rank.class, value);
       case "category" -> word(TripRequest.BudgetCategory.class, value);
+      case "noIntermediary", "notPaidByCompanyOrOverseasChinese", "leavesAirport" ->
+          "true".equals(value) ? "是 Yes" : "否 No";
       default -> value;
     };
   }

@@ -89,6 +89,18 @@ public class WorkingDays {
     return day;
   }
 
+  /** The n-th working day before the given day (the day itself not counted). */
+  public LocalDate minusWorkingDays(LocalDate from, int n) {
+    LocalDate day = from;
+    for (int counted = 0; counted < n; ) {
+      day = day.minusDays(1);
+      if (isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return day;
+  }
+
   /**
    * The working days after the first day up to and including the second, the inverse of {@link
    * #plusWorkingDays}: 0 on the same day, 1 from a Friday to the Monday after; 0 when the second

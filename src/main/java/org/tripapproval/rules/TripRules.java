@@ -31,6 +31,7 @@ public class TripRules {
   private final Clock clock;
   private final TripSettings settings;
   private final TripReportRules reportRules;
+  private final LeadTime leadTime;
 
   TripRules(
       RuleTables tables,
@@ -40,7 +41,8 @@ public class TripRules {
       LookupTables lookups,
       Clock clock,
       TripSettings settings,
-      TripReportRules reportRules) {
+      TripReportRules reportRules,
+      LeadTime leadTime) {
     this.tables = tables;
     this.registry = registry;
     this.plans = plans;
@@ -49,6 +51,7 @@ public class TripRules {
     this.clock = clock;
     this.settings = settings;
     this.reportRules = reportRules;
+    this.leadTime = leadTime;
   }
 
   /**
@@ -87,6 +90,8 @@ public class TripRules {
     facts.put("overdueMembers", String.join("、", registry.withOverdueReports(names, tripId)));
     facts.put("tooFrequentMembers", tooFrequent(trip, tripId));
     facts.put("unreturnedPassportMembers", passportsNotBack(names, tripId));
+    LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+    leadTime.of(trip, today).into(facts, today, trip.departureDate());
     BudgetStandards.Facts budget = budgetStandards.check(trip);
     budget.into(facts);
     AnnualPlans.PlanFacts plan = plans.check(trip, tripId);

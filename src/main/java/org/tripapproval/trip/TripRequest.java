@@ -130,10 +130,25 @@ public record TripRequest(
       @NotBlank(message = "{trip.transit.country.required}") @Size(max = 2) String country,
       boolean leavesAirport) {}
 
+  /**
+   * The inviting body, and the applicant's declaration about how the trip came about (RULES.md
+   * "invitation"): {@code noIntermediary}, not arranged or bought through an intermediary or agency
+   * (中介机构); {@code notPaidByCompanyOrOverseasChinese}, not paid for by a commercial organisation or
+   * an overseas Chinese organisation (企业、华人华侨社团). Both must be made on submission; null in requests
+   * stored before the declaration.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Invitation(
       @NotBlank(message = "{trip.invitation.organisation.required}") @Size(max = 200) String organisation,
-      @NotBlank(message = "{trip.invitation.country.required}") @Size(max = 2) String country) {}
+      @NotBlank(message = "{trip.invitation.country.required}") @Size(max = 2) String country,
+      @NotNull(message = "{trip.invitation.noIntermediary.required}") @AssertTrue(message = "{trip.invitation.noIntermediary.required}") Boolean noIntermediary,
+      @NotNull(message = "{trip.invitation.notPaidByCompanyOrOverseasChinese.required}") @AssertTrue(message = "{trip.invitation.notPaidByCompanyOrOverseasChinese.required}") Boolean notPaidByCompanyOrOverseasChinese) {
+
+    /** An invitation with the applicant's declaration made. */
+    public static Invitation declared(String organisation, String country) {
+      return new Invitation(organisation, country, true, true);
+    }
+  }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record BudgetItem(

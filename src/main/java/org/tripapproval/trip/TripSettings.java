@@ -14,6 +14,7 @@ public record TripSettings(
     int preTripDisclosureWorkingDays,
     int postTripDisclosureWorkingDays,
     int reviewDueWorkingDays,
+    int leadTimeWorkingDays,
     int reportDueDays,
     int reportReminderDaysBefore,
     DataSize maxAttachmentSize) {}

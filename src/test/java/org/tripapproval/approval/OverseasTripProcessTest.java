@@ -854,12 +854,20 @@ class OverseasTripProcessTest {
   @Test
   void aTripWhoseDisclosureWouldEndAfterDepartureGoesBackAndNeverDeparts() {
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-    ProcessInstance trip = driver.submit(aTrip().departingOn(today.plusDays(3)).build());
-    driver.approveAllLevels(trip);
+    // submitted in time, but the reviews take until three days before departure
+    TripDeadlines deadlines = context.getBean(TripDeadlines.class);
+    LocalDate departure = today.plusDays(40);
+    ProcessInstance trip = driver.submit(aTrip().departingOn(departure).build());
+    deadlines.asOf(
+        departure.minusDays(3),
+        () -> {
+          driver.approveAllLevels(trip);
+          return null;
+        });
     assertThat(trip).isWaitingAt(REVISE_TRIP_REQUEST);
     Assertions.assertThat(assertThat(trip).isNotEnded().variables().actual().get("findings"))
         .asString()
-        .contains("leadTime", "晚于出发日期" + today.plusDays(3), "move the dates later");
+        .contains("leadTime", "晚于出发日期" + departure, "move the dates later");
     Assertions.assertThat(
             engine
                 .getHistoryService()
@@ -870,7 +878,7 @@ class OverseasTripProcessTest {
         .as("the disclosure never started, the trip never reached departure")
         .isZero();
 
-    driver.revise(trip, aTrip().departingOn(today.plusDays(40)).build());
+    driver.revise(trip, aTrip().departingOn(today.plusDays(60)).build());
     driver.approveAllLevels(trip);
     assertThat(trip).isWaitingAt(PRE_TRIP_DISCLOSURE_ENDED);
   }

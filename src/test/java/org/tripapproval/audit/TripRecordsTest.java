@@ -115,4 +115,45 @@ class TripRecordsTest {
         .filteredOn(change -> change.field().startsWith("单位"))
         .allSatisfy(change -> assertThat(change.after()).isIn("省商务厅 Department of Commerce", null));
   }
+
+  @Test
+  void theApplicantsDeclarationIsKeptInTheRequestAndReadInWordsInTheTrail() {
+    TripDriver driver = new TripDriver(engine, mapper);
+    ProcessInstance trip = driver.submit(aTrip().build());
+
+    TripRecords.TripRecord record = records.of(trip.getId()).orElseThrow();
+
+    assertThat(record.request().path("invitation").path("noIntermediary").asBoolean()).isTrue();
+    assertThat(
+            record
+                .request()
+                .path("invitation")
+                .path("notPaidByCompanyOrOverseasChinese")
+                .asBoolean())
+        .isTrue();
+    assertThat(record.revisions())
+        .flatMap(Timeline.Revision::changes)
+        .filteredOn(change -> change.field().equals("邀请 Invitation"))
+        .singleElement()
+        .satisfies(
+            change ->
+                assertThat(change.after())
+                    .contains(
+                        "声明未经中介机构安排或购买 Declared: not arranged through an intermediary: 是 Yes",
+                        "声明费用不由企业、华人华侨社团支付 Declared: not paid by a commercial or overseas Chinese"
+                            + " organisation: 是 Yes"));
+
+    TripRequest.Invitation undeclared =
+        new TripRequest.Invitation("日本经济产业省 METI", "JP", false, true);
+    assertThat(
+            new RequestDiff((field, value) -> value)
+                .changes(
+                    mapper.valueToTree(aTrip().build()),
+                    mapper.valueToTree(aTrip().invitation(undeclared).build())))
+        .containsExactly(
+            new RequestDiff.Change(
+                "邀请 Invitation · 声明未经中介机构安排或购买 Declared: not arranged through an intermediary",
+                "true",
+                "false"));
+  }
 }

@@ -89,6 +89,8 @@ class TripRuleTablesTest {
       meals at the standard              | mealsBudget=5640,mealsStandard=5640          | -
       meals a yuan over the standard     | mealsBudget=5641,mealsStandard=5640          | budget
       a destination without a standard   | countriesWithoutStandard=US                  | budget
+      submitted on the latest day        | submittedOn=2027-01-15                       | -
+      submitted a day after it           | submittedOn=2027-01-16                       | leadTime
       """)
   void eachRuleFindsFromItsBoundaryOn(String situation, String changes, String expectedRule) {
     Map<String, Object> facts = validTrip();
@@ -129,6 +131,8 @@ class TripRuleTablesTest {
       invited in China   | invitingCountry=CN          | 外国驻华机构       | foreign mission in China
       invited elsewhere  | invitingCountry=KR,invitingCountryIsDestination=false | 邀请单位所在国(KR)不在出访国家和地区 | (KR) is not one of the destinations
       two leaders        | principalLeaders=2,principalLeaderNames=赵厅长、钱局长 | 主要负责人2人(赵厅长、钱局长) | 2 principal leaders of the unit (赵厅长、钱局长)
+      submitted late     | submittedOn=2027-01-16      | 最迟应于2027-01-15提交;如今天提交,最早可于2027-02-03出发 | the request was due by 2027-01-15, and submitted today the earliest departure is 2027-02-03
+      region lead time   | submittedOn=2027-01-16,leadTimeRegionDays=60 | 10个工作日供审核和行前公示,目的地区域须提前60天申报 | 10 working days for review and the pre-trip disclosure, 60 days for the destination's region
       """)
   void messagesNameWhatTheyAreAbout(
       String situation, String change, String chinese, String english) {
@@ -302,6 +306,12 @@ class TripRuleTablesTest {
     facts.put("countriesWithoutStandard", "");
     facts.put("standardsVersion", "example-2013-516");
     facts.put("ratesVersion", "example-rates");
+    facts.put("submittedOn", "2027-01-10");
+    facts.put("departureDate", "2027-01-30");
+    facts.put("latestSubmission", "2027-01-15");
+    facts.put("earliestDeparture", "2027-02-03");
+    facts.put("leadTimeWorkingDays", 10);
+    facts.put("leadTimeRegionDays", 0);
     return facts;
   }
 }

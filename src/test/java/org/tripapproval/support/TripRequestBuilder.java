@@ -130,7 +130,13 @@ public final class TripRequestBuilder {
 
   /** The inviting body; by default the METI in the first destination. */
   public TripRequestBuilder invitedBy(String organisation, String country) {
-    this.invitation = new Invitation(organisation, country);
+    this.invitation = Invitation.declared(organisation, country);
+    return this;
+  }
+
+  /** The invitation as given, e.g. without the applicant's declaration. */
+  public TripRequestBuilder invitation(Invitation invitation) {
+    this.invitation = invitation;
     return this;
   }
 
@@ -149,7 +155,7 @@ public final class TripRequestBuilder {
         returning,
         itinerary(),
         tasks,
-        invitation != null ? invitation : new Invitation("日本经济产业省 METI", countries.get(0)),
+        invitation != null ? invitation : Invitation.declared("日本经济产业省 METI", countries.get(0)),
         budget,
         planReference,
         unplannedReason,

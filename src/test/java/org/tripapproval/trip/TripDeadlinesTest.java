@@ -22,7 +22,8 @@ class TripDeadlinesTest {
 
   // the defaults of application.yaml
   static final TripSettings SETTINGS =
-      new TripSettings(ZoneId.of("Asia/Shanghai"), false, 5, 5, 5, 30, 7, DataSize.ofMegabytes(10));
+      new TripSettings(
+          ZoneId.of("Asia/Shanghai"), false, 5, 5, 5, 10, 30, 7, DataSize.ofMegabytes(10));
 
   WorkingDays workingDays;
   TripDeadlines deadlines;

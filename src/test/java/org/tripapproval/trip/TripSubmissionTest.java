@@ -56,6 +56,21 @@ class TripSubmissionTest {
         Arguments.of("departureDate", aTrip().departingOn(LocalDate.now().minusDays(3)).build()),
         Arguments.of("plannedOrExplained", aTrip().unplanned(" ").build()),
         Arguments.of("unit", aTrip().unit("education").build()),
+        Arguments.of(
+            "invitation.noIntermediary",
+            aTrip()
+                .invitation(new TripRequest.Invitation("日本经济产业省 METI", "JP", null, true))
+                .build()),
+        Arguments.of(
+            "invitation.noIntermediary",
+            aTrip()
+                .invitation(new TripRequest.Invitation("日本经济产业省 METI", "JP", false, true))
+                .build()),
+        Arguments.of(
+            "invitation.notPaidByCompanyOrOverseasChinese",
+            aTrip()
+                .invitation(new TripRequest.Invitation("日本经济产业省 METI", "JP", true, null))
+                .build()),
         Arguments.of("itinerary[0].country", aTrip().countries("XX").build()),
         Arguments.of(
             "itinerary[1].date",
