@@ -5,7 +5,7 @@
   const formError = document.getElementById('formError');
   const answer = document.getElementById('answer');
 
-  function fact(list, name, value) {
+  function fact(list, name, value, className) {
     if (value == null || value === '') {
       return;
     }
@@ -13,6 +13,9 @@
     dt.textContent = name;
     const dd = document.createElement('dd');
     dd.textContent = String(value);
+    if (className) {
+      dd.className = className;
+    }
     list.append(dt, dd);
   }
 
@@ -29,8 +32,8 @@
     }
     fact(facts, '出具日期 Issued on', result.issuedOn);
     fact(facts, '单位 Unit', result.unit);
-    fact(facts, '出具文件的SHA-256 SHA-256 of the issued file', result.sha256);
-    fact(facts, '上传文件的SHA-256 SHA-256 of the uploaded file', result.uploadedSha256);
+    fact(facts, '出具文件的SHA-256 SHA-256 of the issued file', result.sha256, 'hash');
+    fact(facts, '上传文件的SHA-256 SHA-256 of the uploaded file', result.uploadedSha256, 'hash');
   }
 
   form.addEventListener('submit', async event => {

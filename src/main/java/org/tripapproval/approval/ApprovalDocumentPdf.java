@@ -41,7 +41,7 @@ final class ApprovalDocumentPdf {
   private static final float MARGIN = 56;
   private static final float BODY = 10.5f;
   private static final float LEADING = 1.55f;
-  private static final float LABEL_WIDTH = 130;
+  private static final float LABEL_WIDTH = 150;
 
   /** What the document says, in the order it says it; each entry a label and its lines. */
   record Field(String label, List<String> lines) {}
@@ -266,8 +266,8 @@ final class ApprovalDocumentPdf {
 
     /** A row of the delegation's table: number, name, post, rank. */
     private void row(Face face, List<String> cells) throws IOException {
-      float[] columns = {0, 36, 130, width - 100};
-      float[] widths = {36, 94, width - 100 - 130, 100};
+      float[] columns = {0, 48, 150, width - 100};
+      float[] widths = {48, 102, width - 100 - 150, 100};
       List<List<String>> wrapped = new ArrayList<>();
       int rows = 1;
       for (int i = 0; i < cells.size(); i++) {

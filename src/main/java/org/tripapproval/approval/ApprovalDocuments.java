@@ -254,7 +254,7 @@ public class ApprovalDocuments {
             trip.departureDate()
                 + " 至 to "
                 + trip.returnDate()
-                + ",共"
+                + "，共"
                 + trip.daysAbroad()
                 + "天 "
                 + trip.daysAbroad()
