@@ -94,11 +94,6 @@ public class ApprovalDocuments {
     this.verificationLink = mail.baseUrl() + "/verify/";
   }
 
-  /** Where a holder of a document checks it: the public verification page. */
-  public String verificationLink() {
-    return verificationLink;
-  }
-
   /**
    * Issues the trip's document for its approval number, once: a step that runs again (a retried
    * job) finds the one it issued.
