@@ -49,6 +49,13 @@ const TripRecord = (() => {
     return (record.countryNames || {})[code] || code || '';
   }
 
+  /** The PDF issued with the approval number; trips approved before documents existed have none (404). */
+  function documentLink(processInstanceId) {
+    const link = el('a', '下载 PDF Download');
+    link.href = '/api/documents/' + encodeURIComponent(processInstanceId);
+    return link;
+  }
+
   function summary(record) {
     const trip = record.summary;
     return list([
@@ -57,6 +64,7 @@ const TripRecord = (() => {
       ['单位 Unit', record.unitName],
       ['状态 Status', Audit.label(trip.status, 'tripStatuses')],
       ['批件号 Approval number', trip.approvalNumber],
+      ['出国任务批件 Approval document', trip.approvalNumber ? documentLink(trip.processInstanceId) : null],
       ['出访日期 Dates of the trip', trip.departureDate + ' — ' + trip.returnDate],
       ['实际日期 Actual dates', trip.actualDepartureDate ? trip.actualDepartureDate + ' — ' + trip.actualReturnDate : null],
       ['国家或地区 Countries', trip.countries.map(code => country(record, code)).join('、')],

@@ -62,6 +62,17 @@
     return td;
   }
 
+  /** The approval number and the approval document (出国任务批件) issued with it, as PDF. */
+  function approval(trip) {
+    const box = document.createElement('span');
+    box.append(trip.approvalNumber, ' ');
+    const link = document.createElement('a');
+    link.href = '/api/documents/' + encodeURIComponent(trip.processInstanceId);
+    link.textContent = '批件PDF Document';
+    box.append(link);
+    return box;
+  }
+
   /** The withdrawal form of one trip, opened in its row: a reason, refused beside the field. */
   function withdrawal(trip) {
     const box = el('div', null, 'withdrawal');
@@ -151,7 +162,7 @@
       cell(trip.statusLabel, '状态 Status'),
       cell(trip.nextStepLabel, '下一步 Next step'),
       cell(trip.deadline ? moment(trip.deadline) : '', '期限 Deadline'),
-      cell(trip.approvalNumber, '批件号 Approval no.'),
+      cell(trip.approvalNumber ? approval(trip) : '', '批件号 Approval no.'),
       cell(trip.withdrawable ? withdrawal(trip) : '', '撤回 Withdraw'));
     tr.lastChild.classList.add('withdrawal-cell');
     return tr;

@@ -226,6 +226,12 @@ final class Timeline {
       what = "提出异议 Objection raised";
       reason = details.path("grounds").asText(null);
       main = true;
+    } else if (event.equals("document.issued")) {
+      what =
+          "出具出国任务批件 Approval document issued: "
+              + details.path("approvalNumber").asText()
+              + " · SHA-256 "
+              + details.path("sha256").asText();
     } else if (event.equals("notification.sent")) {
       what = "发送邮件 Mail sent: " + details.path("kind").asText();
       main = false;

@@ -122,7 +122,10 @@ public class Notifications {
     List<Value> values = new ArrayList<>();
     Returned returned = null;
     switch (kind) {
-      case TRIP_APPROVED -> values.add(Value.kept(detail));
+      case TRIP_APPROVED -> {
+        values.add(Value.kept(detail));
+        values.add(Value.kept(settings.baseUrl() + "/trips/"));
+      }
       case REVIEW_APPROVED -> {
         DecisionSeen last = lastDecision(execution);
         values.add(Value.word(level(last)));

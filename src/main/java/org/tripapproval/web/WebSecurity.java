@@ -101,6 +101,14 @@ class WebSecurity {
                     .access(WebSecurity::mayObject)
                     .requestMatchers("/api/disclosure", "/api/disclosure/**")
                     .denyAll()
+                    // the approval documents: the trip's applicant (checked per trip), the office
+                    // and the auditors download; anyone may verify one, without a login (ADR 0019)
+                    .requestMatchers(HttpMethod.GET, "/api/documents/{trip}")
+                    .hasAnyAuthority(APPLICANTS, OFFICE, AUDITORS)
+                    .requestMatchers(HttpMethod.POST, "/api/document-verification")
+                    .permitAll()
+                    .requestMatchers("/api/documents/**", "/api/document-verification")
+                    .denyAll()
                     .requestMatchers(HttpMethod.GET, "/api/audit/**")
                     .hasAuthority(AUDITORS)
                     .requestMatchers("/api/audit/**")
@@ -238,7 +246,14 @@ class WebSecurity {
   SecurityFilterChain auditorsPages(
       HttpSecurity http, @Value("${trips.security.hsts:false}") boolean hsts) throws Exception {
     return http.securityMatcher(
-            "/audit", "/audit/**", "/trips", "/trips/**", "/disclosure", "/disclosure/**")
+            "/audit",
+            "/audit/**",
+            "/trips",
+            "/trips/**",
+            "/disclosure",
+            "/disclosure/**",
+            "/verify",
+            "/verify/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())

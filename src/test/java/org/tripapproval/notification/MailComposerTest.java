@@ -81,7 +81,10 @@ class MailComposerTest {
         case TRIP_REJECTED ->
             returned =
                 new Returned("王芳", Phrase.of(ReviewLevel.FOREIGN_AFFAIRS), "与年度计划不符", List.of());
-        case TRIP_APPROVED -> values.add(Value.kept("外办〔2026〕0001号"));
+        case TRIP_APPROVED -> {
+          values.add(Value.kept("外办〔2026〕0001号"));
+          values.add(Value.kept("http://localhost:8080/trips/"));
+        }
         case REVIEW_OVERDUE_ESCALATION -> values.add(Value.kept("5"));
         case REPORT_ACCEPTED -> returned = new Returned("王芳", null, "报告内容翔实", List.of());
         case REPORT_SENT_BACK -> returned = new Returned("王芳", null, "请补充经费使用情况", List.of());
