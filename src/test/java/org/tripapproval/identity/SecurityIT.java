@@ -557,6 +557,9 @@ class SecurityIT {
       return List.of(
           json.numberNode(-1), json.numberNode(new BigDecimal("1e12")), json.textNode("一千"));
     }
+    if (original.isBoolean()) { // a yes or no, e.g. the applicant's declaration
+      return List.of(json.textNode("是"), json.textNode("maybe"));
+    }
     String text = original.textValue();
     if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
       return List.of(
