@@ -59,7 +59,7 @@
     }
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
-      formError.textContent = body.message || ('核验失败 The check failed (' + response.status + ')');
+      formError.textContent = body.error || ('核验失败 The check failed (' + response.status + ')');
       return;
     }
     show(body);

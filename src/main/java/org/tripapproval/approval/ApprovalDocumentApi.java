@@ -57,6 +57,9 @@ class ApprovalDocumentApi {
         .body(documents.content(issued));
   }
 
+  /** An issued document is some tens of kilobytes; a file larger than this is not one. */
+  static final long LARGEST_DOCUMENT = 2L * 1024 * 1024;
+
   @PostMapping("/api/document-verification")
   ApprovalDocuments.Verification verify(
       @RequestParam(name = "approvalNumber", required = false) String approvalNumber,
@@ -70,6 +73,10 @@ class ApprovalDocumentApi {
     boolean uploaded = file != null && !file.isEmpty();
     if (!numbered && !uploaded) {
       throw DocumentRefused.nothingToCheck();
+    }
+    if (uploaded && file.getSize() > LARGEST_DOCUMENT) {
+      // anyone may ask, without a login: nothing bigger than a document is read into memory
+      throw DocumentRefused.tooLarge(LARGEST_DOCUMENT);
     }
     try {
       return documents.verify(

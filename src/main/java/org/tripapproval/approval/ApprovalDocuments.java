@@ -30,6 +30,7 @@ import org.tripapproval.notification.MailSettings;
 import org.tripapproval.trip.Countries;
 import org.tripapproval.trip.Labelled;
 import org.tripapproval.trip.TripRequest;
+import org.tripapproval.trip.TripStatus;
 
 /**
  * The approval documents (出国任务批件): issued with the approval number, in the engine's transaction (a
@@ -208,9 +209,11 @@ public class ApprovalDocuments {
         continue;
       }
       DocumentVerdict verdict =
-          unchanged == null
-              ? DocumentVerdict.issued
-              : unchanged ? DocumentVerdict.genuine : DocumentVerdict.altered;
+          called(issued)
+              ? DocumentVerdict.voided
+              : unchanged == null
+                  ? DocumentVerdict.issued
+                  : unchanged ? DocumentVerdict.genuine : DocumentVerdict.altered;
       return new Verification(
           verdict.words(),
           unchanged,
@@ -224,6 +227,17 @@ public class ApprovalDocuments {
     }
     return new Verification(
         DocumentVerdict.unknown.words(), null, null, null, null, null, null, null, uploaded);
+  }
+
+  /** Whether the trip was withdrawn after its number, or cancelled: its paper is void. */
+  private boolean called(Issued issued) {
+    return !jdbc.queryForList(
+            "SELECT status FROM trip_registry WHERE process_instance_id = ? AND status IN (?, ?)",
+            String.class,
+            issued.processInstanceId(),
+            TripStatus.WITHDRAWN.name(),
+            TripStatus.ENDED.name())
+        .isEmpty();
   }
 
   private ApprovalDocumentPdf.Content content(

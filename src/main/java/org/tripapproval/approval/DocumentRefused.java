@@ -27,6 +27,16 @@ class DocumentRefused extends RuntimeException implements Refusal {
             + " document's PDF");
   }
 
+  static DocumentRefused tooLarge(long limit) {
+    return new DocumentRefused(
+        413,
+        "文件过大:批件PDF不超过"
+            + limit / 1024
+            + " KB / the file is too large: an approval document is at most "
+            + limit / 1024
+            + " KB");
+  }
+
   @Override
   public int status() {
     return status;

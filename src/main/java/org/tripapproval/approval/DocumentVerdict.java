@@ -15,6 +15,10 @@ enum DocumentVerdict implements Labelled {
       "文件已被改动:批件号与核验码正确,但文件内容与出具的批件不一致",
       "Altered: the number and check code are right, but the file differs from the document that"
           + " was issued"),
+  voided(
+      "已作废:批件号与核验码正确,但该出访已撤回或取消,批件不再有效",
+      "Void: the number and check code are right, but the trip was withdrawn or cancelled and the"
+          + " document is no longer valid"),
   unknown(
       "无法核实:没有以该批件号和核验码(或该文件内容)出具的批件",
       "Not confirmed: no document was issued with this approval number and check code (or with"

@@ -108,6 +108,10 @@ class ApprovalDocumentIT {
     HttpResponse<String> empty = post(form("", ""), "application/x-www-form-urlencoded");
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(empty.body()).contains("请填写批件号", "enter the approval number");
+    HttpResponse<String> huge =
+        verification(issued.approvalNumber(), issued.checkCode(), new byte[3 * 1024 * 1024]);
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(huge.body()).contains("文件过大", "too large");
 
     Path file = Files.createDirectories(Path.of("target", "documents")).resolve("document.pdf");
     Files.write(file, pdf);
@@ -142,6 +146,13 @@ class ApprovalDocumentIT {
   }
 
   private JsonNode verify(String number, String code, byte[] file) throws Exception {
+    HttpResponse<String> answer = verification(number, code, file);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return mapper.readTree(answer.body());
+  }
+
+  private HttpResponse<String> verification(String number, String code, byte[] file)
+      throws Exception {
     HttpResponse<String> answer;
     if (file == null) {
       answer = post(form(number, code), "application/x-www-form-urlencoded");
@@ -169,8 +180,7 @@ class ApprovalDocumentIT {
       body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
       answer = post(body.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return mapper.readTree(answer.body());
+    return answer;
   }
 
   private static byte[] form(String number, String code) {

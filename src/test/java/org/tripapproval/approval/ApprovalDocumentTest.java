@@ -44,6 +44,7 @@ class ApprovalDocumentTest {
   @Autowired AuditTrail trail;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired Withdrawals withdrawals;
 
   private ApprovalDocuments.Issued approvedTrip(TripRequest request) {
     TripDriver driver = new TripDriver(engine, mapper);
@@ -136,6 +137,24 @@ class ApprovalDocumentTest {
     assertThat(documents.verify("外办〔1999〕0001号", code, null).verdict().code()).isEqualTo("unknown");
     assertThat(documents.verify(null, null, pdf).verdict().code()).isEqualTo("genuine");
     assertThat(documents.verify(null, null, altered).verdict().code()).isEqualTo("unknown");
+  }
+
+  @Test
+  void theDocumentOfATripWithdrawnAfterItsNumberIsVoid() {
+    TripDriver driver = new TripDriver(engine, mapper);
+    ProcessInstance trip = driver.submit(aTrip().build());
+    driver.approveAllLevels(trip);
+    driver.fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
+    ApprovalDocuments.Issued issued = documents.latest(trip.getId()).orElseThrow();
+    byte[] pdf = documents.content(issued);
+    assertThat(documents.verify(issued.approvalNumber(), issued.checkCode(), pdf).verdict().code())
+        .isEqualTo("genuine");
+
+    driver.withdraw(withdrawals, trip, "邀请方取消会谈 the host cancelled the talks");
+
+    assertThat(documents.verify(issued.approvalNumber(), issued.checkCode(), pdf).verdict().code())
+        .isEqualTo("voided");
+    assertThat(documents.verify(null, null, pdf).verdict().code()).isEqualTo("voided");
   }
 
   @Test

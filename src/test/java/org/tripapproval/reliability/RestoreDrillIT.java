@@ -52,7 +52,9 @@ class RestoreDrillIT {
       try (JarNode node =
           JarNode.onPostgres("drill-lost", lost, source, smtp.getSmtp().getPort())) {
         TripLoad load = new TripLoad(node, CLIENTS);
-        load.until(() -> load.closed.get() >= 2);
+        JdbcTemplate sourceDb = new JdbcTemplate(server.getDatabase("postgres", "drill_source"));
+        // under load, with trips on their way: closed ones and ones the backup catches in flight
+        load.until(() -> load.closed.get() >= 2 && inFlight(sourceDb) >= 2);
         run(
             "pg_dump",
             "--host=localhost",
@@ -128,6 +130,13 @@ class RestoreDrillIT {
     } finally {
       smtp.stop();
     }
+  }
+
+  private static int inFlight(JdbcTemplate db) {
+    return db.queryForObject(
+        "SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'overseas-trip'"
+            + " AND end_time_ IS NULL",
+        Integer.class);
   }
 
   /** Runs one of PostgreSQL's client programs (Debian's postgresql-client) and waits for it. */
