@@ -228,6 +228,12 @@ final class ApprovalDocumentPdf {
       for (List<String> member : content.delegation()) {
         row(regular, member);
       }
+      List<String> footer = new ArrayList<>();
+      for (String line : content.footer()) {
+        footer.addAll(wrap(regular, line, width, 9));
+      }
+      // the office, the date and the footer with the check code stay together, on the page
+      room(24 + 12 * LEADING + BODY * LEADING * 2 + footer.size() * 9 * LEADING);
       y -= 24;
       String office = bold.printable(content.office());
       text(bold, office, MARGIN + width - bold.width(office, 12), 12);
@@ -236,11 +242,9 @@ final class ApprovalDocumentPdf {
       text(regular, issued2, MARGIN + width - regular.width(issued2, BODY), BODY);
       y -= BODY * LEADING * 2;
       rule();
-      for (String line : content.footer()) {
-        for (String wrapped : wrap(regular, line, width, 9)) {
-          text(regular, wrapped, MARGIN, 9);
-          y -= 9 * LEADING;
-        }
+      for (String wrapped : footer) {
+        text(regular, wrapped, MARGIN, 9);
+        y -= 9 * LEADING;
       }
     }
 

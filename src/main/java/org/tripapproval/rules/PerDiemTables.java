@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -261,14 +262,20 @@ public class PerDiemTables {
 
   private Instant insertVersion(Kind kind, String version, LocalDate from, String loadedBy) {
     Instant now = clock.instant();
-    jdbc.update(
-        "INSERT INTO "
-            + kind.versionTable
-            + " (version, applies_from, loaded_at, loaded_by) VALUES (?, ?, ?, ?)",
-        version,
-        Date.valueOf(from),
-        Timestamp.from(now),
-        loadedBy);
+    try {
+      jdbc.update(
+          "INSERT INTO "
+              + kind.versionTable
+              + " (version, applies_from, loaded_at, loaded_by) VALUES (?, ?, ?, ?)",
+          version,
+          Date.valueOf(from),
+          Timestamp.from(now),
+          loadedBy);
+    } catch (DuplicateKeyException loadedMeanwhile) {
+      // the same label or day loaded at the same moment by another call (a double click)
+      throw new InvalidParameterException(
+          "version", "同名或同一生效日期的版本刚刚已载入 / a version of this name or from this day was just loaded");
+    }
     return now;
   }
 
