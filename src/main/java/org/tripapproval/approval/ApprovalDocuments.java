@@ -38,7 +38,7 @@ import org.tripapproval.trip.TripStatus;
  * and written into the trip's trail as {@code document.issued} with the hash.
  */
 @Service
-public class ApprovalDocuments {
+class ApprovalDocuments {
 
   static final String ISSUED = "document.issued";
 
@@ -99,7 +99,7 @@ public class ApprovalDocuments {
    * Issues the trip's document for its approval number, once: a step that runs again (a retried
    * job) finds the one it issued.
    */
-  public Issued issue(
+  Issued issue(
       String processInstanceId,
       String approvalNumber,
       String applicant,
@@ -152,7 +152,7 @@ public class ApprovalDocuments {
   }
 
   /** The trip's newest document, if one was issued. */
-  public Optional<Issued> latest(String processInstanceId) {
+  Optional<Issued> latest(String processInstanceId) {
     return jdbc
         .query(
             SELECT + " WHERE process_instance_id = ? ORDER BY revision DESC",

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
+import org.tripapproval.trip.Countries;
 import org.tripapproval.trip.RuleName;
 import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripRequest.BudgetCategory;
@@ -90,7 +91,7 @@ class BudgetStandards {
               day.country() + "\n" + day.city(),
               place -> standardOf(table, rates, day.country(), day.city()));
       if (daily == null) {
-        without.add(day.country());
+        without.add(Countries.name(day.country()));
         continue;
       }
       if (day.date().isBefore(trip.returnDate())) {

@@ -204,7 +204,7 @@ class TripRulesProcessTest {
         .containsExactly(
             Tuple.tuple(
                 "budget",
-                "出发日适用的开支标准(example-2013-516)和汇率(example-rates)中没有US的住宿费、伙食费标准,请财务人工核对 / No per-diem standard for US in the standards (example-2013-516) and rates (example-rates) in force on the departure day: finance checks the budget by hand"));
+                "出发日适用的开支标准(example-2013-516)和汇率(example-rates)中没有美国 United States的住宿费、伙食费标准,请财务人工核对 / No per-diem standard for 美国 United States in the standards (example-2013-516) and rates (example-rates) in force on the departure day: finance checks the budget by hand"));
   }
 
   private static BudgetItem lodging(String amount) {
