@@ -45,6 +45,8 @@ class ArchitectureTest {
         .definedBy("org.tripapproval.audit..")
         .layer("registry")
         .definedBy("org.tripapproval.registry..")
+        .optionalLayer("people")
+        .definedBy("org.tripapproval.people..")
         .layer("identity")
         .definedBy("org.tripapproval.identity..")
         .layer("trip")
@@ -71,15 +73,27 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("notification", "approval", "web", "config")
         .whereLayer("registry")
         .mayOnlyBeAccessedByLayers("audit", "rules", "notification", "approval", "web", "config")
-        .whereLayer("identity")
+        .whereLayer("people")
         .mayOnlyBeAccessedByLayers(
             "registry", "audit", "rules", "notification", "approval", "web", "config")
+        .whereLayer("identity")
+        .mayOnlyBeAccessedByLayers(
+            "people", "registry", "audit", "rules", "notification", "approval", "web", "config")
         .whereLayer("trip")
         .mayOnlyBeAccessedByLayers(
-            "identity", "registry", "audit", "rules", "notification", "approval", "web", "config")
+            "people",
+            "identity",
+            "registry",
+            "audit",
+            "rules",
+            "notification",
+            "approval",
+            "web",
+            "config")
         .whereLayer("calendar")
         .mayOnlyBeAccessedByLayers(
             "trip",
+            "people",
             "identity",
             "registry",
             "audit",

@@ -89,7 +89,9 @@ public record TripRequest(
    * A traveller. {@code principalLeader}: the member is a principal leader (主要负责人) of the unit, as
    * the applicant declares it (no personnel directory yet); null in requests stored before it.
    * {@code userId} is the member's user where they have one: four eyes goes by it, as a name can be
-   * typed or changed; members without it are matched by name.
+   * typed or changed; members without it are matched by name. {@code personId} is the member's id
+   * in the personnel directory (their employee number, or for people from outside it an id type and
+   * number): the rules and the registry go by it; null in requests stored before the directory.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Member(
@@ -100,16 +102,25 @@ public record TripRequest(
               regexp = "[a-zA-Z0-9][a-zA-Z0-9._-]*",
               message = "{trip.member.userId.malformed}")
           String userId,
-      Boolean principalLeader) {
+      Boolean principalLeader,
+      @Size(max = 64) @Pattern(
+              regexp = "[a-zA-Z0-9][a-zA-Z0-9._:-]*",
+              message = "{trip.member.personId.malformed}")
+          String personId) {
+
+    /** A member not identified in the personnel directory (requests stored before it). */
+    public Member(String name, String post, Rank rank, String userId, Boolean principalLeader) {
+      this(name, post, rank, userId, principalLeader, null);
+    }
 
     /** A member not marked as a principal leader of the unit (requests stored before the flag). */
     public Member(String name, String post, Rank rank, String userId) {
-      this(name, post, rank, userId, null);
+      this(name, post, rank, userId, null, null);
     }
 
     /** A member without a user of their own (or whose user the form does not know yet). */
     public Member(String name, String post, Rank rank) {
-      this(name, post, rank, null, null);
+      this(name, post, rank, null, null, null);
     }
   }
 
