@@ -14,7 +14,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,21 @@ class TripRulesProcessTest {
   @BeforeEach
   void setUp() {
     driver = new TripDriver(engine, mapper);
+  }
+
+  @Test
+  void theRuleTablesCellsAreParsedOnceByTheEnginesFeel() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    FeelEngine feel = configuration.getDmnEngineConfiguration().getFeelEngine();
+    assertThat(feel).isInstanceOf(ParsedOnceFeelEngine.class);
+
+    driver.submit(aTrip().build());
+    int parsed = ((ParsedOnceFeelEngine) feel).keptParses();
+    driver.submit(aTrip().build());
+
+    assertThat(parsed).isPositive();
+    assertThat(((ParsedOnceFeelEngine) feel).keptParses()).isEqualTo(parsed);
   }
 
   @Test
