@@ -1,7 +1,6 @@
 package org.tripapproval.identity;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,25 +12,25 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineIdentityAuthentication implements AuthenticationProvider {
 
-  private final IdentityService identityService;
+  private final LoginCache logins;
 
-  EngineIdentityAuthentication(IdentityService identityService) {
-    this.identityService = identityService;
+  EngineIdentityAuthentication(LoginCache logins) {
+    this.logins = logins;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object password = authentication.getCredentials();
-    if (user == null
-        || !(password instanceof String secret)
-        || !identityService.checkPassword(user, secret)) {
+    LoginCache.Login login =
+        user == null || !(password instanceof String secret)
+            ? null
+            : logins.login(user, secret).orElse(null);
+    if (login == null) {
       throw new BadCredentialsException("用户名或密码错误 / wrong user name or password");
     }
     List<SimpleGrantedAuthority> groups =
-        identityService.createGroupQuery().groupMember(user).unlimitedList().stream()
-            .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId()))
-            .toList();
+        login.groups().stream().map(group -> new SimpleGrantedAuthority("GROUP_" + group)).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }
 

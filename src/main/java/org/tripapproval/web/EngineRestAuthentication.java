@@ -1,9 +1,10 @@
 package org.tripapproval.web;
 
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.tripapproval.identity.LoginCache;
 
 /**
  * /engine-rest is open by default. Every call must log in (HTTP Basic against the engine's users,
@@ -13,13 +14,11 @@ import org.springframework.context.annotation.Configuration;
 class EngineRestAuthentication {
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<EngineRestLogin> engineRestAuthenticationFilter(
+      ProcessEngine engine, LoginCache logins) {
+    FilterRegistrationBean<EngineRestLogin> registration =
+        new FilterRegistrationBean<>(new EngineRestLogin(engine, logins));
     registration.setName("engine-rest-authentication");
-    registration.addInitParameter(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        BasicWithoutChallenge.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     // before the allowlist, which needs to know who calls
     registration.setOrder(EdgeFilters.AUTHENTICATION);
