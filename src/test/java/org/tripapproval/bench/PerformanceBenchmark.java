@@ -42,6 +42,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tripapproval.audit.BulkTrips;
@@ -64,12 +66,32 @@ import org.tripapproval.trip.TripRequest;
 class PerformanceBenchmark {
 
   private static final int[] CLIENTS = {1, 4, 16};
-  private static final int TRIPS_PER_CLIENT = Integer.getInteger("bench.tripsPerClient", 8);
-  private static final int SINGLE_CLIENT_TRIPS = Integer.getInteger("bench.singleClientTrips", 20);
+
+  /**
+   * A quick run to check a change (-Dbench.quick=true, under 5 minutes): fewer trips per client and
+   * the auditors at 10,000 and 100,000 trips only; the figures move more from run to run.
+   */
+  private static final boolean QUICK = Boolean.getBoolean("bench.quick");
+
+  private static final int TRIPS_PER_CLIENT =
+      Integer.getInteger("bench.tripsPerClient", QUICK ? 2 : 8);
+  private static final int SINGLE_CLIENT_TRIPS =
+      Integer.getInteger("bench.singleClientTrips", QUICK ? 6 : 20);
   private static final long[] SCALES =
-      Arrays.stream(System.getProperty("bench.scales", "10000,100000,1000000").split(","))
+      Arrays.stream(
+              System.getProperty("bench.scales", QUICK ? "10000,100000" : "10000,100000,1000000")
+                  .split(","))
           .mapToLong(Long::parseLong)
           .toArray();
+
+  /** Issue 19's targets: ratios to the baseline in the same run, so the machine's noise cancels. */
+  private static final double THROUGHPUT_SHARE = 0.85;
+
+  private static final double LATENCY_FACTOR = 1.3;
+  private static final double RULE_CHECK_P95_MS = 2;
+  private static final double STATISTICS_AT_A_MILLION_MS = 100;
+  private static final double SEARCH_GROWTH = 1.5;
+  private static final double QUICK_MINUTES = 5;
   private static final int PROBE_SECONDS = 10;
 
   private final Table table = new Table();
@@ -77,6 +99,7 @@ class PerformanceBenchmark {
 
   @Test
   void theWholeLifecycleAndTheAuditorsAtScale(@TempDir Path workDir) throws Exception {
+    long benchStarted = System.nanoTime();
     Database database = Database.open();
     GreenMail smtp =
         new GreenMail(new ServerSetup(JarNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -121,8 +144,7 @@ class PerformanceBenchmark {
           "Lifecycle through /engine-rest (submission, every routed review, 4 timers executed at once,"
               + " report, verification)");
       Map<Integer, double[]> throughput = new TreeMap<>();
-      Latencies at16 = null;
-      Latencies baselineAt16 = null;
+      Map<Integer, Latencies[]> latencies = new TreeMap<>();
       double commitsPerTrip = 0;
       double baselineCommitsPerTrip = 0;
       double[] edge = null;
@@ -161,13 +183,11 @@ class PerformanceBenchmark {
                 ours.trips,
                 ours.callsPerTrip(),
                 base.callsPerTrip()),
-            clients == 16
-                ? verdict(
-                    ours.tripsPerSecond() >= 0.7 * base.tripsPerSecond(), ">= 70% of the baseline")
-                : "");
+            verdict(
+                ours.tripsPerSecond() >= THROUGHPUT_SHARE * base.tripsPerSecond(),
+                String.format(Locale.ROOT, ">= %.0f%% of the baseline", 100 * THROUGHPUT_SHARE)));
+        latencies.put(clients, new Latencies[] {ours.latencies, base.latencies});
         if (clients == 16) {
-          at16 = ours.latencies;
-          baselineAt16 = base.latencies;
           commitsPerTrip = (commitsAfter - commitsBetween) / (double) ours.trips;
           baselineCommitsPerTrip = (commitsBetween - commitsBefore) / (double) base.trips;
         }
@@ -176,33 +196,15 @@ class PerformanceBenchmark {
           "16 clients: the edge's allowlist check (trips.edge.check) per call / share of the lifecycle's time",
           String.format(Locale.ROOT, "%.1f µs / %.2f%%", edge[0] * 1e6, edge[1] * 100),
           verdict(edge[1] < 0.05, "< 5%"));
-      table.section("Latency at 16 clients, ms: p50 / p95 / p99 (baseline p95)");
-      for (String operation :
-          List.of(
-              "submit",
-              "claim review",
-              "complete review",
-              "file report",
-              "claim verify",
-              "complete verify",
-              "timer")) {
-        String target =
-            switch (operation) {
-              case "submit" -> verdict(at16.percentile(operation, 95) < 100, "p95 < 100 ms");
-              case "complete review" -> verdict(at16.percentile(operation, 95) < 50, "p95 < 50 ms");
-              default -> "";
-            };
-        table.row(
-            operation,
-            String.format(
-                Locale.ROOT,
-                "%.1f / %.1f / %.1f (%.1f), n=%d",
-                at16.percentile(operation, 50),
-                at16.percentile(operation, 95),
-                at16.percentile(operation, 99),
-                baselineAt16.percentile(operation, 95),
-                at16.count(operation)),
-            target);
+      double ruleCheck = ruleCheckP95(admin);
+      table.row(
+          "16 clients: the rule check with every fact inside the node (trips.rules.check), p95",
+          String.format(Locale.ROOT, "%.2f ms", ruleCheck),
+          verdict(
+              ruleCheck <= RULE_CHECK_P95_MS,
+              String.format(Locale.ROOT, "<= %.0f ms", RULE_CHECK_P95_MS)));
+      for (int clients : new int[] {4, 16}) {
+        latencyTable(clients, latencies.get(clients)[0], latencies.get(clients)[1]);
       }
 
       table.section("The database's limit at 16 connections");
@@ -217,7 +219,7 @@ class PerformanceBenchmark {
       table.row(
           "lifecycle commits/s at 16 clients, share of the limit",
           String.format(Locale.ROOT, "%.0f/s = %.0f%%", needed, 100 * needed / commitRate),
-          verdict(needed >= 0.5 * commitRate, ">= 50% (the engine is not the bottleneck)"));
+          "");
 
       table.section("Notifications (the real mail path)");
       database.awaitOutboxDrained(sql);
@@ -267,7 +269,13 @@ class PerformanceBenchmark {
             scale == 100_000
                 ? verdict(search < 100, "< 100 ms")
                 : scale == 1_000_000 && !Double.isNaN(searchAt100k)
-                    ? verdict(search < 2 * searchAt100k, "< 2 x the p95 at 100,000")
+                    ? verdict(
+                        search < SEARCH_GROWTH * searchAt100k,
+                        String.format(
+                            Locale.ROOT,
+                            "< %.1f x the p95 at 100,000 (%.2f x)",
+                            SEARCH_GROWTH,
+                            search / searchAt100k))
                     : "");
         database.explain(
             sql,
@@ -299,10 +307,15 @@ class PerformanceBenchmark {
                     export.seconds() < 10 && growth * 1e6 < export.bytes(),
                     "< 10 s; the heap keeps less than the CSV itself")
                 : "");
+        double statistics = auditor.statistics();
         table.row(
             at + ": statistics of a year",
-            String.format(Locale.ROOT, "%.0f ms (median of 5)", auditor.statistics()),
-            "");
+            String.format(Locale.ROOT, "%.0f ms (median of 5)", statistics),
+            scale == 1_000_000
+                ? verdict(
+                    statistics < STATISTICS_AT_A_MILLION_MS,
+                    String.format(Locale.ROOT, "< %.0f ms", STATISTICS_AT_A_MILLION_MS))
+                : "");
       }
 
       table.section("Start-up and memory");
@@ -319,6 +332,14 @@ class PerformanceBenchmark {
           "start-up to health UP: empty database / with every trip above",
           String.format(Locale.ROOT, "%.1f s / %.1f s", coldStart, warmStart),
           verdict(Math.max(coldStart, warmStart) < 15, "< 15 s"));
+      double minutes = (System.nanoTime() - benchStarted) / 60e9;
+      table.row(
+          "the benchmark's own time" + (QUICK ? " (quick: -Dbench.quick=true)" : ""),
+          String.format(Locale.ROOT, "%.1f min", minutes),
+          QUICK
+              ? verdict(
+                  minutes < QUICK_MINUTES, String.format(Locale.ROOT, "< %.0f min", QUICK_MINUTES))
+              : "");
     } finally {
       node.close();
       smtp.stop();
@@ -525,6 +546,55 @@ class PerformanceBenchmark {
       pool.shutdown();
       return new Run(clients * tripsPerClient, seconds, calls.get(), latencies);
     }
+  }
+
+  /**
+   * Each call type's response time at this many clients, against the baseline's in the same run.
+   */
+  private void latencyTable(int clients, Latencies ours, Latencies baseline) {
+    table.section(
+        "Latency at "
+            + clients
+            + " clients, ms: p50 / p95 / p99 (baseline p95), target p95 <= "
+            + LATENCY_FACTOR
+            + " x the baseline's");
+    for (String operation :
+        List.of(
+            "submit",
+            "claim review",
+            "complete review",
+            "file report",
+            "claim verify",
+            "complete verify",
+            "timer")) {
+      double p95 = ours.percentile(operation, 95);
+      double baselineP95 = baseline.percentile(operation, 95);
+      table.row(
+          operation,
+          String.format(
+              Locale.ROOT,
+              "%.1f / %.1f / %.1f (%.1f), n=%d",
+              ours.percentile(operation, 50),
+              p95,
+              ours.percentile(operation, 99),
+              baselineP95,
+              ours.count(operation)),
+          verdict(
+              p95 <= LATENCY_FACTOR * baselineP95,
+              String.format(Locale.ROOT, "%.2f x the baseline", p95 / baselineP95)));
+    }
+  }
+
+  /**
+   * The rule check's 95th percentile in milliseconds, as the node publishes it (Prometheus; over
+   * the last two minutes, i.e. the run at 16 clients).
+   */
+  private static double ruleCheckP95(RestClient admin) {
+    Matcher sample =
+        Pattern.compile("(?m)^trips_rules_check_seconds\\{[^}]*quantile=\"0\\.95\"[^}]*\\} (\\S+)$")
+            .matcher(expect(admin.get("/actuator/prometheus"), 200).body());
+    assertThat(sample.find()).as("the node publishes trips.rules.check").isTrue();
+    return Double.parseDouble(sample.group(1)) * 1000;
   }
 
   /**
