@@ -94,7 +94,9 @@ class ModelConventionsTest {
           "${decisionRecorder}",
           "records the decision a task's form submitted",
           SEND_NOTICE,
-          "sends the notice the element names");
+          "sends the notice the element names",
+          "${reportSentBackRecorder}",
+          "records the day a report went back to its applicant, from which its filing is due");
 
   /** The task listeners a model may bind. */
   private static final Map<String, String> BOOKKEEPING_TASK_LISTENERS =

@@ -26,13 +26,16 @@ class NoticeDetails {
     this.deadlines = deadlines;
   }
 
-  /** The values of a notice about a trip that returns (or returned) on {@code returnDate}. */
-  List<Value> of(NotificationKind kind, String returnDate) {
+  /**
+   * The values of a notice about a trip that returns (or returned) on {@code returnDate}, whose
+   * report was last sent back on {@code reportSentBackOn} (null if it was not).
+   */
+  List<Value> of(NotificationKind kind, String returnDate, String reportSentBackOn) {
     return switch (kind) {
       case PRE_TRIP_DISCLOSURE_STARTED -> day(deadlines.day(deadlines.preTripDisclosureEnd()));
       case POST_TRIP_DISCLOSURE_STARTED -> day(deadlines.day(deadlines.postTripDisclosureEnd()));
       case REPORT_DUE_SOON, REPORT_DUE_TODAY, REPORT_OVERDUE, REPORT_OVERDUE_ESCALATION ->
-          day(deadlines.day(deadlines.reportDue(returnDate)));
+          day(deadlines.day(deadlines.reportDue(returnDate, reportSentBackOn)));
       case REVIEW_OVERDUE_ESCALATION ->
           List.of(Value.kept(String.valueOf(deadlines.reviewPeriodWorkingDays())));
       default -> List.of();

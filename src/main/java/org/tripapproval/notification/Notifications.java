@@ -139,7 +139,12 @@ public class Notifications {
           OBJECTION_UPHELD,
           OBJECTION_DISMISSED ->
           returned = decided(execution, detail, List.of());
-      default -> values.addAll(details.of(kind, (String) execution.getVariable(RETURN_DATE)));
+      default ->
+          values.addAll(
+              details.of(
+                  kind,
+                  (String) execution.getVariable(RETURN_DATE),
+                  (String) execution.getVariable(REPORT_SENT_BACK_ON)));
     }
     send(execution, kind, values, returned);
   }
@@ -151,7 +156,14 @@ public class Notifications {
   public void sendNamed(DelegateExecution execution, String property) {
     for (NotificationKind kind :
         ModelNotices.named(execution.getBpmnModelElementInstance(), property)) {
-      send(execution, kind, details.of(kind, (String) execution.getVariable(RETURN_DATE)), null);
+      send(
+          execution,
+          kind,
+          details.of(
+              kind,
+              (String) execution.getVariable(RETURN_DATE),
+              (String) execution.getVariable(REPORT_SENT_BACK_ON)),
+          null);
     }
   }
 

@@ -138,17 +138,61 @@ public class TripDeadlines {
    * is not one.
    */
   public Date reportDue(String returnDate) {
-    return startOf(reportDueDay(returnDate).plusDays(1));
+    return reportDue(returnDate, null);
+  }
+
+  /**
+   * The report is due as {@link #reportDue(String)}, or, when it was sent back on {@code
+   * sentBackOn} (an ISO date; null or empty when it was not), by the end of the N-th working day
+   * after that if that is later: a filing sent back after its first due day is not overdue at once.
+   */
+  public Date reportDue(String returnDate, String sentBackOn) {
+    return startOf(reportDueDay(returnDate, sentBackOn).plusDays(1));
   }
 
   public Date reportReminder(String returnDate) {
+    return reportReminder(returnDate, null);
+  }
+
+  /**
+   * A few days before the report is due; for a filing sent back, not before the day after the
+   * send-back, whose own mail told the applicant what to do.
+   */
+  public Date reportReminder(String returnDate, String sentBackOn) {
+    LocalDate reminder =
+        reportDueDay(returnDate, sentBackOn)
+            .plusDays(1)
+            .minusDays(settings.reportReminderDaysBefore());
+    LocalDate dayAfterSendBack =
+        sentBack(sentBackOn) ? LocalDate.parse(sentBackOn).plusDays(1) : null;
     return startOf(
-        reportDueDay(returnDate).plusDays(1).minusDays(settings.reportReminderDaysBefore()));
+        dayAfterSendBack != null && reminder.isBefore(dayAfterSendBack)
+            ? dayAfterSendBack
+            : reminder);
   }
 
   /** The morning of the day the report is due. */
   public Date reportDueToday(String returnDate) {
-    return startOf(reportDueDay(returnDate));
+    return reportDueToday(returnDate, null);
+  }
+
+  public Date reportDueToday(String returnDate, String sentBackOn) {
+    return startOf(reportDueDay(returnDate, sentBackOn));
+  }
+
+  private LocalDate reportDueDay(String returnDate, String sentBackOn) {
+    LocalDate first = reportDueDay(returnDate);
+    if (!sentBack(sentBackOn)) {
+      return first;
+    }
+    LocalDate sentBack = LocalDate.parse(sentBackOn);
+    LocalDate again = workingDays.plusWorkingDays(sentBack, settings.reportRefileWorkingDays());
+    noteIfProvisional(sentBack, again);
+    return again.isAfter(first) ? again : first;
+  }
+
+  private static boolean sentBack(String sentBackOn) {
+    return sentBackOn != null && !sentBackOn.isBlank();
   }
 
   private LocalDate reportDueDay(String returnDate) {

@@ -17,4 +17,5 @@ public record TripSettings(
     int leadTimeWorkingDays,
     int reportDueDays,
     int reportReminderDaysBefore,
+    int reportRefileWorkingDays,
     DataSize maxAttachmentSize) {}

@@ -37,6 +37,9 @@ public final class TripVariables {
   public static final String REPORT_ATTACHMENT = "reportAttachment";
   public static final String REPORT_FINDINGS = "reportFindings";
 
+  /** The day the report was last sent back to its applicant (ISO date), if it was. */
+  public static final String REPORT_SENT_BACK_ON = "reportSentBackOn";
+
   /** Why the applicant withdrew the trip, and who did: written by the withdrawal's own step. */
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
 

@@ -11,8 +11,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -37,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tripapproval.audit.AuditTrail;
+import org.tripapproval.calendar.WorkingDays;
 import org.tripapproval.notification.Outbox;
 import org.tripapproval.notification.OutboxMessage;
 import org.tripapproval.refusal.InvalidParameterException;
@@ -61,6 +65,7 @@ class OverseasTripProcessTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
   @Autowired Withdrawals withdrawals;
+  @Autowired WorkingDays workingDays;
   TripDriver driver;
 
   @BeforeEach
@@ -443,6 +448,44 @@ class OverseasTripProcessTest {
     driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "accept", "");
     driver.fireTimer(trip, POST_TRIP_DISCLOSURE_ENDED);
     assertThat(trip).isEnded().hasPassed(TRIP_CLOSED);
+  }
+
+  @Test
+  void aReportSentBackAfterItsDueDayIsDueAgainDaysLaterInsteadOfOverdueAtOnce() {
+    TripRequest request = aTrip().build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAndTravel(trip);
+    driver.fileReport(trip, TripDriver.reportFor(request));
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    LocalDate sentBack = request.returnDate().plusDays(40); // its first due day (30) is over
+    ClockUtil.setCurrentTime(Date.from(sentBack.atTime(10, 0).atZone(zone).toInstant()));
+    try {
+      driver.decide(TripDriver.VERIFIER, trip, VERIFY_TRIP_REPORT, "sendBack", "请补充经费使用情况");
+    } finally {
+      ClockUtil.reset();
+    }
+
+    // due by the end of the 5th working day after the send-back (trips.report-refile-working-days)
+    LocalDate dueDay = workingDays.plusWorkingDays(sentBack, 5);
+    Assertions.assertThat(timerDue(trip, REPORT_REMINDER_DUE))
+        .isEqualTo(sentBack.plusDays(1).atStartOfDay(zone).toInstant());
+    Assertions.assertThat(timerDue(trip, REPORT_DUE_TODAY))
+        .isEqualTo(dueDay.atStartOfDay(zone).toInstant());
+    Assertions.assertThat(timerDue(trip, REPORT_OVERDUE))
+        .isEqualTo(dueDay.plusDays(1).atStartOfDay(zone).toInstant());
+    Assertions.assertThat(driver.openTask(trip, FILE_TRIP_REPORT).getDueDate().toInstant())
+        .isEqualTo(dueDay.plusDays(1).atStartOfDay(zone).toInstant());
+  }
+
+  private Instant timerDue(ProcessInstance trip, String activityId) {
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(trip.getId())
+        .activityId(activityId)
+        .singleResult()
+        .getDuedate()
+        .toInstant();
   }
 
   @Test

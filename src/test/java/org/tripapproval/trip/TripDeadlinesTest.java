@@ -23,7 +23,7 @@ class TripDeadlinesTest {
   // the defaults of application.yaml
   static final TripSettings SETTINGS =
       new TripSettings(
-          ZoneId.of("Asia/Shanghai"), false, 5, 5, 5, 10, 30, 7, DataSize.ofMegabytes(10));
+          ZoneId.of("Asia/Shanghai"), false, 5, 5, 5, 10, 30, 7, 5, DataSize.ofMegabytes(10));
 
   WorkingDays workingDays;
   TripDeadlines deadlines;
@@ -52,6 +52,24 @@ class TripDeadlinesTest {
     // Monday 4 February
     workingDays.load(2030, CALENDAR_2030);
     assertThat(deadlines.day(deadlines.reportDue("2030-01-03"))).isEqualTo("2030-02-04");
+  }
+
+  @Test
+  void aReportSentBackIsDueFiveWorkingDaysLaterUnlessItsFirstDueDayIsLater() {
+    workingDays.load(2030, CALENDAR_2030);
+    // sent back early: the first due day (Monday 4 February) stands
+    assertThat(deadlines.day(deadlines.reportDue("2030-01-03", "2030-01-10")))
+        .isEqualTo("2030-02-04");
+    // sent back on Thursday 14 February, after it: due the 5th working day after, Thursday 21st
+    assertThat(deadlines.day(deadlines.reportDue("2030-01-03", "2030-02-14")))
+        .isEqualTo("2030-02-21");
+    assertThat(deadlines.day(deadlines.reportDueToday("2030-01-03", "2030-02-14")))
+        .isEqualTo("2030-02-20");
+    // reminded the day after the send-back at the earliest, never on the day of its own mail
+    assertThat(deadlines.reportReminder("2030-01-03", "2030-02-14"))
+        .isEqualTo(deadlines.startOf("2030-02-15"));
+    // not sent back
+    assertThat(deadlines.reportDue("2030-01-03", "")).isEqualTo(deadlines.reportDue("2030-01-03"));
   }
 
   @Test
