@@ -25,26 +25,22 @@ class RuleTables {
 
   private final DecisionService decisions;
   private final RepositoryService repository;
+  private final LatestTables latest;
 
-  RuleTables(DecisionService decisions, RepositoryService repository) {
+  RuleTables(DecisionService decisions, RepositoryService repository, LatestTables latest) {
     this.decisions = decisions;
     this.repository = repository;
+    this.latest = latest;
   }
 
   Evaluated evaluate(String decisionKey, Map<String, Object> facts) {
-    DecisionDefinition latest =
-        repository
-            .createDecisionDefinitionQuery()
-            .decisionDefinitionKey(decisionKey)
-            .latestVersion()
-            .withoutTenantId()
-            .singleResult();
-    if (latest == null) {
+    DecisionDefinition newest = latest.of(decisionKey, repository);
+    if (newest == null) {
       throw new IllegalStateException("no decision " + decisionKey + " is deployed");
     }
     return new Evaluated(
-        latest.getKey(),
-        latest.getVersion(),
-        decisions.evaluateDecisionTableById(latest.getId(), facts).getResultList());
+        newest.getKey(),
+        newest.getVersion(),
+        decisions.evaluateDecisionTableById(newest.getId(), facts).getResultList());
   }
 }

@@ -173,7 +173,7 @@ public class TripRules {
    */
   private int meaningfulLength(String purpose) {
     String rest = purpose.toLowerCase(Locale.ROOT);
-    for (Map<String, Object> row : tables.evaluate(GENERIC_WORDS_DECISION, Map.of()).rows()) {
+    for (Map<String, Object> row : lookups.all(GENERIC_WORDS_DECISION, Map.of())) {
       rest = rest.replace(((String) row.get("word")).toLowerCase(Locale.ROOT), "");
     }
     return (int) rest.codePoints().filter(Character::isLetterOrDigit).count();
