@@ -1,57 +1,69 @@
 package org.tripapproval.rules;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Which version of each rule table is the newest, read for all tables in one query and kept for
- * {@code trips.rules.newest-tables} (2 seconds by default), instead of a query per table and per
- * lookup: a rule check looks up a dozen times. A deployment made or removed on this node forgets it
- * at once ({@link LatestTablesPlugin}); one made on another node applies here within that time.
+ * Which version of each rule table is the newest, read for all tables in one query per engine
+ * command (the step that checks a trip) instead of a query per lookup: a rule check looks up a
+ * dozen times. Read afresh by every command, so a table deployed through any node applies to the
+ * next check on every node. Outside a command every call reads it.
  */
 @Component
 class LatestTables {
 
-  private record Snapshot(Map<String, DecisionDefinition> byKey, Instant until) {}
-
-  private final Duration lifetime;
-  private final Clock clock;
-  private volatile Snapshot snapshot;
-
-  LatestTables(@Value("${trips.rules.newest-tables:2s}") Duration lifetime, Clock clock) {
-    this.lifetime = lifetime;
-    this.clock = clock;
-  }
+  /** The newest versions as read in each command still running, forgotten when it ends. */
+  private final Map<CommandContext, Map<String, DecisionDefinition>> byCommand =
+      new ConcurrentHashMap<>();
 
   /** The newest deployed version of the table, or null when none is deployed. */
   DecisionDefinition of(String key, RepositoryService repository) {
-    Snapshot known = snapshot;
-    Instant now = clock.instant();
-    if (known == null || !now.isBefore(known.until()) || !known.byKey().containsKey(key)) {
-      known =
-          new Snapshot(
-              repository
-                  .createDecisionDefinitionQuery()
-                  .latestVersion()
-                  .withoutTenantId()
-                  .unlimitedList()
-                  .stream()
-                  .collect(Collectors.toMap(DecisionDefinition::getKey, Function.identity())),
-              now.plus(lifetime));
-      snapshot = known;
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      return newest(repository).get(key);
     }
-    return known.byKey().get(key);
+    return byCommand
+        .computeIfAbsent(
+            command,
+            running -> {
+              running.registerCommandContextListener(new ForgetWhenDone());
+              return newest(repository);
+            })
+        .get(key);
   }
 
-  void forget() {
-    snapshot = null;
+  /** How many commands' readings are kept (those still running). */
+  int kept() {
+    return byCommand.size();
+  }
+
+  private static Map<String, DecisionDefinition> newest(RepositoryService repository) {
+    return repository
+        .createDecisionDefinitionQuery()
+        .latestVersion()
+        .withoutTenantId()
+        .unlimitedList()
+        .stream()
+        .collect(Collectors.toMap(DecisionDefinition::getKey, Function.identity()));
+  }
+
+  private final class ForgetWhenDone implements CommandContextListener {
+    @Override
+    public void onCommandContextClose(CommandContext command) {
+      byCommand.remove(command);
+    }
+
+    @Override
+    public void onCommandFailed(CommandContext command, Throwable failure) {
+      byCommand.remove(command);
+    }
   }
 }

@@ -1,87 +1,90 @@
 package org.tripapproval.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DecisionDefinitionQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 
-/** The newest table versions, read once for all tables and kept briefly. Without Spring. */
+/** The newest table versions: one query per engine command, never kept past it. */
+@SpringBootTest
+@ActiveProfiles("test")
 class LatestTablesTest {
 
-  Instant now = Instant.parse("2026-12-03T09:00:00Z");
+  @Autowired ProcessEngine engine;
+  @Autowired LatestTables tables;
+
   RepositoryService repository = mock(RepositoryService.class);
   DecisionDefinitionQuery query = mock(DecisionDefinitionQuery.class, RETURNS_SELF);
   DecisionDefinition frequency = table("trip-frequency", 3);
   DecisionDefinition region = table("destination-region", 1);
-  LatestTables tables =
-      new LatestTables(
-          Duration.ofSeconds(2),
-          new Clock() {
-            @Override
-            public ZoneId getZone() {
-              return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-              return this;
-            }
-
-            @Override
-            public Instant instant() {
-              return now;
-            }
-          });
+  CommandExecutor commands;
 
   @BeforeEach
   void twoTablesDeployed() {
     when(repository.createDecisionDefinitionQuery()).thenReturn(query);
     when(query.unlimitedList()).thenReturn(List.of(frequency, region));
+    commands =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
   }
 
   @Test
-  void readsEveryTablesNewestVersionInOneQueryAndAgainOnlyAfterTwoSeconds() {
-    assertThat(tables.of("trip-frequency", repository)).isSameAs(frequency);
-    assertThat(tables.of("destination-region", repository)).isSameAs(region);
-    now = now.plusMillis(1900);
-    assertThat(tables.of("trip-frequency", repository)).isSameAs(frequency);
+  void readsEveryTablesNewestVersionOncePerCommandAndAfreshInTheNext() {
+    commands.execute(
+        command -> {
+          assertThat(tables.of("trip-frequency", repository)).isSameAs(frequency);
+          assertThat(tables.of("destination-region", repository)).isSameAs(region);
+          assertThat(tables.of("trip-frequency", repository)).isSameAs(frequency);
+          return null;
+        });
     verify(query, times(1)).unlimitedList();
+    assertThat(tables.kept()).isZero();
 
+    // deployed meanwhile, through this node or another
     DecisionDefinition newer = table("trip-frequency", 4);
     when(query.unlimitedList()).thenReturn(List.of(newer, region));
-    now = now.plusMillis(200);
 
-    assertThat(tables.of("trip-frequency", repository)).isSameAs(newer);
+    commands.execute(
+        command -> assertThat(tables.of("trip-frequency", repository)).isSameAs(newer));
     verify(query, times(2)).unlimitedList();
   }
 
   @Test
-  void aTableItDoesNotKnowYetOrAForgottenOneIsReadAgainAtOnce() {
+  void outsideACommandEveryCallReads() {
     tables.of("trip-frequency", repository);
-    DecisionDefinition words = table("purpose-generic-words", 1);
-    when(query.unlimitedList()).thenReturn(List.of(frequency, region, words));
+    tables.of("destination-region", repository);
 
-    assertThat(tables.of("purpose-generic-words", repository)).isSameAs(words);
+    verify(query, times(2)).unlimitedList();
+  }
 
-    DecisionDefinition newer = table("trip-frequency", 4);
-    when(query.unlimitedList()).thenReturn(List.of(newer, region, words));
-    tables.forget();
-    assertThat(tables.of("trip-frequency", repository)).isSameAs(newer);
-    verify(query, times(3)).unlimitedList();
+  @Test
+  void aCommandThatFailsKeepsNothing() {
+    assertThatThrownBy(
+            () ->
+                commands.execute(
+                    command -> {
+                      tables.of("trip-frequency", repository);
+                      throw new IllegalStateException("the step failed");
+                    }))
+        .hasMessage("the step failed");
+
+    assertThat(tables.kept()).isZero();
   }
 
   private static DecisionDefinition table(String key, int version) {
