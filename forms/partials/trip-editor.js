@@ -51,6 +51,36 @@ $scope.editor = {
   days: days,
   returnBeforeDeparture: function () { return f.departureDate && f.returnDate && f.returnDate < f.departureDate; },
   remove: function (list, index) { list.splice(index, 1); },
+  // a member picked from the personnel directory (/api/people): the directory's words stand, and
+  // the server takes them from the directory again; one from outside it is identified by papers
+  fromDirectory: function (member) { return !!member.personId && member.personId.indexOf(':') < 0; },
+  searchPeople: function (member) {
+    var text = (member.$$search || '').trim();
+    var asked = member.$$asked = (member.$$asked || 0) + 1;
+    if (!text) { member.$$results = []; member.$$searched = false; return; }
+    getJson('/api/people?q=' + encodeURIComponent(text)).then(function (people) {
+      if (asked !== member.$$asked) { return; } // a later keystroke asked again
+      member.$$results = people;
+      member.$$searched = true;
+      $scope.$applyAsync();
+    }).catch(function () { member.$$results = []; $scope.$applyAsync(); });
+  },
+  pick: function (member, person) {
+    Object.assign(member, {
+      personId: person.id, name: person.name, post: person.post,
+      rank: person.rank, principalLeader: person.principalLeader
+    });
+    member.$$results = [];
+    member.$$search = '';
+    member.$$outside = false;
+  },
+  unpick: function (member) {
+    ['personId', 'name', 'post', 'rank', 'principalLeader', 'userId'].forEach(function (key) { delete member[key]; });
+  },
+  outside: function (member) {
+    if (!member.$$outside) { delete member.personId; }
+    member.$$results = [];
+  },
   total: function () { return f.budget.reduce(function (sum, item) { return sum + (Number(item.amount) || 0); }, 0); },
   // one row per day of the trip; rows already filled in keep their content
   generateDays: function () {
@@ -70,7 +100,10 @@ $scope.editor = {
     f.returnDate = parseDate(trip.returnDate);
     f.purpose = trip.purpose;
     f.tasks = (trip.tasks || ['']).slice();
-    f.members = copy(trip.members || [{}]);
+    f.members = copy(trip.members || [{}]).map(function (member) {
+      var papers = /^([A-Z]+):(.*)$/.exec(member.personId || '');
+      return papers ? Object.assign(member, { $$outside: true, $$idType: papers[1], $$idNumber: papers[2] }) : member;
+    });
     f.itinerary = copy(trip.itinerary || []);
     f.budget = copy(trip.budget || [{}]);
     f.transits = copy(trip.transits || []);
@@ -90,7 +123,14 @@ $scope.editor = {
       returnDate: isoDate(f.returnDate),
       purpose: f.purpose,
       tasks: copy(f.tasks),
-      members: copy(f.members),
+      members: f.members.map(function (member) {
+        var plain = copy(member);
+        if (member.$$outside) {
+          plain.personId = member.$$idType && member.$$idNumber
+            ? member.$$idType + ':' + member.$$idNumber.trim().toUpperCase() : null;
+        }
+        return plain;
+      }),
       itinerary: copy(f.itinerary).map(function (day) {
         return Object.assign({}, day, { country: (day.country || '').toUpperCase() });
       }),

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.tripapproval.audit.AuditTrail;
+import org.tripapproval.people.Directory;
+import org.tripapproval.people.Person;
 import org.tripapproval.trip.JsonVariables;
 import org.tripapproval.trip.TripRequest;
 
@@ -31,11 +33,13 @@ public class FourEyes implements TaskListener {
   private final IdentityService identity;
   private final JsonVariables json;
   private final AuditTrail trail;
+  private final Directory directory;
 
-  FourEyes(IdentityService identity, JsonVariables json, AuditTrail trail) {
+  FourEyes(IdentityService identity, JsonVariables json, AuditTrail trail, Directory directory) {
     this.identity = identity;
     this.json = json;
     this.trail = trail;
+    this.directory = directory;
   }
 
   @Override
@@ -64,7 +68,8 @@ public class FourEyes implements TaskListener {
 
   /** Why the user may not review the trip of this applicant: "applicant", "member", or null. */
   String conflictOf(String user, String applicant, TripRequest trip) {
-    return FourEyesRule.conflictOf(user, namesOf(user), applicant, trip);
+    String personId = directory.ofUser(user).map(Person::id).orElse(null);
+    return FourEyesRule.conflictOf(user, personId, namesOf(user), applicant, trip);
   }
 
   private Set<String> namesOf(String userId) {

@@ -17,25 +17,48 @@ final class FourEyesRule {
   private FourEyesRule() {}
 
   /**
-   * Why the user, who goes by {@code names} ({@link #namesOf}), may not review the trip of this
-   * applicant: {@link #APPLICANT}, {@link #MEMBER}, or null.
+   * As {@link #conflictOf(String, String, Set, String, TripRequest)}, for a user not in the
+   * directory.
    */
   static String conflictOf(String user, Set<String> names, String applicant, TripRequest trip) {
+    return conflictOf(user, null, names, applicant, trip);
+  }
+
+  /**
+   * Why the user, who is {@code personId} in the personnel directory (or null) and goes by {@code
+   * names} ({@link #namesOf}), may not review the trip of this applicant: {@link #APPLICANT},
+   * {@link #MEMBER}, or null.
+   */
+  static String conflictOf(
+      String user, String personId, Set<String> names, String applicant, TripRequest trip) {
     if (user.equals(applicant)) {
       return APPLICANT;
     }
     if (trip == null || trip.members() == null) {
       return null;
     }
-    // the id where one is given, and always the name: an id the applicant typed is not checked
-    // against the directory, so it must not hide a member whose name is the reviewer's
     for (TripRequest.Member member : trip.members()) {
-      if (member != null
-          && (user.equals(member.userId()) || names.contains(normalized(member.name())))) {
+      if (member != null && isReviewer(member, user, personId, names)) {
         return MEMBER;
       }
     }
     return null;
+  }
+
+  /**
+   * The member is the reviewer by user id or directory id. The name decides only where the ids
+   * cannot: two people of the directory are told apart by their ids, as namesakes are common; a
+   * member from outside it (identified by papers) or without an id, or a reviewer the directory
+   * does not know, is compared by name too, so that an id cannot hide a member who is the reviewer.
+   */
+  private static boolean isReviewer(
+      TripRequest.Member member, String user, String personId, Set<String> names) {
+    if (user.equals(member.userId()) || (personId != null && personId.equals(member.personId()))) {
+      return true;
+    }
+    boolean bothInDirectory =
+        personId != null && member.personId() != null && member.personId().indexOf(':') < 0;
+    return !bothInDirectory && names.contains(normalized(member.name()));
   }
 
   /** The names a user with these first and last names goes by, as {@link #conflictOf} compares. */

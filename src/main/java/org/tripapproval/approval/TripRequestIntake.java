@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.tripapproval.identity.TripAccess;
 import org.tripapproval.identity.Units;
+import org.tripapproval.people.Directory;
 import org.tripapproval.trip.Attachments;
 import org.tripapproval.trip.InvalidSubmissionException;
 import org.tripapproval.trip.JsonVariables;
@@ -29,18 +30,21 @@ class TripRequestIntake implements ExecutionListener {
   private final Attachments attachments;
   private final Units units;
   private final TripAccess access;
+  private final Directory directory;
 
   TripRequestIntake(
       JsonVariables json,
       TripRequestValidator check,
       Attachments attachments,
       Units units,
-      TripAccess access) {
+      TripAccess access,
+      Directory directory) {
     this.json = json;
     this.check = check;
     this.attachments = attachments;
     this.units = units;
     this.access = access;
+    this.directory = directory;
   }
 
   /** On submission (start event), and when the revision task ends, unless it was cancelled. */
@@ -58,12 +62,15 @@ class TripRequestIntake implements ExecutionListener {
   private void accept(VariableScope scope) {
     TripRequest submitted = json.read(scope, TRIP, TripRequest.class);
     List<String> problems = new ArrayList<>(check.problems(submitted));
+    // the directory's words for its people, once the request is whole enough to read them
+    TripRequest identified =
+        problems.isEmpty() ? directory.identified(submitted, problems) : submitted;
     attachments.problemWith(scope, INVITATION_LETTER).ifPresent(problems::add);
     String unit = units.unitOf((String) scope.getVariable(APPLICANT), submitted.unit(), problems);
     if (!problems.isEmpty()) {
       throw new InvalidSubmissionException(problems);
     }
-    TripRequest trip = submitted.withUnit(unit);
+    TripRequest trip = identified.withUnit(unit);
     json.write(scope, TRIP, trip);
     scope.setVariable(UNIT, unit);
     scope.setVariable(DEPARTURE_DATE, trip.departureDate().toString());

@@ -279,6 +279,13 @@ class TripSearch {
               + " AND m.name = :member)");
       parameters.addValue("member", filter.member());
     }
+    if (filter.person() != null) {
+      // one person among namesakes: their directory id or papers
+      where.append(
+          " AND EXISTS (SELECT 1 FROM trip_member m WHERE m.process_instance_id = r.process_instance_id"
+              + " AND m.person_id = :person)");
+      parameters.addValue("person", filter.person());
+    }
     if (filter.country() != null) {
       // the period again inside, so that the country's index range finds the trips (V11)
       where.append(

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -89,12 +92,13 @@ public class TripRegistry {
             i,
             member.name(),
             member.post(),
-            member.rank() == null ? null : member.rank().name()
+            member.rank() == null ? null : member.rank().name(),
+            member.personId()
           });
     }
     jdbc.batchUpdate(
-        "INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank)"
-            + " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank,"
+            + " person_id) VALUES (?, ?, ?, ?, ?, ?)",
         members);
     jdbc.update(
         "UPDATE trip_finding SET departure_date = ? WHERE process_instance_id = ?",
@@ -199,73 +203,128 @@ public class TripRegistry {
   }
 
   /**
-   * Which of these names are members of another trip whose report is overdue: they may not travel
-   * again until it is filed (audit rule "overdue"). Members are matched by name, as requests name
-   * them.
+   * Which of these members are members of another trip whose report is overdue: they may not travel
+   * again until it is filed (audit rule "overdue"). Answers their names, in the delegation's order.
    */
-  public List<String> withOverdueReports(Collection<String> names, String exceptTrip) {
-    if (names.isEmpty()) {
+  public List<String> withOverdueReports(List<TripRequest.Member> members, String exceptTrip) {
+    if (members.isEmpty()) {
       return List.of();
     }
-    String placeholders = String.join(",", Collections.nCopies(names.size(), "?"));
-    List<Object> arguments = new ArrayList<>(names);
-    arguments.add(exceptTrip == null ? "" : exceptTrip);
-    return jdbc.queryForList(
-        "SELECT DISTINCT m.name FROM trip_member m JOIN trip_registry r"
-            + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN ("
-            + placeholders
-            + ")"
+    List<Object> arguments = new ArrayList<>();
+    String sql =
+        "SELECT DISTINCT m.person_id, m.name FROM trip_member m JOIN trip_registry r"
+            + " ON r.process_instance_id = m.process_instance_id WHERE "
+            + sameMembers(members, arguments)
             + " AND r.report_status = '"
             + ReportStatus.OVERDUE.name()
-            + "' AND r.process_instance_id <> ? ORDER BY m.name",
-        String.class,
+            + "' AND r.process_instance_id <> ?";
+    arguments.add(exceptTrip == null ? "" : exceptTrip);
+    Set<String> found = new HashSet<>();
+    jdbc.query(
+        sql,
+        row -> {
+          found.add(key(row.getString(1), row.getString(2)));
+        },
         arguments.toArray());
+    return members.stream()
+        .filter(member -> found.contains(key(member.personId(), member.name())))
+        .map(TripRequest.Member::name)
+        .distinct()
+        .toList();
   }
 
   /**
-   * For each of these people whose report of an earlier trip is still to come (so their passport is
-   * not known to be back), the approved return day of the earliest such trip.
+   * For each of these members whose report of an earlier trip is still to come (so their passport
+   * is not known to be back), the approved return day of the earliest such trip, by their name.
    */
-  public Map<String, LocalDate> returnedWithoutReport(Collection<String> names, String exceptTrip) {
-    if (names.isEmpty()) {
+  public Map<String, LocalDate> returnedWithoutReport(
+      List<TripRequest.Member> members, String exceptTrip) {
+    if (members.isEmpty()) {
       return Map.of();
     }
-    String placeholders = String.join(",", Collections.nCopies(names.size(), "?"));
-    List<Object> arguments = new ArrayList<>(names);
-    arguments.add(exceptTrip == null ? "" : exceptTrip);
-    Map<String, LocalDate> returned = new TreeMap<>();
-    jdbc.query(
-        "SELECT m.name, min(r.return_date) FROM trip_member m JOIN trip_registry r"
-            + " ON r.process_instance_id = m.process_instance_id WHERE m.name IN ("
-            + placeholders
-            + ")"
+    List<Object> arguments = new ArrayList<>();
+    String sql =
+        "SELECT m.person_id, m.name, min(r.return_date) FROM trip_member m JOIN trip_registry r"
+            + " ON r.process_instance_id = m.process_instance_id WHERE "
+            + sameMembers(members, arguments)
             + " AND "
             + ReportStatus.outstandingSql("r.report_status")
             + " AND r.return_date IS NOT NULL AND r.process_instance_id <> ?"
-            + " GROUP BY m.name",
+            + " GROUP BY m.person_id, m.name";
+    arguments.add(exceptTrip == null ? "" : exceptTrip);
+    Map<String, LocalDate> byKey = new HashMap<>();
+    jdbc.query(
+        sql,
         row -> {
-          returned.put(row.getString(1), row.getDate(2).toLocalDate());
+          byKey.merge(
+              key(row.getString(1), row.getString(2)),
+              row.getDate(3).toLocalDate(),
+              (a, b) -> a.isBefore(b) ? a : b);
         },
         arguments.toArray());
+    Map<String, LocalDate> returned = new TreeMap<>();
+    for (TripRequest.Member member : members) {
+      LocalDate day = byKey.get(key(member.personId(), member.name()));
+      if (day != null) {
+        returned.put(member.name(), day);
+      }
+    }
     return returned;
   }
 
   /**
-   * How many other trips, in progress or done, this person is a member of with a departure strictly
+   * How many other trips, in progress or done, this member is a member of with a departure strictly
    * between the dates.
    */
-  public int tripsOf(String name, LocalDate after, LocalDate before, String exceptTrip) {
-    return jdbc.queryForObject(
+  public int tripsOf(
+      TripRequest.Member member, LocalDate after, LocalDate before, String exceptTrip) {
+    List<Object> arguments = new ArrayList<>();
+    String sql =
         "SELECT count(DISTINCT r.process_instance_id) FROM trip_member m JOIN trip_registry r"
-            + " ON r.process_instance_id = m.process_instance_id WHERE m.name = ? AND r.departure_date > ?"
-            + " AND r.departure_date < ? AND "
+            + " ON r.process_instance_id = m.process_instance_id WHERE "
+            + sameMembers(List.of(member), arguments)
+            + " AND r.departure_date > ? AND r.departure_date < ? AND "
             + TripStatus.countsAsTripSql("r.status")
-            + " AND r.process_instance_id <> ?",
-        Integer.class,
-        name,
-        Date.valueOf(after),
-        Date.valueOf(before),
-        exceptTrip == null ? "" : exceptTrip);
+            + " AND r.process_instance_id <> ?";
+    arguments.add(Date.valueOf(after));
+    arguments.add(Date.valueOf(before));
+    arguments.add(exceptTrip == null ? "" : exceptTrip);
+    return jdbc.queryForObject(sql, Integer.class, arguments.toArray());
+  }
+
+  /**
+   * The registry's members who are these members: the same person id; a member without one
+   * (requests stored before the directory) is taken to be whoever has the same name and no id
+   * either. Two people who share a name are never taken for each other once they have ids.
+   */
+  private static String sameMembers(List<TripRequest.Member> members, List<Object> arguments) {
+    List<String> ids = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (TripRequest.Member member : members) {
+      if (member.personId() != null) {
+        ids.add(member.personId());
+      } else {
+        names.add(member.name());
+      }
+    }
+    List<String> conditions = new ArrayList<>();
+    if (!ids.isEmpty()) {
+      conditions.add("m.person_id IN (" + placeholders(ids.size()) + ")");
+      arguments.addAll(ids);
+    }
+    if (!names.isEmpty()) {
+      conditions.add("(m.person_id IS NULL AND m.name IN (" + placeholders(names.size()) + "))");
+      arguments.addAll(names);
+    }
+    return "(" + String.join(" OR ", conditions) + ")";
+  }
+
+  private static String key(String personId, String name) {
+    return personId == null ? "name:" + name : "id:" + personId;
+  }
+
+  private static String placeholders(int count) {
+    return String.join(",", Collections.nCopies(count, "?"));
   }
 
   /** A trip as its applicant sees it in My trips (我的出访). */

@@ -60,7 +60,6 @@ public class TripRules {
    */
   public List<RuleFinding> check(
       TripRequest trip, boolean invitationLetterAttached, String tripId) {
-    List<String> names = trip.members().stream().map(TripRequest.Member::name).toList();
     Map<String, Object> facts = new HashMap<>();
     facts.put("delegationSize", trip.members().size());
     facts.put("countryCount", trip.countriesCounted().size());
@@ -87,9 +86,10 @@ public class TripRules {
     facts.put(
         "officialDays", (int) trip.itinerary().stream().filter(TripRules::isOfficial).count());
     facts.put("scheduleDays", trip.itinerary().size());
-    facts.put("overdueMembers", String.join("、", registry.withOverdueReports(names, tripId)));
+    facts.put(
+        "overdueMembers", String.join("、", registry.withOverdueReports(trip.members(), tripId)));
     facts.put("tooFrequentMembers", tooFrequent(trip, tripId));
-    facts.put("unreturnedPassportMembers", passportsNotBack(names, tripId));
+    facts.put("unreturnedPassportMembers", passportsNotBack(trip.members(), tripId));
     LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
     leadTime.of(trip, today).into(facts, today, trip.departureDate());
     BudgetStandards.Facts budget = budgetStandards.check(trip);
@@ -137,7 +137,7 @@ public class TripRules {
       int years = ((Number) limit.get("periodYears")).intValue();
       int others =
           registry.tripsOf(
-              member.name(),
+              member,
               trip.departureDate().minusYears(years),
               trip.departureDate().plusYears(years),
               tripId);
@@ -153,11 +153,11 @@ public class TripRules {
    * come) although it would already be late by the after-return table's passport row, counted as if
    * handed back today: one limit, in trip-report-check.dmn, for both.
    */
-  private String passportsNotBack(List<String> names, String tripId) {
+  private String passportsNotBack(List<TripRequest.Member> members, String tripId) {
     LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
     List<String> late = new ArrayList<>();
     registry
-        .returnedWithoutReport(names, tripId)
+        .returnedWithoutReport(members, tripId)
         .forEach(
             (name, returned) -> {
               if (returned.isBefore(today) && reportRules.passportLate(returned, today)) {

@@ -207,6 +207,22 @@ public record TripRequest(
     return isPlanned() || (unplannedReason != null && !unplannedReason.isBlank());
   }
 
+  public TripRequest withMembers(List<Member> newMembers) {
+    return new TripRequest(
+        unit,
+        purpose,
+        newMembers,
+        departureDate,
+        returnDate,
+        itinerary,
+        tasks,
+        invitation,
+        budget,
+        planReference,
+        unplannedReason,
+        transits);
+  }
+
   public TripRequest withUnit(String newUnit) {
     return new TripRequest(
         newUnit,

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tripapproval.trip.Countries;
 import org.tripapproval.trip.Decision;
+import org.tripapproval.trip.IdType;
 import org.tripapproval.trip.Labelled;
 import org.tripapproval.trip.ReportStatus;
 import org.tripapproval.trip.ReviewLevel;
@@ -32,6 +33,7 @@ class VocabularyApi {
       Map<String, Word> decisions,
       Map<String, Word> reviewLevels,
       Map<String, Word> ranks,
+      Map<String, Word> idTypes,
       Map<String, Word> budgetCategories,
       Map<String, Word> severities,
       Map<String, Word> rules,
@@ -44,6 +46,7 @@ class VocabularyApi {
           words(Decision.values()),
           words(ReviewLevel.values()),
           words(TripRequest.Rank.values()),
+          words(IdType.values()),
           words(TripRequest.BudgetCategory.values()),
           words(Severity.values()),
           words(RuleName.values()),

@@ -81,6 +81,12 @@ class WebSecurity {
                     // only)
                     .requestMatchers(HttpMethod.GET, WebappCsrfToken.PATH)
                     .permitAll()
+                    // the personnel directory: searched by anyone logged in to pick a delegation's
+                    // members; listed and loaded by administrators
+                    .requestMatchers(HttpMethod.GET, "/api/people")
+                    .authenticated()
+                    .requestMatchers("/api/people/**")
+                    .hasAuthority(ADMINISTRATORS)
                     // names for ids (people, units) and the caller's own units, for the forms
                     .requestMatchers(HttpMethod.GET, "/api/directory/**")
                     .authenticated()

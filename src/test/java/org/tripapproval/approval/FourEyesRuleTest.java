@@ -50,4 +50,30 @@ class FourEyesRuleTest {
         .isNull();
     assertThat(FourEyesRule.namesOf(null, null)).isEmpty();
   }
+
+  @Test
+  void twoPeopleOfTheDirectoryWhoShareANameAreToldApartByTheirIds() {
+    TripRequest trip =
+        aTrip()
+            .members(
+                List.of(
+                    new Member("王伟", "省教育厅 科员", Rank.staff, null, null, "JY0231"),
+                    new Member("Anna Schmidt", "专家", Rank.staff, null, null, "PASSPORT:C01X00T47")))
+            .build();
+    Set<String> wangWei = FourEyesRule.namesOf("王伟", "(foreign affairs)");
+
+    assertThat(FourEyesRule.conflictOf("wang.wei", "SW0112", wangWei, "zhang.wei", trip))
+        .as("the reviewer is SW0112, the member JY0231")
+        .isNull();
+    assertThat(FourEyesRule.conflictOf("wang.wei", "JY0231", wangWei, "zhang.wei", trip))
+        .isEqualTo(FourEyesRule.MEMBER);
+    assertThat(FourEyesRule.conflictOf("wang.wei", null, wangWei, "zhang.wei", trip))
+        .as("a reviewer the directory does not know is compared by name")
+        .isEqualTo(FourEyesRule.MEMBER);
+    assertThat(
+            FourEyesRule.conflictOf(
+                "a.schmidt", "SW0999", FourEyesRule.namesOf("Anna Schmidt", null), "x", trip))
+        .as("papers instead of an employee number do not hide a member who is the reviewer")
+        .isEqualTo(FourEyesRule.MEMBER);
+  }
 }
