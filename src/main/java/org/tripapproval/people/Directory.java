@@ -123,8 +123,14 @@ public class Directory {
     }
   }
 
-  /** Tasklist and every page show the user by the directory's name. */
+  /**
+   * Tasklist and every page show the user by the directory's name. Where users come from LDAP (read
+   * only), LDAP's name stands.
+   */
   private void nameUser(Person person) {
+    if (identity.isReadOnly()) {
+      return;
+    }
     User user = identity.createUserQuery().userId(person.userId()).singleResult();
     if (user != null && !person.name().equals(user.getFirstName())) {
       user.setFirstName(person.name());
