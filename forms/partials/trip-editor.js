@@ -65,7 +65,7 @@ $scope.editor = {
       $scope.$applyAsync();
     }).catch(function () { member.$$results = []; $scope.$applyAsync(); });
   },
-  pick: function (member, person) {
+  pickPerson: function (member, person) {
     Object.assign(member, {
       personId: person.id, name: person.name, post: person.post,
       rank: person.rank, principalLeader: person.principalLeader
@@ -74,7 +74,7 @@ $scope.editor = {
     member.$$search = '';
     member.$$outside = false;
   },
-  unpick: function (member) {
+  unpickPerson: function (member) {
     ['personId', 'name', 'post', 'rank', 'principalLeader', 'userId'].forEach(function (key) { delete member[key]; });
   },
   outside: function (member) {

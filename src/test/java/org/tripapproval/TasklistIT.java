@@ -1,6 +1,7 @@
 package org.tripapproval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.tripapproval.support.Files.pdfBytes;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
@@ -316,9 +317,34 @@ class TasklistIT {
 
       browser.type("purpose", PURPOSE);
       browser.type("task-0", "商谈合作备忘录条款");
-      browser.type("member-name-0", "吴敏");
-      browser.type("member-post-0", "教育厅副处长");
-      new Select(browser.visible(By.id("member-rank-0"))).selectByVisibleText("处级 Division level");
+      // two officials called 王伟: picked from the directory by unit and post, on a phone
+      browser.phoneSized();
+      browser.type("member-search-0", "王伟");
+      browser.waitUntilTextContains(By.cssSelector(".person-results"), "JY0231");
+      assertThat(browser.driver().findElements(By.cssSelector(".person-results .person-choice")))
+          .extracting(WebElement::getText)
+          .anySatisfy(text -> assertThat(text).contains("王伟", "省商务厅", "SW0112"))
+          .anySatisfy(text -> assertThat(text).contains("王伟", "省教育厅", "科员", "JY0231"));
+      browser.screenshot("member-directory-choices-phone");
+      browser.driver().findElements(By.cssSelector(".person-results .person-choice")).stream()
+          .filter(choice -> choice.getText().contains("JY0231"))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      browser.waitUntilTextContains(By.id("member-picked-0"), "JY0231");
+      assertThat(browser.visible(By.id("member-name-0")).getAttribute("value")).isEqualTo("王伟");
+      assertThat(browser.visible(By.id("member-name-0")).getAttribute("readonly")).isNotNull();
+      // and a foreign expert from outside the directory, by passport
+      browser.click(By.id("addMember"));
+      browser.click(By.id("member-outside-1"));
+      new Select(browser.visible(By.id("member-idtype-1"))).selectByVisibleText("护照 Passport");
+      browser.type("member-idnumber-1", "e12345678");
+      browser.type("member-name-1", "Anna Schmidt");
+      browser.type("member-post-1", "德国职业教育专家");
+      new Select(browser.visible(By.id("member-rank-1"))).selectByVisibleText("科员 Staff");
+      assertThat(browser.pageWidth()).as("the delegation on a phone").isLessThanOrEqualTo(390);
+      browser.screenshot("member-picked-phone");
+      browser.desktopSized();
       browser.click(By.id("generateDays"));
       // typed in Chinese, picked from the list of names
       pickCountry("day-country-0", "日本", "JP");
@@ -357,6 +383,12 @@ class TasklistIT {
       assertThat(stored.invitation().noIntermediary()).isTrue();
       assertThat(stored.invitation().notPaidByCompanyOrOverseasChinese()).isTrue();
       assertThat(stored.itinerary().get(0).activity()).startsWith("与日本文部科学省职业教育司会谈");
+      assertThat(stored.members())
+          .extracting(
+              TripRequest.Member::personId, TripRequest.Member::name, TripRequest.Member::post)
+          .containsExactly(
+              tuple("JY0231", "王伟", "省教育厅 国际合作处 科员"),
+              tuple("PASSPORT:E12345678", "Anna Schmidt", "德国职业教育专家"));
     } finally {
       identityService.deleteUser(user);
     }
