@@ -222,6 +222,30 @@ class SecurityIT {
   }
 
   @Test
+  void everyoneLoggedInSearchesThePersonnelDirectoryAndOnlyAdministratorsLoadIt() {
+    assertThat(anonymous.get("/api/people?q=%E7%8E%8B%E4%BC%9F").statusCode()).isEqualTo(401);
+    HttpResponse<String> found = anonymous.as("zhang.wei").get("/api/people?q=%E7%8E%8B%E4%BC%9F");
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.body())
+        .contains("\"id\":\"SW0112\"", "\"id\":\"JY0231\"", "\"unitName\":\"省教育厅")
+        .as("names, units and posts; never user ids")
+        .doesNotContain("userId", "zhang.wei");
+    assertThat(anonymous.as("zhang.wei").get("/api/people").statusCode()).isEqualTo(400);
+    assertThat(anonymous.as("zhang.wei").get("/api/people?q=x&unit=nowhere").statusCode())
+        .isEqualTo(400);
+    String csv = "person_id,name,post,rank,principal_leader,user_id\nSW0999,冒名,厅长,bureau,是,\n";
+    for (String user : List.of("zhang.wei", "li.na", "wang.fang", "zhao.lei")) {
+      assertThat(anonymous.as(user).get("/api/people/units/commerce").statusCode())
+          .as(user + " lists a unit")
+          .isEqualTo(403);
+      assertThat(anonymous.as(user).put("/api/people/units/commerce", csv).statusCode())
+          .as(user + " loads a unit")
+          .isEqualTo(403);
+    }
+    assertThat(anonymous.as("zhang.wei").get("/api/people?q=SW0999").body()).isEqualTo("[]");
+  }
+
+  @Test
   void fourEyesRefusesAMemberOverRestAndSaysWhy() {
     String trip =
         driver.submit(
