@@ -232,6 +232,25 @@ final class Timeline {
               + details.path("approvalNumber").asText()
               + " · SHA-256 "
               + details.path("sha256").asText();
+    } else if (event.equals("passport.released")) {
+      what =
+          "领出护照 Passport released: "
+              + details.path("name").asText()
+              + " · "
+              + details.path("passportNumber").asText()
+              + " · 领取人 received by "
+              + details.path("receivedBy").asText()
+              + " · 应于 due back "
+              + details.path("dueBack").asText();
+      main = true;
+    } else if (event.equals("passport.returned")) {
+      what =
+          "交回护照 Passport handed back: "
+              + details.path("name").asText()
+              + " · "
+              + details.path("passportNumber").asText()
+              + (details.path("late").asBoolean() ? "(逾期 late)" : "");
+      main = true;
     } else if (event.equals("notification.sent")) {
       what = "发送邮件 Mail sent: " + details.path("kind").asText();
       main = false;

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -235,7 +236,8 @@ public class TripRegistry {
 
   /**
    * For each of these members whose report of an earlier trip is still to come (so their passport
-   * is not known to be back), the approved return day of the earliest such trip, by their name.
+   * is not known to be back) and whose passport for it the office did not hold in custody, the
+   * approved return day of the earliest such trip, by their name.
    */
   public Map<String, LocalDate> returnedWithoutReport(
       List<TripRequest.Member> members, String exceptTrip) {
@@ -250,6 +252,9 @@ public class TripRegistry {
             + " AND "
             + ReportStatus.outstandingSql("r.report_status")
             + " AND r.return_date IS NOT NULL AND r.process_instance_id <> ?"
+            // where the office's custody recorded the passport, that record decides (V18)
+            + " AND NOT EXISTS (SELECT 1 FROM passport_custody c"
+            + " WHERE c.process_instance_id = r.process_instance_id AND c.person_id = m.person_id)"
             + " GROUP BY m.person_id, m.name";
     arguments.add(exceptTrip == null ? "" : exceptTrip);
     Map<String, LocalDate> byKey = new HashMap<>();
@@ -325,6 +330,35 @@ public class TripRegistry {
 
   private static String placeholders(int count) {
     return String.join(",", Collections.nCopies(count, "?"));
+  }
+
+  /** An approved trip as the passport office needs it: its number, return day and status. */
+  public record ApprovedTrip(String approvalNumber, LocalDate returnDate, TripStatus status) {}
+
+  /** The trip, if it has its approval number. */
+  public Optional<ApprovedTrip> approved(String processInstanceId) {
+    return jdbc
+        .query(
+            "SELECT approval_number, return_date, status FROM trip_registry"
+                + " WHERE process_instance_id = ? AND approval_number IS NOT NULL",
+            (row, i) ->
+                new ApprovedTrip(
+                    row.getString(1),
+                    row.getDate(2).toLocalDate(),
+                    TripStatus.fromStored(row.getString(3))),
+            processInstanceId)
+        .stream()
+        .findFirst();
+  }
+
+  /** Whether the person (by directory id or papers) is a member of the trip. */
+  public boolean hasMember(String processInstanceId, String personId) {
+    return jdbc.queryForObject(
+            "SELECT count(*) FROM trip_member WHERE process_instance_id = ? AND person_id = ?",
+            Integer.class,
+            processInstanceId,
+            personId)
+        > 0;
   }
 
   /** A trip as its applicant sees it in My trips (我的出访). */

@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.tripapproval.people.Passports;
 import org.tripapproval.registry.TripRegistry;
 import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripSettings;
@@ -32,6 +35,8 @@ public class TripRules {
   private final TripSettings settings;
   private final TripReportRules reportRules;
   private final LeadTime leadTime;
+  private final PassportLimits passportLimits;
+  private final Passports passports;
 
   TripRules(
       RuleTables tables,
@@ -42,7 +47,9 @@ public class TripRules {
       Clock clock,
       TripSettings settings,
       TripReportRules reportRules,
-      LeadTime leadTime) {
+      LeadTime leadTime,
+      PassportLimits passportLimits,
+      Passports passports) {
     this.tables = tables;
     this.registry = registry;
     this.plans = plans;
@@ -52,6 +59,8 @@ public class TripRules {
     this.settings = settings;
     this.reportRules = reportRules;
     this.leadTime = leadTime;
+    this.passportLimits = passportLimits;
+    this.passports = passports;
   }
 
   /**
@@ -90,6 +99,13 @@ public class TripRules {
         "overdueMembers", String.join("、", registry.withOverdueReports(trip.members(), tripId)));
     facts.put("tooFrequentMembers", tooFrequent(trip, tripId));
     facts.put("unreturnedPassportMembers", passportsNotBack(trip.members(), tripId));
+    facts.put(
+        "passportExpiringMembers",
+        String.join(
+            "、",
+            passports.expiringBefore(
+                trip.members(),
+                trip.returnDate().plusMonths(passportLimits.minMonthsAfterReturn()))));
     LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
     leadTime.of(trip, today).into(facts, today, trip.departureDate());
     BudgetStandards.Facts budget = budgetStandards.check(trip);
@@ -155,7 +171,8 @@ public class TripRules {
    */
   private String passportsNotBack(List<TripRequest.Member> members, String tripId) {
     LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-    List<String> late = new ArrayList<>();
+    // out of the office's custody past its day, or (trips before custody) not reported back in time
+    Set<String> late = new LinkedHashSet<>(passports.notBack(members, today, tripId));
     registry
         .returnedWithoutReport(members, tripId)
         .forEach(

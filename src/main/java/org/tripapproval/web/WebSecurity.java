@@ -87,6 +87,12 @@ class WebSecurity {
                     .authenticated()
                     .requestMatchers("/api/people/**")
                     .hasAuthority(ADMINISTRATORS)
+                    // passports in custody: kept by the foreign affairs office, read by the
+                    // auditors
+                    .requestMatchers(HttpMethod.GET, "/api/passports", "/api/passports/**")
+                    .hasAnyAuthority(OFFICE, AUDITORS)
+                    .requestMatchers("/api/passports", "/api/passports/**")
+                    .hasAuthority(OFFICE)
                     // names for ids (people, units) and the caller's own units, for the forms
                     .requestMatchers(HttpMethod.GET, "/api/directory/**")
                     .authenticated()

@@ -83,6 +83,7 @@ class TripRuleTablesTest {
       a member with an overdue report    | overdueMembers=王五                          | overdue
       a member who travels too often     | tooFrequentMembers=赵厅长                    | frequency
       a member's passport is not back    | unreturnedPassportMembers=王五               | overdue
+      a member's passport expires too soon | passportExpiringMembers=陈晓               | passport
       lodging at the standard            | lodgingBudget=5640,lodgingStandard=5640      | -
       lodging a yuan over the standard   | lodgingBudget=5641,lodgingStandard=5640      | budget
       lodging, no standard to compare    | lodgingBudget=5641                           | -
@@ -123,6 +124,7 @@ class TripRuleTablesTest {
       6 days             | daysAbroad=6                | 在外6天            | 6 days abroad
       a member overdue   | overdueMembers=王五         | 团员王五           | 王五: a report
       passport not back  | unreturnedPassportMembers=王五 | 团员王五前次出访 | 王五: the passport
+      passport expiring  | passportExpiringMembers=陈晓 | 团员陈晓的护照有效期不足回国后6个月 | 陈晓: no passport valid for 6 months after the return date
       lodging over       | lodgingBudget=6000          | 住宿费预算6000元,超过标准5640元(JP, KR, SG, TH,按人数和晚数;开支标准example-2013-516,汇率example-rates) | CNY 6000 exceeds the standard of CNY 5640 (JP, KR, SG, TH, by members and nights; standards example-2013-516, rates example-rates)
       no standard        | countriesWithoutStandard=US | 开支标准(example-2013-516)和汇率(example-rates)中没有US的 | No per-diem standard for US in the standards (example-2013-516) and rates (example-rates) in force on the departure day
       none in force      | countriesWithoutStandard=US,standardsVersion=,ratesVersion= | 开支标准(未载入)和汇率(未载入)中没有US的 | in the standards (none loaded) and rates (none loaded)
@@ -299,6 +301,7 @@ class TripRuleTablesTest {
     facts.put("planProblem", "");
     facts.put("tooFrequentMembers", "");
     facts.put("unreturnedPassportMembers", "");
+    facts.put("passportExpiringMembers", "");
     facts.put("lodgingBudget", null);
     facts.put("lodgingStandard", null);
     facts.put("mealsBudget", null);

@@ -1,0 +1,183 @@
+package org.tripapproval.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tripapproval.support.TripRequestBuilder.aTrip;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.tripapproval.audit.AuditTrail;
+import org.tripapproval.people.Passports;
+import org.tripapproval.refusal.InvalidParameterException;
+import org.tripapproval.support.TripDriver;
+import org.tripapproval.trip.TripProcess;
+import org.tripapproval.trip.TripRequest;
+import org.tripapproval.trip.TripRequest.Member;
+import org.tripapproval.trip.TripRequest.Rank;
+
+/**
+ * Passports in the office's custody (ADR 0021), on the demo directory (DemoPeople): registered per
+ * person, released only for an approved trip to its member, due back within the days after return
+ * that trip-report-check.dmn sets; one not back, or one that expires too soon after the return,
+ * stops its holder's next trip and nobody else's.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@DirtiesContext // passports, custody and trips stay behind
+class PassportCustodyTest {
+
+  private static final Member WANG_WEI_COMMERCE =
+      new Member("王伟", "x", Rank.staff, null, null, "SW0112");
+  private static final Member WANG_WEI_EDUCATION =
+      new Member("王伟", "x", Rank.staff, null, null, "JY0231");
+  private static final Member CHEN_XIAO = new Member("陈晓", "x", Rank.staff, null, null, "SW0135");
+
+  @Autowired ProcessEngine engine;
+  @Autowired ObjectMapper mapper;
+  @Autowired Passports passports;
+  @Autowired PassportCustody custody;
+  @Autowired AuditTrail trail;
+  @Autowired JdbcTemplate jdbc;
+  TripDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    driver = new TripDriver(engine, mapper);
+  }
+
+  @Test
+  void aPassportIsRegisteredOnlyForAPersonOfTheDirectoryWithGoodValues() {
+    assertRefused(
+        () -> passports.register("E1", "SW0112", "service", "2035-01-01", "wang.fang"), "number");
+    assertRefused(
+        () -> passports.register("E7654321", "SW9999", "service", "2035-01-01", "wang.fang"),
+        "personId");
+    assertRefused(
+        () -> passports.register("E7654321", "SW0112", "golden", "2035-01-01", "wang.fang"),
+        "kind");
+    assertRefused(
+        () -> passports.register("E7654321", "SW0112", "service", "next year", "wang.fang"),
+        "expiry");
+    assertThat(passports.find("E7654321")).isEmpty();
+
+    passports.register("e7654321", "SW0112", "service", "2035-01-01", "wang.fang");
+    assertThat(passports.of("SW0112")).extracting(Passports.Passport::number).contains("E7654321");
+    assertRefused(
+        () -> passports.register("E7654321", "JY0231", "service", "2035-01-01", "wang.fang"),
+        "number");
+  }
+
+  @Test
+  void thePassportsWholeCustodyAndALateOneStopsOnlyItsHoldersNextTrip() {
+    passports.register("SE0112001", "SW0112", "service", "2036-05-01", "wang.fang");
+    passports.register("SE0231001", "JY0231", "service", "2036-05-01", "wang.fang");
+    TripRequest request = aTrip().members(List.of(WANG_WEI_COMMERCE)).build();
+    ProcessInstance trip = driver.submit(request);
+    assertThatThrownBy(
+            () -> custody.release(trip.getId(), "SW0112", "SE0112001", "王伟本人", "wang.fang"))
+        .as("no approval number yet")
+        .isInstanceOfSatisfying(CustodyRefused.class, e -> assertThat(e.status()).isEqualTo(409));
+
+    driver.approveAndTravel(trip);
+    assertRefused(
+        () -> custody.release(trip.getId(), "JY0231", "SE0231001", "王伟", "wang.fang"), "personId");
+    assertRefused(
+        () -> custody.release(trip.getId(), "SW0112", "SE0231001", "王伟", "wang.fang"),
+        "passportNumber");
+    assertRefused(
+        () -> custody.release(trip.getId(), "SW0112", "SE0112001", " ", "wang.fang"), "receivedBy");
+    Passports.Custody out =
+        custody.release(trip.getId(), "SW0112", "se0112001", "王伟本人", "wang.fang");
+    assertThat(out.dueBack()).isEqualTo(request.returnDate().plusDays(7));
+    assertThat(out.releasedBy()).isEqualTo("wang.fang");
+    assertThat(out.receivedBy()).isEqualTo("王伟本人");
+    assertThatThrownBy(
+            () -> custody.release(trip.getId(), "SW0112", "SE0112001", "王伟本人", "wang.fang"))
+        .isInstanceOf(CustodyRefused.class);
+
+    // its day passes with the passport still out
+    jdbc.update(
+        "UPDATE passport_custody SET due_back = ? WHERE process_instance_id = ?",
+        Date.valueOf(LocalDate.now().minusDays(1)),
+        trip.getId());
+    TripRequest next =
+        aTrip()
+            .members(List.of(WANG_WEI_COMMERCE))
+            .departingOn(request.departureDate().plusDays(60))
+            .build();
+    ProcessInstance blocked = driver.submit(next);
+    assertThat(driver.isWaitingAt(blocked, TripProcess.REVISE_TRIP_REQUEST)).isTrue();
+    assertThat(findings(blocked)).contains("前次出访回国后未按时交回护照");
+    ProcessInstance namesake =
+        driver.submit(
+            aTrip()
+                .members(List.of(WANG_WEI_EDUCATION))
+                .departingOn(request.departureDate().plusDays(60))
+                .build());
+    assertThat(driver.isWaitingAt(namesake, TripProcess.REVIEW_TRIP_REQUEST))
+        .as("the other 王伟 travels")
+        .isTrue();
+
+    Passports.Custody back = custody.returned(trip.getId(), "SW0112", "wang.fang");
+    assertThat(back.returnedAt()).isNotNull();
+    assertThat(back.returnedBy()).isEqualTo("wang.fang");
+    assertThatThrownBy(() -> custody.returned(trip.getId(), "SW0112", "wang.fang"))
+        .isInstanceOf(CustodyRefused.class);
+    ProcessInstance again = driver.submit(next);
+    assertThat(findings(again)).doesNotContain("护照");
+    assertThat(trail.forTrip(trip.getId()))
+        .extracting(AuditTrail.TrailEntry::event)
+        .contains("passport.released", "passport.returned");
+    assertThat(trail.forTrip(trip.getId()))
+        .filteredOn(e -> e.event().equals("passport.returned"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.details()).contains("\"late\":true", "王伟"));
+  }
+
+  @Test
+  void aPassportThatExpiresWithinSixMonthsOfTheReturnIsABlockingFinding() {
+    TripRequest request = aTrip().members(List.of(CHEN_XIAO)).build();
+    passports.register(
+        "SE0135001",
+        "SW0135",
+        "service",
+        request.returnDate().plusMonths(6).minusDays(1).toString(),
+        "wang.fang");
+    ProcessInstance tooSoon = driver.submit(request);
+    assertThat(driver.isWaitingAt(tooSoon, TripProcess.REVISE_TRIP_REQUEST)).isTrue();
+    assertThat(findings(tooSoon)).contains("\"passport\"", "陈晓", "6个月");
+
+    passports.register(
+        "SE0135002",
+        "SW0135",
+        "service",
+        request.returnDate().plusMonths(6).toString(),
+        "wang.fang");
+    ProcessInstance renewed = driver.submit(request);
+    assertThat(driver.isWaitingAt(renewed, TripProcess.REVIEW_TRIP_REQUEST))
+        .as("a passport valid six months after the return")
+        .isTrue();
+  }
+
+  private static void assertRefused(Runnable call, String parameter) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo(parameter));
+  }
+
+  private String findings(ProcessInstance trip) {
+    Object findings = engine.getRuntimeService().getVariable(trip.getId(), "findings");
+    return findings == null ? "" : findings.toString();
+  }
+}
