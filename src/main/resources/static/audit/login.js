@@ -1,11 +1,11 @@
 'use strict';
 // Logs in through the Camunda webapps' own login, as Cockpit does: the session it makes is the one
 // the project's API, Tasklist and Cockpit accept. Then back to the page that was asked for: of the
-// auditors' pages, of My trips or of the disclosure board (their login.html names its home with
+// auditors' pages, of My trips, of the disclosure board or of the passports (their login.html names its home with
 // data-home).
 (() => {
   const WEBAPP_LOGIN = '/camunda/api/admin/auth/user/default';
-  const HOME = ['/trips/', '/disclosure/'].includes(document.body.dataset.home)
+  const HOME = ['/trips/', '/disclosure/', '/passports/'].includes(document.body.dataset.home)
     ? document.body.dataset.home : '/audit/';
   const AREA = HOME.slice(0, -1);
   // the engine refuses every login of a user for 3 s after a wrong password, longer after more

@@ -17,6 +17,7 @@ import org.tripapproval.people.Passports;
 import org.tripapproval.people.Person;
 import org.tripapproval.refusal.InvalidParameterException;
 import org.tripapproval.registry.TripRegistry;
+import org.tripapproval.rules.PassportLimits;
 import org.tripapproval.trip.TripSettings;
 
 /**
@@ -53,6 +54,7 @@ class PassportApi {
   private final TripRegistry registry;
   private final Clock clock;
   private final TripSettings settings;
+  private final PassportLimits limits;
 
   PassportApi(
       Passports passports,
@@ -60,13 +62,15 @@ class PassportApi {
       Directory directory,
       TripRegistry registry,
       Clock clock,
-      TripSettings settings) {
+      TripSettings settings,
+      PassportLimits limits) {
     this.passports = passports;
     this.custody = custody;
     this.directory = directory;
     this.registry = registry;
     this.clock = clock;
     this.settings = settings;
+    this.limits = limits;
   }
 
   @PutMapping("/{number}")
@@ -107,6 +111,51 @@ class PassportApi {
                     c.dueBack(),
                     today.isAfter(c.dueBack())))
         .toList();
+  }
+
+  /** A member of an approved trip with their passports and where the one for this trip is. */
+  record Traveller(
+      String personId,
+      String name,
+      List<Passports.Passport> passports,
+      Passports.Custody custody) {}
+
+  record ApprovedTrip(
+      String trip,
+      String approvalNumber,
+      LocalDate returnDate,
+      LocalDate dueBack,
+      List<Traveller> members) {}
+
+  /** The trip the approval number names, as the office releases its passports. */
+  @GetMapping("/trips")
+  ApprovedTrip trip(@RequestParam(name = "approvalNumber") String approvalNumber) {
+    String trip =
+        registry
+            .tripWithApprovalNumber(approvalNumber.strip())
+            .orElseThrow(
+                () ->
+                    new InvalidParameterException(
+                        "approvalNumber", "没有此批准文号的出访 / no trip has this approval number"));
+    TripRegistry.ApprovedTrip approved = registry.approved(trip).orElseThrow();
+    List<Traveller> members =
+        registry.membersOf(trip).stream()
+            .map(
+                member ->
+                    new Traveller(
+                        member.personId(),
+                        member.name(),
+                        member.personId() == null ? List.of() : passports.of(member.personId()),
+                        member.personId() == null
+                            ? null
+                            : passports.custody(trip, member.personId()).orElse(null)))
+            .toList();
+    return new ApprovedTrip(
+        trip,
+        approved.approvalNumber(),
+        approved.returnDate(),
+        approved.returnDate().plusDays(limits.dueBackDays()),
+        members);
   }
 
   @PostMapping("/custody/{trip}/{person}/release")

@@ -351,6 +351,27 @@ public class TripRegistry {
         .findFirst();
   }
 
+  /** The trip that bears this approval number, if any. */
+  public Optional<String> tripWithApprovalNumber(String approvalNumber) {
+    return jdbc
+        .queryForList(
+            "SELECT process_instance_id FROM trip_registry WHERE approval_number = ?",
+            String.class,
+            approvalNumber)
+        .stream()
+        .findFirst();
+  }
+
+  /** A member as the registry holds them: their id (null before the directory) and name. */
+  public record RegisteredMember(String personId, String name) {}
+
+  public List<RegisteredMember> membersOf(String processInstanceId) {
+    return jdbc.query(
+        "SELECT person_id, name FROM trip_member WHERE process_instance_id = ? ORDER BY member_index",
+        (row, i) -> new RegisteredMember(row.getString(1), row.getString(2)),
+        processInstanceId);
+  }
+
   /** Whether the person (by directory id or papers) is a member of the trip. */
   public boolean hasMember(String processInstanceId, String personId) {
     return jdbc.queryForObject(

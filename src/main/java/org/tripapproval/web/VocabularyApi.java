@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tripapproval.people.PassportKind;
 import org.tripapproval.trip.Countries;
 import org.tripapproval.trip.Decision;
 import org.tripapproval.trip.IdType;
@@ -34,6 +35,7 @@ class VocabularyApi {
       Map<String, Word> reviewLevels,
       Map<String, Word> ranks,
       Map<String, Word> idTypes,
+      Map<String, Word> passportKinds,
       Map<String, Word> budgetCategories,
       Map<String, Word> severities,
       Map<String, Word> rules,
@@ -47,6 +49,7 @@ class VocabularyApi {
           words(ReviewLevel.values()),
           words(TripRequest.Rank.values()),
           words(IdType.values()),
+          words(PassportKind.values()),
           words(TripRequest.BudgetCategory.values()),
           words(Severity.values()),
           words(RuleName.values()),

@@ -264,6 +264,8 @@ class WebSecurity {
             "/trips/**",
             "/disclosure",
             "/disclosure/**",
+            "/passports",
+            "/passports/**",
             "/verify",
             "/verify/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
