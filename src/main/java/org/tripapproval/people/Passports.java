@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -231,6 +232,27 @@ public class Passports {
             personId)
         .stream()
         .findFirst();
+  }
+
+  /**
+   * When the trip's passports were all back in custody: the day the last came back, or {@code
+   * today} while one is still out; empty where the office held none of them.
+   */
+  public Optional<LocalDate> lastBack(String trip, LocalDate today, ZoneId zone) {
+    List<Custody> held =
+        jdbc.query(
+            "SELECT * FROM passport_custody WHERE process_instance_id = ?",
+            Passports::custody,
+            trip);
+    if (held.isEmpty()) {
+      return Optional.empty();
+    }
+    if (held.stream().anyMatch(c -> c.returnedAt() == null)) {
+      return Optional.of(today);
+    }
+    return held.stream()
+        .map(c -> LocalDate.ofInstant(c.returnedAt(), zone))
+        .max(LocalDate::compareTo);
   }
 
   /** The passports out now, the earliest due first. */

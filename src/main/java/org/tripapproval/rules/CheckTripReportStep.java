@@ -29,6 +29,7 @@ class CheckTripReportStep implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     TripRequest trip = json.read(execution, TRIP, TripRequest.class);
     TripReport report = json.read(execution, REPORT, TripReport.class);
-    json.write(execution, REPORT_FINDINGS, rules.check(trip, report));
+    json.write(
+        execution, REPORT_FINDINGS, rules.check(trip, report, execution.getProcessInstanceId()));
   }
 }

@@ -1,5 +1,6 @@
 package org.tripapproval.rules;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -8,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
+import org.tripapproval.people.Passports;
 import org.tripapproval.trip.TripReport;
 import org.tripapproval.trip.TripRequest;
+import org.tripapproval.trip.TripSettings;
 
 /**
  * After return: the report against the approved request (trip-report-check.dmn) — every difference
@@ -23,9 +26,15 @@ class TripReportRules {
   static final String PASSPORT_RULE = "passport";
 
   private final RuleTables tables;
+  private final Passports passports;
+  private final Clock clock;
+  private final TripSettings settings;
 
-  TripReportRules(RuleTables tables) {
+  TripReportRules(RuleTables tables, Passports passports, Clock clock, TripSettings settings) {
     this.tables = tables;
+    this.passports = passports;
+    this.clock = clock;
+    this.settings = settings;
   }
 
   /**
@@ -38,7 +47,16 @@ class TripReportRules {
         .anyMatch(finding -> PASSPORT_RULE.equals(finding.rule()));
   }
 
-  List<RuleFinding> check(TripRequest trip, TripReport report) {
+  /**
+   * The report against the approval. Where the office held the trip's passports, its custody record
+   * says when they came back (the last of them; one still out counts as back today), not the
+   * report's own date.
+   */
+  List<RuleFinding> check(TripRequest trip, TripReport report, String tripId) {
+    LocalDate passportBack =
+        passports
+            .lastBack(tripId, LocalDate.now(clock.withZone(settings.zone())), settings.zone())
+            .orElse(report.passportReturnedOn());
     return findings(
         trip.departureDate(),
         trip.returnDate(),
@@ -46,7 +64,7 @@ class TripReportRules {
         report.actualDepartureDate(),
         report.actualReturnDate(),
         report.actualCountries(),
-        report.passportReturnedOn());
+        passportBack);
   }
 
   private List<RuleFinding> findings(

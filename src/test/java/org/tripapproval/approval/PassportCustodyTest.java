@@ -6,6 +6,7 @@ import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -41,6 +42,7 @@ class PassportCustodyTest {
       new Member("王伟", "x", Rank.staff, null, null, "SW0112");
   private static final Member WANG_WEI_EDUCATION =
       new Member("王伟", "x", Rank.staff, null, null, "JY0231");
+  private static final Member ZHAO_MIN = new Member("赵敏", "x", Rank.bureau, null, null, "SW0001");
   private static final Member CHEN_XIAO = new Member("陈晓", "x", Rank.staff, null, null, "SW0135");
 
   @Autowired ProcessEngine engine;
@@ -168,6 +170,28 @@ class PassportCustodyTest {
     assertThat(driver.isWaitingAt(renewed, TripProcess.REVIEW_TRIP_REQUEST))
         .as("a passport valid six months after the return")
         .isTrue();
+  }
+
+  @Test
+  void theReportIsCheckedAgainstTheCustodyRecordNotItsOwnDate() {
+    passports.register("SE0001001", "SW0001", "service", "2036-05-01", "wang.fang");
+    TripRequest request = aTrip().members(List.of(ZHAO_MIN)).build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAndTravel(trip);
+    custody.release(trip.getId(), "SW0001", "SE0001001", "赵敏", "wang.fang");
+    custody.returned(trip.getId(), "SW0001", "wang.fang");
+    // the office took it back ten days after the return
+    jdbc.update(
+        "UPDATE passport_custody SET returned_at = ? WHERE process_instance_id = ?",
+        Timestamp.valueOf(request.returnDate().plusDays(10).atTime(10, 0)),
+        trip.getId());
+
+    // the report says it was back the day after the return
+    driver.fileReport(trip, TripDriver.reportFor(request));
+
+    String findings =
+        engine.getRuntimeService().getVariable(trip.getId(), "reportFindings").toString();
+    assertThat(findings).contains("\"passport\"", "10");
   }
 
   private static void assertRefused(Runnable call, String parameter) {
