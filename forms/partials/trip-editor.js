@@ -54,6 +54,17 @@ $scope.editor = {
   // a member picked from the personnel directory (/api/people): the directory's words stand, and
   // the server takes them from the directory again; one from outside it is identified by papers
   fromDirectory: function (member) { return !!member.personId && member.personId.indexOf(':') < 0; },
+  // name, post and rank are the directory's, or typed for someone from outside it, or as stored
+  // before the directory; a new row shows them once the person is picked or entered by papers
+  showsMember: function (member) {
+    return $scope.editor.fromDirectory(member) || !!member.$$outside || (!!member.name && !member.personId);
+  },
+  memberError: function (member, index) {
+    var field = 'members[' + index + ']';
+    return $scope.editor.error(field + '.personId')
+      || (!$scope.editor.showsMember(member) && $scope.editor.error(field + '.name')
+        ? '请从人员名录选择,或登记名录外人员 / pick the person from the directory, or enter someone from outside it' : '');
+  },
   searchPeople: function (member) {
     var text = (member.$$search || '').trim();
     var asked = member.$$asked = (member.$$asked || 0) + 1;

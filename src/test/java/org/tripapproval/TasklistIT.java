@@ -964,9 +964,9 @@ class TasklistIT {
     browser.type("purpose", PURPOSE);
     browser.type("task-0", "商谈合作备忘录条款");
     browser.type("planReference", "2027-商务-03");
-    browser.type("member-name-0", "张伟");
-    browser.type("member-post-0", "商务厅副处长");
-    new Select(browser.visible(By.id("member-rank-0"))).selectByVisibleText("处级 Division level");
+    browser.type("member-search-0", "SW0107");
+    browser.click(By.cssSelector(".person-results .person-choice"));
+    browser.waitUntilTextContains(By.id("member-picked-0"), "张伟");
     browser.click(By.id("generateDays"));
     for (int day = 0; day < 3; day++) {
       browser.type("day-country-" + day, "JP");

@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +51,7 @@ class DemoPeople {
           if (directory.ofUnit(unit).isEmpty()) {
             try {
               directory.load(unit, csv, "demo");
-            } catch (DuplicateKeyException loadedByAnotherNode) {
+            } catch (DataIntegrityViolationException loadedByAnotherNode) {
               // several nodes start at once: one of them loaded the unit
             }
           }
