@@ -56,8 +56,7 @@ final class FourEyesRule {
     if (user.equals(member.userId()) || (personId != null && personId.equals(member.personId()))) {
       return true;
     }
-    boolean bothInDirectory =
-        personId != null && member.personId() != null && member.personId().indexOf(':') < 0;
+    boolean bothInDirectory = personId != null && member.hasDirectoryId();
     return !bothInDirectory && names.contains(normalized(member.name()));
   }
 

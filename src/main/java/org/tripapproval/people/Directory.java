@@ -202,8 +202,8 @@ public class Directory {
   public TripRequest identified(TripRequest trip, List<String> problems) {
     List<String> ids =
         trip.members().stream()
+            .filter(Member::hasDirectoryId)
             .map(Member::personId)
-            .filter(id -> id != null && id.indexOf(IdType.SEPARATOR) < 0)
             .distinct()
             .toList();
     Map<String, Person> known = byId(ids);

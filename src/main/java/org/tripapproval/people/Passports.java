@@ -266,7 +266,7 @@ public class Passports {
   private static Map<String, String> directoryMembers(List<Member> members) {
     Map<String, String> names = new LinkedHashMap<>();
     for (Member member : members) {
-      if (member.personId() != null && member.personId().indexOf(':') < 0) {
+      if (member.hasDirectoryId()) {
         names.put(member.personId(), member.name());
       }
     }

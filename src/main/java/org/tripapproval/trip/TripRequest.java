@@ -122,6 +122,15 @@ public record TripRequest(
     public Member(String name, String post, Rank rank) {
       this(name, post, rank, null, null, null);
     }
+
+    /**
+     * Whether the member is a person of the personnel directory (an employee number), not someone
+     * identified by papers ({@link IdType}) nor a member stored before the directory.
+     */
+    @JsonIgnore
+    public boolean hasDirectoryId() {
+      return personId != null && personId.indexOf(IdType.SEPARATOR) < 0;
+    }
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)

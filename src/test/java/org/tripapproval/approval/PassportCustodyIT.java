@@ -129,6 +129,32 @@ class PassportCustodyIT {
       assertThat(anonymous.as(other).post(release, body).statusCode()).as(other).isEqualTo(403);
     }
     assertThat(anonymous.as("zhang.wei").get("/api/passports/out").statusCode()).isEqualTo(403);
+    // every endpoint: nobody logged in is 401; applicants and unit heads 403; the auditors read
+    // only
+    String registration =
+        "{\"personId\":\"SW0112\",\"kind\":\"service\",\"expiry\":\"2040-01-31\"}";
+    String handBack = "/api/passports/custody/" + trip.getId() + "/SW0112/return";
+    String lookUp =
+        "/api/passports/trips?approvalNumber=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
+    assertThat(anonymous.get("/api/passports/out").statusCode()).isEqualTo(401);
+    assertThat(anonymous.get(lookUp).statusCode()).isEqualTo(401);
+    assertThat(anonymous.put("/api/passports/SE0112999", registration).statusCode()).isEqualTo(401);
+    for (String other : List.of("zhang.wei", "li.na")) {
+      assertThat(anonymous.as(other).get(lookUp).statusCode()).as(other).isEqualTo(403);
+      assertThat(anonymous.as(other).get("/api/passports?person=SW0112").statusCode())
+          .as(other)
+          .isEqualTo(403);
+    }
+    for (String other : List.of("zhang.wei", "li.na", "zhao.lei")) {
+      assertThat(anonymous.as(other).put("/api/passports/SE0112999", registration).statusCode())
+          .as(other + " registers")
+          .isEqualTo(403);
+      assertThat(anonymous.as(other).post(handBack, "").statusCode())
+          .as(other + " takes back")
+          .isEqualTo(403);
+    }
+    assertThat(office.get("/api/passports?person=SW0112").body()).doesNotContain("SE0112999");
+    assertThat(anonymous.as("zhao.lei").get(lookUp).statusCode()).isEqualTo(200);
     assertThat(anonymous.as("zhao.lei").get("/api/passports/out").statusCode())
         .as("the auditors read")
         .isEqualTo(200);
