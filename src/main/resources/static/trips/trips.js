@@ -1,5 +1,6 @@
 'use strict';
-// My trips: the applicant's own trips from /api/my-trips, and their withdrawal before departure.
+// My trips: the applicant's own trips from /api/my-trips, their withdrawal before departure, and a
+// change of an approved trip (变更), entered in Tasklist.
 // Every value from the server is inserted as text, never as HTML.
 (() => {
   const HEADERS = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' };
@@ -149,6 +150,54 @@
     return box;
   }
 
+  /** Asks to change the approved trip: the change itself is entered in its Tasklist task. */
+  function change(trip) {
+    const box = el('div', null, 'change');
+    const open = el('button', '申请变更 Change the trip', 'request-change');
+    open.type = 'button';
+    open.dataset.trip = trip.processInstanceId;
+    const error = el('div', null, 'error');
+    error.setAttribute('role', 'alert');
+    box.append(open, error);
+    open.addEventListener('click', async () => {
+      error.textContent = '';
+      open.disabled = true;
+      try {
+        const answer = await fetch('/api/my-trips/' + encodeURIComponent(trip.processInstanceId) + '/change', {
+          method: 'POST', credentials: 'same-origin', headers: HEADERS
+        });
+        if (answer.status === 401) {
+          location.replace(loginPage());
+          return;
+        }
+        const result = await answer.json().catch(() => ({}));
+        if (answer.ok && result.tasklist) {
+          location.assign(result.tasklist);
+          return;
+        }
+        error.textContent = result.error || ('申请变更失败(HTTP ' + answer.status + ') Asking for a change failed (HTTP '
+          + answer.status + ')');
+      } catch (e) {
+        error.textContent = '无法连接服务器,请稍后再试。 The server cannot be reached: try again later.';
+      } finally {
+        open.disabled = false;
+      }
+    });
+    return box;
+  }
+
+  /** What the applicant may do with the trip now: change it (once approved), withdraw it. */
+  function actions(trip) {
+    const box = el('div', null, 'actions');
+    if (trip.changeable) {
+      box.appendChild(change(trip));
+    }
+    if (trip.withdrawable) {
+      box.appendChild(withdrawal(trip));
+    }
+    return box.childNodes.length ? box : '';
+  }
+
   function row(trip) {
     const tr = document.createElement('tr');
     tr.dataset.trip = trip.processInstanceId;
@@ -163,7 +212,7 @@
       cell(trip.nextStepLabel, '下一步 Next step'),
       cell(trip.deadline ? moment(trip.deadline) : '', '期限 Deadline'),
       cell(trip.approvalNumber ? approval(trip) : '', '批件号 Approval no.'),
-      cell(trip.withdrawable ? withdrawal(trip) : '', '撤回 Withdraw'));
+      cell(actions(trip), '操作 Actions'));
     tr.lastChild.classList.add('withdrawal-cell');
     return tr;
   }

@@ -96,7 +96,10 @@ class ModelConventionsTest {
           SEND_NOTICE,
           "sends the notice the element names",
           "${reportSentBackRecorder}",
-          "records the day a report went back to its applicant, from which its filing is due");
+          "records the day a report went back to its applicant, from which its filing is due",
+          "${tripChangeIntake}",
+          "starts a change from the approved trip, takes in the change a form submitted, or refuses"
+              + " it");
 
   /** The task listeners a model may bind. */
   private static final Map<String, String> BOOKKEEPING_TASK_LISTENERS =

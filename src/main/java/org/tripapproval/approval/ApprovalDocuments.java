@@ -109,7 +109,35 @@ class ApprovalDocuments {
     if (existing.isPresent() && existing.get().approvalNumber().equals(approvalNumber)) {
       return existing.get();
     }
-    int revision = 1;
+    return store(processInstanceId, approvalNumber, 1, applicant, requestNumber, trip);
+  }
+
+  /**
+   * Issues the trip's document again, as the next revision of its number, after an approved change
+   * (docs/adr/0022): the earlier revisions stay stored, and the verification calls them superseded.
+   * A step that runs again finds the revision it issued.
+   */
+  Issued reissue(
+      String processInstanceId,
+      String approvalNumber,
+      int revision,
+      String applicant,
+      String requestNumber,
+      TripRequest trip) {
+    Optional<Issued> existing = latest(processInstanceId);
+    if (existing.isPresent() && existing.get().revision() >= revision) {
+      return existing.get();
+    }
+    return store(processInstanceId, approvalNumber, revision, applicant, requestNumber, trip);
+  }
+
+  private Issued store(
+      String processInstanceId,
+      String approvalNumber,
+      int revision,
+      String applicant,
+      String requestNumber,
+      TripRequest trip) {
     LocalDateTime now = LocalDateTime.now(clock);
     String checkCode = seals.checkCode(approvalNumber, revision);
     byte[] content =
@@ -208,18 +236,21 @@ class ApprovalDocuments {
       if (!numbered && !Boolean.TRUE.equals(unchanged)) {
         continue;
       }
+      boolean latestRevision = issued.revision() == candidates.get(0).revision();
       DocumentVerdict verdict =
           called(issued)
               ? DocumentVerdict.voided
-              : unchanged == null
-                  ? DocumentVerdict.issued
-                  : unchanged ? DocumentVerdict.genuine : DocumentVerdict.altered;
+              : !latestRevision && !Boolean.FALSE.equals(unchanged)
+                  ? DocumentVerdict.superseded
+                  : unchanged == null
+                      ? DocumentVerdict.issued
+                      : unchanged ? DocumentVerdict.genuine : DocumentVerdict.altered;
       return new Verification(
           verdict.words(),
           unchanged,
           issued.approvalNumber(),
           issued.revision(),
-          issued.revision() == candidates.get(0).revision(),
+          latestRevision,
           issued.issuedAt().toLocalDate(),
           names.unit(issued.unit()),
           issued.sha256(),

@@ -4,6 +4,7 @@ import static org.tripapproval.trip.TripVariables.*;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,39 @@ class ApprovalHistory {
 
   /** Returns when the trip is approved at every level; else records why and throws. */
   void requireApproved(DelegateExecution execution) {
-    List<String> unmet = unmet(execution);
+    refuseUnless(execution, unmet(execution));
+  }
+
+  /**
+   * Returns when the change under review (docs/adr/0022) is approved at every level it was routed
+   * to, by reviews started since it was last submitted, none by the applicant or a member of the
+   * trip as approved or as changed; else records why and throws.
+   */
+  void requireChangeApproved(DelegateExecution execution) {
+    @SuppressWarnings("unchecked")
+    List<String> levels =
+        execution.getVariable(CHANGE_REVIEW_LEVELS) instanceof List<?> routed
+            ? (List<String>) routed
+            : null;
+    Date since = (Date) execution.getVariable(CHANGE_SUBMITTED_AT);
+    TripRequest approved = json.read(execution, TRIP, TripRequest.class);
+    TripRequest proposed = json.read(execution, PROPOSED_TRIP, TripRequest.class);
+    List<ApprovalRound.Review> reviews =
+        since == null
+            ? List.of()
+            : endedReviews(execution.getProcessInstanceId(), since, TripProcess.REVIEW_TRIP_CHANGE);
+    refuseUnless(
+        execution,
+        ApprovalRound.unmet(
+            levels,
+            reviews,
+            review -> {
+              String why = ineligibility(execution, review, approved);
+              return why != null ? why : ineligibility(execution, review, proposed);
+            }));
+  }
+
+  private void refuseUnless(DelegateExecution execution, List<String> unmet) {
     if (unmet.isEmpty()) {
       return;
     }
@@ -73,25 +106,31 @@ class ApprovalHistory {
         execution.getVariable(REVIEW_LEVELS) instanceof List<?> routed
             ? (List<String>) routed
             : null;
-    String unit = (String) execution.getVariable(UNIT);
-    String applicant = (String) execution.getVariable(APPLICANT);
     TripRequest trip = json.read(execution, TRIP, TripRequest.class);
     return ApprovalRound.unmet(
         levels,
-        endedReviews(execution.getProcessInstanceId()),
-        review -> {
-          String conflict = fourEyes.conflictOf(review.decidedBy(), applicant, trip);
-          if (conflict != null) {
-            return FourEyesRule.APPLICANT.equals(conflict)
-                ? "申请人 the applicant"
-                : "出访团组成员 a member of the delegation";
-          }
-          String group = routing.candidateGroup(review.level(), unit);
-          return isMember(review.decidedBy(), group)
-                  || wasCandidate(review.decidedBy(), review.taskId())
-              ? null
-              : "不是 " + group + " 成员 not a member of " + group;
-        });
+        endedReviews(
+            execution.getProcessInstanceId(),
+            null,
+            TripProcess.REVIEW_TRIP_REQUEST,
+            TripProcess.DECIDE_OBJECTION),
+        review -> ineligibility(execution, review, trip));
+  }
+
+  /** Why the review's reviewer may not decide at its level for this trip, or null. */
+  private String ineligibility(
+      DelegateExecution execution, ApprovalRound.Review review, TripRequest trip) {
+    String conflict =
+        fourEyes.conflictOf(review.decidedBy(), (String) execution.getVariable(APPLICANT), trip);
+    if (conflict != null) {
+      return FourEyesRule.APPLICANT.equals(conflict)
+          ? "申请人 the applicant"
+          : "出访团组成员 a member of the delegation";
+    }
+    String group = routing.candidateGroup(review.level(), (String) execution.getVariable(UNIT));
+    return isMember(review.decidedBy(), group) || wasCandidate(review.decidedBy(), review.taskId())
+        ? null
+        : "不是 " + group + " 成员 not a member of " + group;
   }
 
   /**
@@ -99,15 +138,18 @@ class ApprovalHistory {
    * objection the office upheld or ended in a rejection ends the round as a send-back does (a
    * dismissed one changes nothing).
    */
-  private List<ApprovalRound.Review> endedReviews(String processInstanceId) {
-    List<HistoricTaskInstance> tasks =
-        new ArrayList<>(
-            history
-                .createHistoricTaskInstanceQuery()
-                .processInstanceId(processInstanceId)
-                .taskDefinitionKeyIn(TripProcess.REVIEW_TRIP_REQUEST, TripProcess.DECIDE_OBJECTION)
-                .finished()
-                .list());
+  private List<ApprovalRound.Review> endedReviews(
+      String processInstanceId, Date startedSince, String... taskKeys) {
+    var query =
+        history
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKeyIn(taskKeys)
+            .finished();
+    if (startedSince != null) {
+      query.startedAfter(new Date(startedSince.getTime() - 1));
+    }
+    List<HistoricTaskInstance> tasks = new ArrayList<>(query.list());
     if (tasks.isEmpty()) {
       return List.of();
     }

@@ -26,7 +26,9 @@ final class DecisionRules {
           TripProcess.DECIDE_OBJECTION,
           EnumSet.of(Decision.UPHOLD, Decision.REJECT, Decision.DISMISS),
           TripProcess.DECIDE_POST_TRIP_OBJECTION,
-          EnumSet.of(Decision.UPHOLD, Decision.DISMISS));
+          EnumSet.of(Decision.UPHOLD, Decision.DISMISS),
+          TripProcess.REVIEW_TRIP_CHANGE,
+          EnumSet.of(Decision.APPROVE, Decision.SEND_BACK, Decision.REJECT));
   static final int MAX_REASON_LENGTH = 2000;
 
   private DecisionRules() {}

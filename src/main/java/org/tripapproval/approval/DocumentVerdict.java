@@ -19,6 +19,10 @@ enum DocumentVerdict implements Labelled {
       "已作废:批件号与核验码正确,但该出访已撤回或取消,批件不再有效",
       "Void: the number and check code are right, but the trip was withdrawn or cancelled and the"
           + " document is no longer valid"),
+  superseded(
+      "已被变更取代:该批件确由本办出具,但出访变更后已换发新版,请以最新版为准",
+      "Superseded: this document was issued, but the trip changed after approval and a newer"
+          + " revision replaces it"),
   unknown(
       "无法核实:没有以该批件号和核验码(或该文件内容)出具的批件",
       "Not confirmed: no document was issued with this approval number and check code (or with"

@@ -1,6 +1,7 @@
 package org.tripapproval.approval;
 
 import static org.tripapproval.trip.TripVariables.APPLICANT;
+import static org.tripapproval.trip.TripVariables.PROPOSED_TRIP;
 import static org.tripapproval.trip.TripVariables.TRIP;
 
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.tripapproval.audit.AuditTrail;
 import org.tripapproval.people.Directory;
 import org.tripapproval.people.Person;
 import org.tripapproval.trip.JsonVariables;
+import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripRequest;
 
 /**
@@ -62,8 +64,15 @@ public class FourEyes implements TaskListener {
 
   /** Why the user may not review this trip, or null. */
   private String conflictOf(String user, DelegateTask task) {
-    return conflictOf(
-        user, (String) task.getVariable(APPLICANT), json.read(task, TRIP, TripRequest.class));
+    String applicant = (String) task.getVariable(APPLICANT);
+    String conflict = conflictOf(user, applicant, json.read(task, TRIP, TripRequest.class));
+    if (conflict == null
+        && TripProcess.REVIEW_TRIP_CHANGE.equals(task.getTaskDefinitionKey())
+        && task.getVariable(PROPOSED_TRIP) != null) {
+      // who joins with the change does not approve it either
+      conflict = conflictOf(user, applicant, json.read(task, PROPOSED_TRIP, TripRequest.class));
+    }
+    return conflict;
   }
 
   /** Why the user may not review the trip of this applicant: "applicant", "member", or null. */

@@ -65,7 +65,8 @@ class MyTrips {
       String nextStepLabel,
       Instant deadline,
       String approvalNumber,
-      boolean withdrawable) {}
+      boolean withdrawable,
+      boolean changeable) {}
 
   List<MyTrip> of(String applicant) {
     return registry.tripsOfApplicant(applicant, MAX_TRIPS).stream().map(this::read).toList();
@@ -96,13 +97,18 @@ class MyTrips {
         waiting.label(),
         waiting.deadline(),
         trip.approvalNumber(),
-        waiting.withdrawable());
+        waiting.withdrawable(),
+        waiting.changeable());
   }
 
   /** What a running trip waits for; nothing for a trip that has ended. */
   private record Waiting(
-      Optional<NextStep> step, String label, Instant deadline, boolean withdrawable) {
-    static final Waiting NOTHING = new Waiting(Optional.empty(), null, null, false);
+      Optional<NextStep> step,
+      String label,
+      Instant deadline,
+      boolean withdrawable,
+      boolean changeable) {
+    static final Waiting NOTHING = new Waiting(Optional.empty(), null, null, false, false);
   }
 
   private Waiting waiting(CommandContext command, String processInstanceId) {
@@ -121,7 +127,11 @@ class MyTrips {
       }
     }
     return new Waiting(
-        step, label, deadline, Withdrawals.isWithdrawable(runtime, processInstanceId));
+        step,
+        label,
+        deadline,
+        Withdrawals.isWithdrawable(runtime, processInstanceId),
+        TripChanges.isChangeable(runtime, processInstanceId));
   }
 
   /**
@@ -142,7 +152,12 @@ class MyTrips {
             .filter(Objects::nonNull)
             .min(Comparator.naturalOrder());
     if (due.isEmpty()) {
-      String timer = step == NextStep.REVIEW ? TripProcess.REVIEW_OVERDUE : step.activity();
+      String timer =
+          switch (step) {
+            case REVIEW -> TripProcess.REVIEW_OVERDUE;
+            case DEPARTURE -> TripProcess.DEPARTURE_DAY_REACHED;
+            default -> step.activity();
+          };
       ManagementService management = configuration.getManagementService();
       due =
           management

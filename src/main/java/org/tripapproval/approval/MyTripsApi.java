@@ -15,7 +15,9 @@ import org.tripapproval.refusal.InvalidParameterException;
 /**
  * My trips (我的出访), for applicants (web/WebSecurity): {@code GET /api/my-trips} lists the caller's
  * own trips; {@code POST /api/my-trips/{processInstanceId}/withdrawal {"reason":"…"}} withdraws one
- * before departure.
+ * before departure; {@code POST /api/my-trips/{processInstanceId}/change} asks to change an
+ * approved trip before departure and answers the Tasklist task where the change is entered (ADR
+ * 0022).
  */
 @RestController
 @RequestMapping("/api/my-trips")
@@ -23,10 +25,18 @@ class MyTripsApi {
 
   private final MyTrips myTrips;
   private final Withdrawals withdrawals;
+  private final TripChanges changes;
 
-  MyTripsApi(MyTrips myTrips, Withdrawals withdrawals) {
+  MyTripsApi(MyTrips myTrips, Withdrawals withdrawals, TripChanges changes) {
     this.myTrips = myTrips;
     this.withdrawals = withdrawals;
+    this.changes = changes;
+  }
+
+  @PostMapping("/{processInstanceId}/change")
+  Map<String, String> change(Principal caller, @PathVariable String processInstanceId) {
+    String task = changes.request(processInstanceId, caller.getName());
+    return Map.of("taskId", task, "tasklist", "/camunda/app/tasklist/default/#/?task=" + task);
   }
 
   @GetMapping

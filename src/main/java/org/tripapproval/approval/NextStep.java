@@ -13,6 +13,9 @@ import org.tripapproval.trip.Labelled;
 enum NextStep implements Labelled {
   REVISION(REVISE_TRIP_REQUEST, "待您修改申请", "Your turn: revise the request"),
   REVIEW(REVIEW_TRIP_REQUEST, "审核中", "In review"),
+  CHANGE_REQUEST(REQUEST_TRIP_CHANGE, "待您填写变更申请", "Your turn: fill in the change"),
+  CHANGE_REVIEW(
+      REVIEW_TRIP_CHANGE, "变更审核中(按原批准执行)", "Change in review (the trip stands as approved)"),
   REPORT(FILE_TRIP_REPORT, "待您提交出访报告", "Your turn: file the trip report"),
   VERIFICATION(VERIFY_TRIP_REPORT, "外办核验报告", "The foreign affairs office verifies the report"),
   OBJECTION(DECIDE_OBJECTION, "公示异议待外办处理", "An objection awaits the foreign affairs office"),
@@ -20,7 +23,7 @@ enum NextStep implements Labelled {
       DECIDE_POST_TRIP_OBJECTION, "成果异议待外办处理", "An objection to the results awaits the office"),
   PRE_TRIP_DISCLOSURE(PRE_TRIP_DISCLOSURE_ENDED, "行前公示中", "Pre-trip disclosure"),
   APPROVAL_NUMBER(ISSUE_APPROVAL_NUMBER, "出具批件", "The approval number is being issued"),
-  DEPARTURE(DEPARTURE_DAY_REACHED, "待出发", "Departure"),
+  DEPARTURE(AWAIT_DEPARTURE_OR_CHANGE, "待出发", "Departure"),
   RETURN(TRIP_RETURNED, "出访中,回国后提交报告", "Travelling: the report follows the return"),
   POST_TRIP_DISCLOSURE(POST_TRIP_DISCLOSURE_ENDED, "回国公示中", "Post-trip disclosure"),
   RULE_CHECK(CHECK_TRIP_RULES, "规则审查", "Rule check");

@@ -60,7 +60,22 @@ class TripRequestIntake implements ExecutionListener {
   }
 
   private void accept(VariableScope scope) {
-    TripRequest submitted = json.read(scope, TRIP, TripRequest.class);
+    TripRequest trip = checked(scope, json.read(scope, TRIP, TripRequest.class));
+    json.write(scope, TRIP, trip);
+    scope.setVariable(UNIT, trip.unit());
+    scope.setVariable(DEPARTURE_DATE, trip.departureDate().toString());
+    scope.setVariable(RETURN_DATE, trip.returnDate().toString());
+    scope.setVariable(PLANNED, trip.isPlanned());
+    scope.setVariable(HIGHEST_RANK, trip.highestRank().name());
+    scope.setVariable(DELEGATION_SIZE, trip.members().size());
+    scope.setVariable(TOTAL_BUDGET, trip.totalBudget().doubleValue());
+  }
+
+  /**
+   * The request as the intake accepts it (the directory's words for its people, the applicant's
+   * unit), or every problem refused at once: on submission, revision and a change after approval.
+   */
+  TripRequest checked(VariableScope scope, TripRequest submitted) {
     List<String> problems = new ArrayList<>(check.problems(submitted));
     // the directory's words for its people, once the request is whole enough to read them
     TripRequest identified =
@@ -70,14 +85,6 @@ class TripRequestIntake implements ExecutionListener {
     if (!problems.isEmpty()) {
       throw new InvalidSubmissionException(problems);
     }
-    TripRequest trip = identified.withUnit(unit);
-    json.write(scope, TRIP, trip);
-    scope.setVariable(UNIT, unit);
-    scope.setVariable(DEPARTURE_DATE, trip.departureDate().toString());
-    scope.setVariable(RETURN_DATE, trip.returnDate().toString());
-    scope.setVariable(PLANNED, trip.isPlanned());
-    scope.setVariable(HIGHEST_RANK, trip.highestRank().name());
-    scope.setVariable(DELEGATION_SIZE, trip.members().size());
-    scope.setVariable(TOTAL_BUDGET, trip.totalBudget().doubleValue());
+    return identified.withUnit(unit);
   }
 }

@@ -41,7 +41,8 @@ import org.tripapproval.trip.TripProcess;
  * Clients may set only what a form submits, while its task is open: a decision on its own task, the
  * trip and its letter (when starting or revising), the report (while filing it). Re-sending a value
  * unchanged, as Tasklist's forms do with what they show, is no write. Once the trip is approved (it
- * reached the pre-trip disclosure), its data no longer changes, whoever writes.
+ * reached the pre-trip disclosure), its data no longer changes, whoever writes, except by the
+ * model's own step applyTripChange once every level approved the change (docs/adr/0022).
  */
 class TripVariableGuard implements HistoryEventHandler {
 
@@ -58,7 +59,13 @@ class TripVariableGuard implements HistoryEventHandler {
           REPORT,
           TripProcess.FILE_TRIP_REPORT,
           REPORT_ATTACHMENT,
-          TripProcess.FILE_TRIP_REPORT);
+          TripProcess.FILE_TRIP_REPORT,
+          PROPOSED_TRIP,
+          TripProcess.REQUEST_TRIP_CHANGE,
+          CHANGE_REASON,
+          TripProcess.REQUEST_TRIP_CHANGE,
+          CHANGE_ACTION,
+          TripProcess.REQUEST_TRIP_CHANGE);
 
   /** What the start form submits: created on the process instance when the trip starts. */
   private static final Set<String> START_INPUTS = Set.of(TRIP, INVITATION_LETTER);
@@ -90,6 +97,7 @@ class TripVariableGuard implements HistoryEventHandler {
   private static final List<String> AFTER_APPROVAL =
       List.of(
           TripProcess.ISSUE_APPROVAL_NUMBER,
+          TripProcess.AWAIT_DEPARTURE_OR_CHANGE,
           TripProcess.DEPARTURE_DAY_REACHED,
           TripProcess.TRIP_RETURNED,
           TripProcess.FILE_TRIP_REPORT);
@@ -145,6 +153,9 @@ class TripVariableGuard implements HistoryEventHandler {
     }
     if (!deletion && unchanged(variable)) {
       return null;
+    }
+    if (ownStep && isApplyingAnApprovedChange()) {
+      return null; // applyTripChange checks the change's approvals before it writes (ADR 0022)
     }
     if (APPROVED_TRIP.contains(name) && isApproved(variable.getProcessInstanceId())) {
       return "出访已批准,行程、日期和团组不能再改 / the trip is approved: its dates, countries and delegation no longer change";
@@ -260,6 +271,12 @@ class TripVariableGuard implements HistoryEventHandler {
                         || step.equals(TripProcess.DISCLOSURE_HELD_PAST_DEPARTURE))
             .count();
     return steps.stream().anyMatch(AFTER_APPROVAL::contains) || windows > reopened;
+  }
+
+  /** Whether the process's own step writing is applyTripChange. */
+  private static boolean isApplyingAnApprovedChange() {
+    return TripProcess.APPLY_TRIP_CHANGE.equals(
+        Context.getBpmnExecutionContext().getExecution().getActivityId());
   }
 
   /**

@@ -187,9 +187,12 @@ final class Timeline {
       String type = details.path("type").asText();
       String activity = details.path("activity").asText();
       main = !QUIET_ACTIVITY_TYPES.contains(type);
-      what =
-          (event.equals("activity.cancelled") ? "环节取消 Step cancelled: " : "环节 Step: ")
-              + details.path("name").asText(activity);
+      // an event-based gateway's wait ends "cancelled" in the engine's history when an event comes
+      String step =
+          !event.equals("activity.cancelled")
+              ? "环节 Step: "
+              : "eventBasedGateway".equals(type) ? "等待结束 Waiting over: " : "环节取消 Step cancelled: ";
+      what = step + details.path("name").asText(activity);
       if (TripProcess.CHECK_TRIP_RULES.equals(activity)) {
         what += " — " + findings(latest.get(FINDINGS));
       } else if (TripProcess.CHECK_TRIP_REPORT.equals(activity)) {

@@ -27,6 +27,14 @@ public enum NotificationKind {
   OBJECTION_DISMISSED(Audience.APPLICANT),
   /** The unit's heads and the office: the reviews and disclosure of the trip end with it. */
   TRIP_WITHDRAWN(Audience.UNIT_SUPERVISORS),
+  /** Every level approved a change after approval: the document is reissued (ADR 0022). */
+  TRIP_CHANGE_APPROVED(Audience.APPLICANT),
+  /** A reviewer sent the change back to its applicant, with a reason. */
+  TRIP_CHANGE_SENT_BACK(Audience.APPLICANT),
+  /** A reviewer refused the change, with a reason: the approved trip stands. */
+  TRIP_CHANGE_REFUSED(Audience.APPLICANT),
+  /** The departure day came before the change was decided: the trip goes as approved. */
+  TRIP_CHANGE_LAPSED(Audience.APPLICANT),
   /** To the absent reviewer's head: the substitute no longer has the reviewer's tasks. */
   SUBSTITUTION_ENDED(Audience.GIVEN_GROUPS),
   /** To the administrators and the office: a year's working-day calendar is needed and missing. */

@@ -122,7 +122,7 @@ public class Notifications {
     List<Value> values = new ArrayList<>();
     Returned returned = null;
     switch (kind) {
-      case TRIP_APPROVED -> {
+      case TRIP_APPROVED, TRIP_CHANGE_APPROVED -> {
         values.add(Value.kept(detail));
         values.add(Value.kept(settings.baseUrl() + "/trips/"));
       }
@@ -134,6 +134,8 @@ public class Notifications {
       case TRIP_SENT_BACK -> returned = decided(execution, detail, findings(execution));
       case TRIP_REJECTED,
           TRIP_WITHDRAWN,
+          TRIP_CHANGE_SENT_BACK,
+          TRIP_CHANGE_REFUSED,
           REPORT_ACCEPTED,
           REPORT_SENT_BACK,
           OBJECTION_UPHELD,

@@ -41,7 +41,7 @@ class TripRegistryFeed implements HistoryEventHandler {
           TripStatus.SENT_BACK,
           PRE_TRIP_DISCLOSURE_ENDED,
           TripStatus.DISCLOSURE,
-          DEPARTURE_DAY_REACHED,
+          AWAIT_DEPARTURE_OR_CHANGE,
           TripStatus.APPROVED,
           TRIP_RETURNED,
           TripStatus.TRAVELLING,

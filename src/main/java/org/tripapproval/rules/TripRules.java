@@ -69,6 +69,16 @@ public class TripRules {
    */
   public List<RuleFinding> check(
       TripRequest trip, boolean invitationLetterAttached, String tripId) {
+    return check(
+        trip, invitationLetterAttached, tripId, LocalDate.now(clock.withZone(settings.zone())));
+  }
+
+  /**
+   * The findings for a request submitted on {@code submittedOn}, the day its lead time counts from:
+   * today for a request, the trip's first submission for a change after approval (docs/adr/0022).
+   */
+  public List<RuleFinding> check(
+      TripRequest trip, boolean invitationLetterAttached, String tripId, LocalDate submittedOn) {
     Map<String, Object> facts = new HashMap<>();
     facts.put("delegationSize", trip.members().size());
     facts.put("countryCount", trip.countriesCounted().size());
@@ -106,8 +116,7 @@ public class TripRules {
             passports.expiringBefore(
                 trip.members(),
                 trip.returnDate().plusMonths(passportLimits.minMonthsAfterReturn()))));
-    LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-    leadTime.of(trip, today).into(facts, today, trip.departureDate());
+    leadTime.of(trip, submittedOn).into(facts, submittedOn, trip.departureDate());
     BudgetStandards.Facts budget = budgetStandards.check(trip);
     budget.into(facts);
     AnnualPlans.PlanFacts plan = plans.check(trip, tripId);

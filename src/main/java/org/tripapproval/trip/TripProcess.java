@@ -73,6 +73,31 @@ public final class TripProcess {
    */
   public static final String OBJECTION_REQUESTED = "tripObjectionRaised";
 
+  /**
+   * After the approval number: the trip waits for its departure day or for its applicant to ask for
+   * a change (变更, docs/adr/0022). Entered again after every change, so the departure timer reads
+   * the dates as last approved.
+   */
+  public static final String AWAIT_DEPARTURE_OR_CHANGE = "awaitDepartureOrChange";
+
+  /** The message that My trips correlates when the applicant asks to change an approved trip. */
+  public static final String CHANGE_REQUESTED = "tripChangeRequested";
+
+  /** The catch event of {@link #CHANGE_REQUESTED} after {@link #AWAIT_DEPARTURE_OR_CHANGE}. */
+  public static final String TRIP_CHANGE_REQUESTED = "tripChangeRequested";
+
+  /** The subprocess of one change: its request, rule check, reviews and application. */
+  public static final String TRIP_CHANGE = "tripChange";
+
+  public static final String REQUEST_TRIP_CHANGE = "requestTripChange";
+  public static final String CHECK_CHANGED_TRIP_RULES = "checkChangedTripRules";
+  public static final String ROUTE_CHANGE_REVIEWS = "routeChangeReviews";
+  public static final String REVIEW_TRIP_CHANGE = "reviewTripChange";
+  public static final String APPLY_TRIP_CHANGE = "applyTripChange";
+
+  /** The timer on {@link #TRIP_CHANGE}: the departure day came before the change was decided. */
+  public static final String CHANGE_OVERTAKEN_BY_DEPARTURE = "changeOvertakenByDeparture";
+
   private TripProcess() {}
 
   /**

@@ -66,5 +66,42 @@ public final class TripVariables {
 
   public static final String OBJECTOR = "objector";
 
+  /**
+   * A change after approval (变更, docs/adr/0022): the trip as its applicant wants it now, why, and
+   * whether they submit it or drop it ({@link #CHANGE_SUBMIT}, {@link #CHANGE_DROP}); what the form
+   * of requestTripChange submits. {@link #TRIP} stays the approved trip until every level approved
+   * the change.
+   */
+  public static final String PROPOSED_TRIP = "proposedTrip";
+
+  public static final String CHANGE_REASON = "changeReason";
+  public static final String CHANGE_ACTION = "changeAction";
+  public static final String CHANGE_SUBMIT = "submit";
+  public static final String CHANGE_DROP = "drop";
+
+  /** When the change under review was last submitted: its reviews are those started since. */
+  public static final String CHANGE_SUBMITTED_AT = "changeSubmittedAt";
+
+  /** What the change touches, as trip-change-routing.dmn reads it. */
+  public static final String DATES_CHANGED = "datesChanged";
+
+  public static final String COUNTRIES_CHANGED = "countriesChanged";
+  public static final String MEMBERS_CHANGED = "membersChanged";
+  public static final String BUDGET_CHANGED = "budgetChanged";
+
+  /** Whether leadership-review-required.dmn asks for leadership for the trip before and after. */
+  public static final String LEADERSHIP_REQUIRED_BEFORE = "leadershipRequiredBefore";
+
+  public static final String LEADERSHIP_REQUIRED_AFTER = "leadershipRequiredAfter";
+
+  /** The rule check of the proposed trip. */
+  public static final String CHANGE_FINDINGS = "changeFindings";
+
+  public static final String CHANGE_HAS_BLOCKING_FINDINGS = "changeHasBlockingFindings";
+  public static final String CHANGE_REVIEW_LEVELS = "changeReviewLevels";
+
+  /** How many changes were approved: the approval document's revision is one more. */
+  public static final String APPROVED_CHANGES = "approvedChanges";
+
   private TripVariables() {}
 }

@@ -74,7 +74,9 @@ public class TaskInputs extends OncePerRequestFilter {
           TripProcess.VERIFY_TRIP_REPORT, Set.of(DECISION, DECISION_REASON),
           TripProcess.FILE_TRIP_REPORT, Set.of(REPORT, REPORT_ATTACHMENT),
           TripProcess.DECIDE_OBJECTION, Set.of(DECISION, DECISION_REASON),
-          TripProcess.DECIDE_POST_TRIP_OBJECTION, Set.of(DECISION, DECISION_REASON));
+          TripProcess.DECIDE_POST_TRIP_OBJECTION, Set.of(DECISION, DECISION_REASON),
+          TripProcess.REQUEST_TRIP_CHANGE, Set.of(PROPOSED_TRIP, CHANGE_REASON, CHANGE_ACTION),
+          TripProcess.REVIEW_TRIP_CHANGE, Set.of(DECISION, DECISION_REASON));
 
   private static final Pattern TASK =
       Pattern.compile(

@@ -92,7 +92,7 @@ class DisclosureObjectionTest {
 
     driver.runAsynchronousSteps(trip);
     assertThat(trip)
-        .isWaitingAt(DEPARTURE_DAY_REACHED)
+        .isWaitingAt(AWAIT_DEPARTURE_OR_CHANGE)
         .hasPassedInOrder(DECIDE_OBJECTION, ISSUE_APPROVAL_NUMBER);
     Assertions.assertThat(mailFor(trip, "OBJECTION_DISMISSED")).containsExactly(applicantMail());
     Assertions.assertThat(mailFor(trip, "PRE_TRIP_DISCLOSURE_ENDED"))
@@ -173,7 +173,7 @@ class DisclosureObjectionTest {
         .hasMessageContaining("the trip is approved");
     driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
     driver.runAsynchronousSteps(trip);
-    assertThat(trip).isWaitingAt(DEPARTURE_DAY_REACHED);
+    assertThat(trip).isWaitingAt(AWAIT_DEPARTURE_OR_CHANGE);
     Assertions.assertThat(historicProcessVariable(trip, "approvalNumber")).isNotBlank();
   }
 

@@ -185,7 +185,7 @@ class EngineInvariantsTest {
     ProcessInstance trip = driver.submit(aTrip().build());
     driver.approveAllLevels(trip);
     driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
-    assertThat(driver.isWaitingAt(trip, DEPARTURE_DAY_REACHED)).isTrue();
+    assertThat(driver.isWaitingAt(trip, AWAIT_DEPARTURE_OR_CHANGE)).isTrue();
     String returnDate = (String) engine.getRuntimeService().getVariable(trip.getId(), "returnDate");
     String tripJson =
         engine.getRuntimeService().getVariableTyped(trip.getId(), "trip").getValue().toString();

@@ -99,7 +99,7 @@ class OverseasTripProcessTest {
     assertThat(trip).isWaitingAt(PRE_TRIP_DISCLOSURE_ENDED);
     driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
     assertThat(trip)
-        .isWaitingAt(DEPARTURE_DAY_REACHED)
+        .isWaitingAt(AWAIT_DEPARTURE_OR_CHANGE)
         .variables()
         .hasEntrySatisfying(
             "approvalNumber", n -> Assertions.assertThat((String) n).matches("外办〔\\d{4}〕\\d{4}号"));
@@ -341,7 +341,7 @@ class OverseasTripProcessTest {
     ProcessInstance trip = driver.submit(aTrip().build());
     driver.approveAllLevels(trip);
     driver.fireTimer(trip, PRE_TRIP_DISCLOSURE_ENDED);
-    assertThat(trip).isWaitingAt(DEPARTURE_DAY_REACHED);
+    assertThat(trip).isWaitingAt(AWAIT_DEPARTURE_OR_CHANGE);
 
     driver.fireTimer(trip, DEPARTURE_DAY_REACHED);
 

@@ -81,13 +81,18 @@ class MailComposerTest {
         case TRIP_REJECTED ->
             returned =
                 new Returned("王芳", Phrase.of(ReviewLevel.FOREIGN_AFFAIRS), "与年度计划不符", List.of());
-        case TRIP_APPROVED -> {
+        case TRIP_APPROVED, TRIP_CHANGE_APPROVED -> {
           values.add(Value.kept("外办〔2026〕0001号"));
           values.add(Value.kept("http://localhost:8080/trips/"));
         }
         case REVIEW_OVERDUE_ESCALATION -> values.add(Value.kept("5"));
         case REPORT_ACCEPTED -> returned = new Returned("王芳", null, "报告内容翔实", List.of());
         case REPORT_SENT_BACK -> returned = new Returned("王芳", null, "请补充经费使用情况", List.of());
+        case TRIP_CHANGE_SENT_BACK ->
+            returned =
+                new Returned("王芳", Phrase.of(ReviewLevel.FOREIGN_AFFAIRS), "请说明新增会谈对象", List.of());
+        case TRIP_CHANGE_REFUSED ->
+            returned = new Returned("刘洋", Phrase.of(ReviewLevel.FINANCE), "超出年度预算", List.of());
         case SUBSTITUTION_ENDED ->
             values.addAll(
                 List.of(

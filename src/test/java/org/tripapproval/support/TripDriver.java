@@ -181,27 +181,30 @@ public final class TripDriver {
   }
 
   /**
-   * The asynchronous steps the trip now waits at (issueApprovalNumber), run as the job executor
-   * would, if it is off.
+   * The asynchronous steps the trip now waits at (issueApprovalNumber, applyTripChange), run as the
+   * job executor would, if it is off.
    */
   public void runAsynchronousSteps(ProcessInstance trip) {
-    var steps =
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(trip.getId())
-            .activityId(TripProcess.ISSUE_APPROVAL_NUMBER)
-            .withRetriesLeft();
-    if (((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getJobExecutor()
-        .isActive()) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> steps.count() == 0); // the job executor runs them
-      return;
-    }
-    for (Job step : steps.list()) {
-      engine.getManagementService().executeJob(step.getId());
+    for (String activity :
+        List.of(TripProcess.ISSUE_APPROVAL_NUMBER, TripProcess.APPLY_TRIP_CHANGE)) {
+      var steps =
+          engine
+              .getManagementService()
+              .createJobQuery()
+              .processInstanceId(trip.getId())
+              .activityId(activity)
+              .withRetriesLeft();
+      if (((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+          .getJobExecutor()
+          .isActive()) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> steps.count() == 0); // the job executor runs them
+        continue;
+      }
+      for (Job step : steps.list()) {
+        engine.getManagementService().executeJob(step.getId());
+      }
     }
   }
 
