@@ -105,6 +105,17 @@ class PassportCustody {
     return custody;
   }
 
+  /**
+   * The trip's return date changed with an approved change (docs/adr/0022): the passports still out
+   * are due back the set days after the new return date, each move in the trail.
+   */
+  void dueDayMoved(String trip, LocalDate newReturnDate) {
+    LocalDate dueBack = newReturnDate.plusDays(limits.dueBackDays());
+    for (Passports.Custody custody : passports.dueMoved(trip, dueBack)) {
+      trailed("passport.dueMoved", custody, null, false);
+    }
+  }
+
   /** Each step in the trip's trail, with the person's name as the directory gives it. */
   private void trailed(String event, Passports.Custody custody, String actor, boolean late) {
     Map<String, Object> details = new LinkedHashMap<>();

@@ -38,6 +38,7 @@ class TripChangeApplier implements JavaDelegate {
   private final AuditTrail trail;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final PassportCustody passports;
 
   TripChangeApplier(
       ApprovalHistory approvalHistory,
@@ -46,7 +47,9 @@ class TripChangeApplier implements JavaDelegate {
       Notifications notifications,
       AuditTrail trail,
       ObjectMapper mapper,
-      Clock clock) {
+      Clock clock,
+      PassportCustody passports) {
+    this.passports = passports;
     this.approvalHistory = approvalHistory;
     this.documents = documents;
     this.json = json;
@@ -81,6 +84,7 @@ class TripChangeApplier implements JavaDelegate {
             (String) execution.getVariable(APPLICANT),
             (String) execution.getVariable(REQUEST_NUMBER),
             changed);
+    passports.dueDayMoved(execution.getProcessInstanceId(), changed.returnDate());
     trailed(execution, changes, document.revision());
     for (NotificationKind notice :
         ModelNotices.named(execution.getBpmnModelElementInstance(), ModelNotices.NOTICE)) {

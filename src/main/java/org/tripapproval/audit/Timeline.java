@@ -233,8 +233,32 @@ final class Timeline {
       what =
           "出具出国任务批件 Approval document issued: "
               + details.path("approvalNumber").asText()
+              + (details.path("revision").asInt(1) > 1
+                  ? " · 第"
+                      + details.path("revision").asInt()
+                      + "版 revision "
+                      + details.path("revision").asInt()
+                  : "")
               + " · SHA-256 "
               + details.path("sha256").asText();
+    } else if (event.equals("trip.changeApproved")) {
+      what =
+          "变更生效 Change approved (第"
+              + details.path("change").asInt()
+              + "次 no. "
+              + details.path("change").asInt()
+              + "), 审批层级 levels "
+              + details.path("reviewLevels").toString();
+      reason = details.path("reason").asText(null);
+      main = true;
+    } else if (event.equals("passport.dueMoved")) {
+      what =
+          "护照应交回日期随变更调整 Passport due day moved with the change: "
+              + details.path("name").asText()
+              + " · "
+              + details.path("passportNumber").asText()
+              + " · 应于 due back "
+              + details.path("dueBack").asText();
     } else if (event.equals("passport.released")) {
       what =
           "领出护照 Passport released: "

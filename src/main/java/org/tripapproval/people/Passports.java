@@ -223,6 +223,26 @@ public class Passports {
         == 1;
   }
 
+  /**
+   * The trip's passports still out and due back on another day are now due back on {@code dueBack};
+   * answers those it moved.
+   */
+  public List<Custody> dueMoved(String trip, LocalDate dueBack) {
+    List<String> moving =
+        jdbc.queryForList(
+            "SELECT person_id FROM passport_custody WHERE process_instance_id = ? AND returned_at"
+                + " IS NULL AND due_back <> ?",
+            String.class,
+            trip,
+            Date.valueOf(dueBack));
+    jdbc.update(
+        "UPDATE passport_custody SET due_back = ? WHERE process_instance_id = ? AND returned_at IS"
+            + " NULL",
+        Date.valueOf(dueBack),
+        trip);
+    return moving.stream().map(person -> custody(trip, person).orElseThrow()).toList();
+  }
+
   public Optional<Custody> custody(String trip, String personId) {
     return jdbc
         .query(

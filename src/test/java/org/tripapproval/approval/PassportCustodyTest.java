@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripRequest.Member;
 import org.tripapproval.trip.TripRequest.Rank;
+import org.tripapproval.trip.TripVariables;
 
 /**
  * Passports in the office's custody (ADR 0021), on the demo directory (DemoPeople): registered per
@@ -51,6 +53,7 @@ class PassportCustodyTest {
   @Autowired PassportCustody custody;
   @Autowired AuditTrail trail;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TripChanges changes;
   TripDriver driver;
 
   @BeforeEach
@@ -78,6 +81,42 @@ class PassportCustodyTest {
     assertRefused(
         () -> passports.register("E7654321", "JY0231", "service", "2035-01-01", "wang.fang"),
         "number");
+  }
+
+  @Test
+  void aPassportOutIsDueBackLaterWhenAnApprovedChangePostponesTheReturn() {
+    Member sunLi = new Member("孙丽", "x", Rank.staff, null, null, "JY0208");
+    passports.register("SE0208001", "JY0208", "service", "2036-05-01", "wang.fang");
+    TripRequest request = aTrip().members(List.of(sunLi)).build();
+    ProcessInstance trip = driver.submit(request);
+    driver.approveAllLevels(trip);
+    driver.fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
+    custody.release(trip.getId(), "JY0208", "SE0208001", "孙丽本人", "wang.fang");
+    TripRequest later =
+        aTrip().members(List.of(sunLi)).departingOn(request.departureDate().plusDays(5)).build();
+
+    changes.request(trip.getId(), TripDriver.APPLICANT);
+    driver.completeAsApplicant(
+        trip,
+        TripProcess.REQUEST_TRIP_CHANGE,
+        Map.of(
+            TripVariables.PROPOSED_TRIP,
+            driver.json(later),
+            TripVariables.CHANGE_REASON,
+            "会谈推迟 the talks were postponed",
+            TripVariables.CHANGE_ACTION,
+            TripVariables.CHANGE_SUBMIT));
+    driver.decide("wang.fang", trip, TripProcess.REVIEW_TRIP_CHANGE, "approve", "同意 agreed");
+    driver.runAsynchronousSteps(trip);
+
+    assertThat(passports.custody(trip.getId(), "JY0208").orElseThrow().dueBack())
+        .isEqualTo(later.returnDate().plusDays(7));
+    assertThat(trail.forTrip(trip.getId()))
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.event()).isEqualTo("passport.dueMoved");
+              assertThat(entry.details()).contains(later.returnDate().plusDays(7).toString());
+            });
   }
 
   @Test
