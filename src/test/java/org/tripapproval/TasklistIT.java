@@ -566,6 +566,85 @@ class TasklistIT {
   }
 
   @Test
+  void applicantChangesTheApprovedTripFromMyTripsAndTheOfficeApprovesTheChangeOnAPhone()
+      throws Exception {
+    TripRequest approved = aTrip().build();
+    ProcessInstance trip = driver.submit(approved);
+    driver.approveAllLevels(trip);
+    driver.fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
+    LocalDate departure = approved.departureDate().plusDays(3);
+    LocalDate returning = approved.returnDate().plusDays(3);
+
+    // My trips offers the change; the change itself is the applicant's task in Tasklist
+    logIn("zhang.wei");
+    browser.open(audit("/trips/"));
+    By change = By.cssSelector("button.request-change[data-trip='" + trip.getId() + "']");
+    browser.visible(change);
+    browser.screenshotOfThePage("my-trips-change-offered");
+    browser.click(change);
+    waitFor(() -> driver.isWaitingAt(trip, TripProcess.REQUEST_TRIP_CHANGE) ? trip : null);
+    browser.waitForValue("departureDate", approved.departureDate().toString());
+    browser.setValue("departureDate", departure.toString());
+    browser.setValue("returnDate", returning.toString());
+    browser.click(By.id("generateDays"));
+    for (int day = 0; day < 4; day++) {
+      browser.type("day-country-" + day, "JP");
+      browser.type("day-city-" + day, "Tokyo");
+      browser.type("day-activity-" + day, "会谈 talks");
+      browser.type("day-counterpart-" + day, "经济产业省 METI");
+    }
+    browser.type("changeReason", "外方会谈推迟三天 the talks moved three days later");
+    browser.click(By.id("changeSubmit"));
+    browser.screenshotOfThePage("request-trip-change-filled");
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    waitFor(() -> driver.isWaitingAt(trip, TripProcess.REVIEW_TRIP_CHANGE) ? trip : null);
+
+    // the office sees what changes, beside what was approved, on a phone
+    browser.forgetEverything("http://localhost:" + port);
+    logIn("wang.fang");
+    browser.phoneSized();
+    openTask(driver.openTask(trip, TripProcess.REVIEW_TRIP_CHANGE));
+    browser.click(By.cssSelector("[ng-click='claim()']"));
+    browser.waitUntilTextContains(By.id("changedDates"), departure.toString());
+    assertThat(browser.visible(By.id("changeTable")).getText())
+        .contains(approved.departureDate().toString(), "日本 Japan");
+    browser.waitUntilTextContains(By.id("changeReason"), "外方会谈推迟三天");
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("document.getElementById('change').scrollIntoView()");
+    browser.screenshot("review-trip-change-what-changes");
+    assertThat(browser.pageWidth()).as("the change review on a phone").isLessThanOrEqualTo(390);
+    browser.click(By.id("decisionApprove"));
+    browser.screenshotOfThePage("review-trip-change-phone");
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    waitFor(() -> driver.isWaitingAt(trip, TripProcess.REVIEW_TRIP_CHANGE) ? null : trip);
+    driver.runAsynchronousSteps(trip);
+    browser.desktopSized();
+
+    assertThat(runtimeService.getVariable(trip.getId(), TripVariables.DEPARTURE_DATE))
+        .isEqualTo(departure.toString());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT MAX(revision) FROM approval_document WHERE process_instance_id = ?",
+                Integer.class,
+                trip.getId()))
+        .isEqualTo(2);
+    browser.forgetEverything("http://localhost:" + port);
+    browser.open(audit("/trips/"));
+    browser.waitForUrlStartingWith(audit("/trips/login.html?next="));
+    logInOnTheAuditorsPage("zhang.wei", "Trip-Demo-2026");
+    By row = By.cssSelector("tr[data-trip='" + trip.getId() + "']");
+    browser.waitUntilTextContains(
+        row,
+        departure.getYear()
+            + "年"
+            + departure.getMonthValue()
+            + "月"
+            + departure.getDayOfMonth()
+            + "日");
+    browser.screenshotOfThePage("my-trips-after-change");
+  }
+
+  @Test
   void myTripsFitAPhoneAndShowNoOneElsesTrips() throws Exception {
     ProcessInstance mine = driver.submit(aTrip().build());
     ProcessInstance theirs = driver.submitAs("sun.li", aTrip().build(), null);
