@@ -5,10 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tripapproval.audit.AuditTrail;
@@ -18,8 +24,10 @@ import org.tripapproval.people.Person;
 import org.tripapproval.refusal.InvalidParameterException;
 import org.tripapproval.registry.TripRegistry;
 import org.tripapproval.rules.PassportLimits;
+import org.tripapproval.trip.TripProcess;
 import org.tripapproval.trip.TripSettings;
 import org.tripapproval.trip.TripStatus;
+import org.tripapproval.trip.TripVariables;
 
 /**
  * The office's two custody steps (ADR 0021): a passport goes out only for a trip with its approval
@@ -41,6 +49,8 @@ class PassportCustody {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final TripSettings settings;
+  private final RuntimeService runtime;
+  private final ProcessEngineConfigurationImpl engine;
 
   PassportCustody(
       TripRegistry registry,
@@ -50,7 +60,11 @@ class PassportCustody {
       AuditTrail trail,
       ObjectMapper mapper,
       Clock clock,
-      TripSettings settings) {
+      TripSettings settings,
+      RuntimeService runtime,
+      ProcessEngineConfiguration engine) {
+    this.runtime = runtime;
+    this.engine = (ProcessEngineConfigurationImpl) engine;
     this.registry = registry;
     this.passports = passports;
     this.limits = limits;
@@ -91,6 +105,7 @@ class PassportCustody {
     passports.released(trip, personId, number, receivedBy.strip(), dueBack, releasedBy);
     Passports.Custody custody = passports.custody(trip, personId).orElseThrow();
     trailed("passport.released", custody, releasedBy, false);
+    watched(custody);
     return custody;
   }
 
@@ -100,6 +115,12 @@ class PassportCustody {
       throw new CustodyRefused(409, "这本护照不在领出状态 / the passport is not out for this trip");
     }
     Passports.Custody custody = passports.custody(trip, personId).orElseThrow();
+    asProcess(
+        () ->
+            runtime
+                .createMessageCorrelation(TripProcess.PASSPORT_RETURNED)
+                .processInstanceBusinessKey(businessKey(trip, personId))
+                .correlateAllWithResult());
     LocalDate today = LocalDate.ofInstant(custody.returnedAt(), settings.zone());
     trailed("passport.returned", custody, returnedBy, today.isAfter(custody.dueBack()));
     return custody;
@@ -113,7 +134,64 @@ class PassportCustody {
     LocalDate dueBack = newReturnDate.plusDays(limits.dueBackDays());
     for (Passports.Custody custody : passports.dueMoved(trip, dueBack)) {
       trailed("passport.dueMoved", custody, null, false);
+      // its reminder and escalation start again from the new day
+      asProcess(
+          () -> {
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(TripProcess.PASSPORT_CUSTODY_KEY)
+                .processInstanceBusinessKey(businessKey(trip, custody.personId()))
+                .list()
+                .forEach(
+                    watch ->
+                        runtime.deleteProcessInstance(
+                            watch.getId(), "due day moved to " + custody.dueBack()));
+            return null;
+          });
+      watched(custody);
     }
+  }
+
+  /**
+   * Starts passport-custody.bpmn for a passport just out: its reminder and escalation, with the
+   * trip's words for the mail.
+   */
+  private void watched(Passports.Custody custody) {
+    asProcess(
+        () -> {
+          Map<String, Object> variables = new HashMap<>();
+          variables.put(TripVariables.PASSPORT_TRIP, custody.trip());
+          variables.put(TripVariables.PASSPORT_HOLDER, custody.personId());
+          variables.put(TripVariables.PASSPORT_NUMBER, custody.passportNumber());
+          variables.put(TripVariables.PASSPORT_DUE_BACK, custody.dueBack().toString());
+          for (String copied :
+              List.of(
+                  TripVariables.TRIP,
+                  TripVariables.REQUEST_NUMBER,
+                  TripVariables.APPLICANT,
+                  TripVariables.UNIT,
+                  TripVariables.APPROVAL_NUMBER)) {
+            variables.put(copied, runtime.getVariableTyped(custody.trip(), copied));
+          }
+          return runtime.startProcessInstanceByKey(
+              TripProcess.PASSPORT_CUSTODY_KEY,
+              businessKey(custody.trip(), custody.personId()),
+              variables);
+        });
+  }
+
+  private static String businessKey(String trip, String personId) {
+    return trip + "/" + personId;
+  }
+
+  /**
+   * The office's step, done by the process on its behalf: the office holds no rights on the
+   * engine's process instances, and the caller's authorization is the passport API's.
+   */
+  private <T> T asProcess(Supplier<T> work) {
+    return engine
+        .getCommandExecutorTxRequired()
+        .execute(command -> command.runWithoutAuthorization(work::get));
   }
 
   /** Each step in the trip's trail, with the person's name as the directory gives it. */

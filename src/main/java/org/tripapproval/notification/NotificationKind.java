@@ -35,6 +35,10 @@ public enum NotificationKind {
   TRIP_CHANGE_REFUSED(Audience.APPLICANT),
   /** The departure day came before the change was decided: the trip goes as approved. */
   TRIP_CHANGE_LAPSED(Audience.APPLICANT),
+  /** The day before a passport is due back: to the applicant and the holder (ADR 0021). */
+  PASSPORT_DUE_SOON(Audience.APPLICANT),
+  /** A passport is out past its day: to the unit's heads and the office. */
+  PASSPORT_OVERDUE_ESCALATION(Audience.UNIT_SUPERVISORS),
   /** To the absent reviewer's head: the substitute no longer has the reviewer's tasks. */
   SUBSTITUTION_ENDED(Audience.GIVEN_GROUPS),
   /** To the administrators and the office: a year's working-day calendar is needed and missing. */

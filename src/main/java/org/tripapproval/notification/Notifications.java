@@ -170,6 +170,39 @@ public class Notifications {
   }
 
   /**
+   * A notice of passport-custody.bpmn about one passport out (ADR 0021): its holder by name, its
+   * number and its due day; the due-soon notice goes to the trip's applicant and to the holder
+   * where they have a user, the escalation to the unit's heads and the office. The mail is listed
+   * with the trip's, whose copies the custody process holds.
+   */
+  public void passport(
+      DelegateExecution custody, NotificationKind kind, String holderName, String holderUser) {
+    List<Value> values =
+        List.of(
+            Value.kept(holderName),
+            Value.kept((String) custody.getVariable(PASSPORT_NUMBER)),
+            Value.word(NoticeDetails.date((String) custody.getVariable(PASSPORT_DUE_BACK))));
+    Map<String, User> recipients = new LinkedHashMap<>();
+    if (kind.audience() == NotificationKind.Audience.APPLICANT) {
+      addUser(recipients, (String) custody.getVariable(APPLICANT));
+      if (holderUser != null) {
+        addUser(recipients, holderUser);
+      }
+    } else {
+      addGroup(recipients, RoleGroups.unitHeads((String) custody.getVariable(UNIT)));
+      addGroup(recipients, RoleGroups.FOREIGN_AFFAIRS_OFFICE);
+    }
+    send(
+        (String) custody.getVariable(PASSPORT_TRIP),
+        custody,
+        kind,
+        values,
+        null,
+        settings.baseUrl() + "/passports/",
+        recipients.values());
+  }
+
+  /**
    * A substitution is over: the members of the groups hear of it, in the caller's transaction.
    * {@code cancelled}: the reviewer ended it; otherwise its last day passed.
    */

@@ -98,6 +98,15 @@ public final class TripProcess {
   /** The timer on {@link #TRIP_CHANGE}: the departure day came before the change was decided. */
   public static final String CHANGE_OVERTAKEN_BY_DEPARTURE = "changeOvertakenByDeparture";
 
+  /** The process of one passport out of custody, until it is back (ADR 0021). */
+  public static final String PASSPORT_CUSTODY_KEY = "passport-custody";
+
+  /** The message the office's hand-back correlates, by the business key trip/person. */
+  public static final String PASSPORT_RETURNED = "passportReturned";
+
+  public static final String PASSPORT_DUE_SOON = "passportDueSoon";
+  public static final String PASSPORT_OVERDUE = "passportOverdue";
+
   private TripProcess() {}
 
   /**

@@ -103,5 +103,17 @@ public final class TripVariables {
   /** How many changes were approved: the approval document's revision is one more. */
   public static final String APPROVED_CHANGES = "approvedChanges";
 
+  /**
+   * A passport out of custody (passport-custody.bpmn, ADR 0021): its trip's process instance, its
+   * holder's person id, its number and the day it is due back (ISO date), with copies of the trip's
+   * {@link #TRIP}, {@link #REQUEST_NUMBER}, {@link #APPLICANT}, {@link #UNIT} and {@link
+   * #APPROVAL_NUMBER} for its mail.
+   */
+  public static final String PASSPORT_TRIP = "passportTrip";
+
+  public static final String PASSPORT_HOLDER = "passportHolder";
+  public static final String PASSPORT_NUMBER = "passportNumber";
+  public static final String PASSPORT_DUE_BACK = "passportDueBack";
+
   private TripVariables() {}
 }

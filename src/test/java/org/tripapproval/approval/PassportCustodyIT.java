@@ -1,19 +1,28 @@
 package org.tripapproval.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tripapproval.support.TripRequestBuilder.aTrip;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,6 +35,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tripapproval.notification.Outbox;
+import org.tripapproval.notification.OutboxDelivery;
 import org.tripapproval.support.Browser;
 import org.tripapproval.support.RestClient;
 import org.tripapproval.support.TestPostgres;
@@ -45,8 +56,26 @@ import org.tripapproval.trip.TripRequest.Rank;
 @DirtiesContext // one process engine "default" per JVM
 class PassportCustodyIT {
 
+  static GreenMail smtp;
+  static int smtpPort;
+
+  @BeforeAll
+  static void startSmtp() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      smtpPort = socket.getLocalPort();
+    }
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> smtpPort);
     String url = TestPostgres.newDatabase("passports");
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> "postgres");
@@ -59,6 +88,8 @@ class PassportCustodyIT {
   @Autowired ProcessEngine engine;
   @Autowired ObjectMapper mapper;
   @Autowired JdbcTemplate jdbc;
+  @Autowired OutboxDelivery delivery;
+  @Autowired Outbox outbox;
 
   RestClient anonymous;
   TripDriver driver;
@@ -166,6 +197,30 @@ class PassportCustodyIT {
         "UPDATE passport_custody SET due_back = ? WHERE process_instance_id = ?",
         Date.valueOf(LocalDate.now().minusDays(1)),
         trip.getId());
+    // its own process: the reminder the day before, then the escalation once the day has passed
+    ProcessInstance watch =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(TripProcess.PASSPORT_CUSTODY_KEY)
+            .processInstanceBusinessKey(trip.getId() + "/SW0112")
+            .singleResult();
+    fire(watch, TripProcess.PASSPORT_DUE_SOON);
+    fire(watch, TripProcess.PASSPORT_OVERDUE);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              delivery.deliverDue();
+              return outbox.find(Outbox.PENDING, 1).isEmpty();
+            });
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      subjects.add(message.getSubject());
+    }
+    assertThat(subjects)
+        .anySatisfy(subject -> assertThat(subject).contains("护照明日到期交回"))
+        .anySatisfy(subject -> assertThat(subject).contains("护照逾期未交", "Passport not handed back"));
     JsonNode late = json(office.get("/api/passports/out"), 200);
     assertThat(late.get(0).get("late").asBoolean()).isTrue();
     assertThat(late.get(0).get("name").asText()).isEqualTo("王伟");
@@ -186,6 +241,27 @@ class PassportCustodyIT {
 
     json(office.post("/api/passports/custody/" + trip.getId() + "/SW0112/return", ""), 200);
     assertThat(json(office.get("/api/passports/out"), 200)).isEmpty();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(watch.getId())
+                .singleResult()
+                .getEndActivityId())
+        .as("the late passport's process ends with its return")
+        .isEqualTo("latePassportBack");
+  }
+
+  private void fire(ProcessInstance watch, String timer) {
+    Job job =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(watch.getId())
+            .activityId(timer)
+            .singleResult();
+    assertThat(job).as("a timer at " + timer).isNotNull();
+    engine.getManagementService().executeJob(job.getId());
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.tripapproval.audit.AuditTrail;
+import org.tripapproval.notification.Outbox;
+import org.tripapproval.notification.OutboxMessage;
 import org.tripapproval.people.Passports;
 import org.tripapproval.refusal.InvalidParameterException;
 import org.tripapproval.support.TripDriver;
@@ -54,6 +57,7 @@ class PassportCustodyTest {
   @Autowired AuditTrail trail;
   @Autowired JdbcTemplate jdbc;
   @Autowired TripChanges changes;
+  @Autowired Outbox outbox;
   TripDriver driver;
 
   @BeforeEach
@@ -117,6 +121,80 @@ class PassportCustodyTest {
               assertThat(entry.event()).isEqualTo("passport.dueMoved");
               assertThat(entry.details()).contains(later.returnDate().plusDays(7).toString());
             });
+    // its reminder waits for the new day; handed back before it, the watch ends without a mail
+    ProcessInstance watch = watchOf(trip, "JY0208");
+    assertThat(engine.getRuntimeService().getVariable(watch.getId(), "passportDueBack"))
+        .isEqualTo(later.returnDate().plusDays(7).toString());
+    custody.returned(trip.getId(), "JY0208", "wang.fang");
+    assertThat(watchOf(trip, "JY0208")).isNull();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(watch.getId())
+                .activityId("passportBackEarly")
+                .count())
+        .isEqualTo(1);
+    assertThat(kindsSent(trip)).doesNotContain("PASSPORT_DUE_SOON");
+  }
+
+  @Test
+  void aPassportOutIsRemindedTheDayBeforeItIsDueAndEscalatedOnceItsDayHasPassed() {
+    Member zhouQiang = new Member("周强", "x", Rank.bureau, null, null, "JY0003");
+    passports.register("SE0003001", "JY0003", "service", "2036-05-01", "wang.fang");
+    ProcessInstance trip = driver.submit(aTrip().members(List.of(zhouQiang)).build());
+    driver.approveAllLevels(trip);
+    driver.fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
+    custody.release(trip.getId(), "JY0003", "SE0003001", "周强本人", "wang.fang");
+    ProcessInstance watch = watchOf(trip, "JY0003");
+
+    fire(watch, TripProcess.PASSPORT_DUE_SOON);
+    assertThat(outbox.forTrip(trip.getId()))
+        .filteredOn(mail -> mail.kind().equals("PASSPORT_DUE_SOON"))
+        .as("the applicant and the holder, who has a user")
+        .hasSize(2)
+        .allSatisfy(mail -> assertThat(mail.bodyText()).contains("周强", "SE0003001"));
+    fire(watch, TripProcess.PASSPORT_OVERDUE);
+    assertThat(outbox.forTrip(trip.getId()))
+        .filteredOn(mail -> mail.kind().equals("PASSPORT_OVERDUE_ESCALATION"))
+        .isNotEmpty()
+        .allSatisfy(mail -> assertThat(mail.subject()).contains("护照逾期未交"));
+
+    custody.returned(trip.getId(), "JY0003", "wang.fang");
+    assertThat(watchOf(trip, "JY0003")).isNull();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(watch.getId())
+                .activityId("latePassportBack")
+                .count())
+        .isEqualTo(1);
+  }
+
+  private ProcessInstance watchOf(ProcessInstance trip, String personId) {
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(TripProcess.PASSPORT_CUSTODY_KEY)
+        .processInstanceBusinessKey(trip.getId() + "/" + personId)
+        .singleResult();
+  }
+
+  private void fire(ProcessInstance watch, String timer) {
+    Job job =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(watch.getId())
+            .activityId(timer)
+            .singleResult();
+    assertThat(job).as("a timer at " + timer).isNotNull();
+    engine.getManagementService().executeJob(job.getId());
+  }
+
+  private List<String> kindsSent(ProcessInstance trip) {
+    return outbox.forTrip(trip.getId()).stream().map(OutboxMessage::kind).toList();
   }
 
   @Test

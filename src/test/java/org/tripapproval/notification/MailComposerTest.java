@@ -88,6 +88,11 @@ class MailComposerTest {
         case REVIEW_OVERDUE_ESCALATION -> values.add(Value.kept("5"));
         case REPORT_ACCEPTED -> returned = new Returned("王芳", null, "报告内容翔实", List.of());
         case REPORT_SENT_BACK -> returned = new Returned("王芳", null, "请补充经费使用情况", List.of());
+        case PASSPORT_DUE_SOON, PASSPORT_OVERDUE_ESCALATION -> {
+          values.add(Value.kept("周强"));
+          values.add(Value.kept("SE0003001"));
+          values.add(Value.word(new Phrase("2027年1月12日", "12 January 2027")));
+        }
         case TRIP_CHANGE_SENT_BACK ->
             returned =
                 new Returned("王芳", Phrase.of(ReviewLevel.FOREIGN_AFFAIRS), "请说明新增会谈对象", List.of());
