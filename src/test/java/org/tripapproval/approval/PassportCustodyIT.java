@@ -250,6 +250,23 @@ class PassportCustodyIT {
                 .getEndActivityId())
         .as("the late passport's process ends with its return")
         .isEqualTo("latePassportBack");
+    // a passport that expires within six months of the return stops its holder at submission
+    json(
+        office.put(
+            "/api/passports/SE0001001",
+            "{\"personId\":\"SW0001\",\"kind\":\"service\",\"expiry\":\""
+                + departure.plusDays(60)
+                + "\"}"),
+        200);
+    ProcessInstance expiring =
+        driver.submit(
+            aTrip()
+                .members(List.of(new Member("赵敏", "x", Rank.bureau, null, null, "SW0001")))
+                .departingOn(departure.plusDays(5))
+                .build());
+    assertThat(driver.isWaitingAt(expiring, TripProcess.REVISE_TRIP_REQUEST)).isTrue();
+    assertThat(engine.getRuntimeService().getVariable(expiring.getId(), "findings").toString())
+        .contains("\"rule\":\"passport\"");
   }
 
   private void fire(ProcessInstance watch, String timer) {
