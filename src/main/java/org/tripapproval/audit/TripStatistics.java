@@ -93,7 +93,7 @@ class TripStatistics {
   }
 
   /**
-   * The year's figures from the summary kept with the registry (V20, ADR 0023): one row per unit
+   * The year's figures from the summary kept with the registry (V19, ADR 0023): one row per unit
    * and a few per unit's countries, days of submission and approval, and rejection reasons, however
    * many trips the year has. The working days to approval are counted here, on the calendar as it
    * is now, once for each pair of days.

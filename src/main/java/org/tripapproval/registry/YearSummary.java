@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ import org.tripapproval.trip.TripSettings;
 import org.tripapproval.trip.TripStatus;
 
 /**
- * The statistics of each year kept with the registry (V20, ADR 0023): per year of departure and
+ * The statistics of each year kept with the registry (V19, ADR 0023): per year of departure and
  * unit, what the auditors' statistics page counts. A trip counts in the year of its departure and
  * its unit, once it has both, as on the page; when a registry row changes, the trip's old
  * contribution is taken away and its new one added, so a trip that moves to another year or unit
@@ -53,11 +54,12 @@ public class YearSummary {
   private final JdbcTemplate jdbc;
   private final ZoneId zone;
 
+  @Autowired
   YearSummary(JdbcTemplate jdbc, TripSettings settings) {
     this(jdbc, settings.zone());
   }
 
-  YearSummary(JdbcTemplate jdbc, ZoneId zone) {
+  private YearSummary(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
     this.zone = zone;
   }
@@ -238,7 +240,7 @@ public class YearSummary {
   }
 
   /**
-   * Counts the whole summary again from the registry rows: for the migration that creates it (V20),
+   * Counts the whole summary again from the registry rows: for the migration that creates it (V19),
    * and for tools that load registry rows without the application (the benchmark's bulk load).
    */
   public void rebuild() {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.tripapproval.trip.TripSettings;
 
 /**
- * Migration 20.1: fills the year summary that V20 creates from the registry rows there are. In
+ * Migration 19.1: fills the year summary that V19 creates from the registry rows there are. In
  * Java, not SQL, so that the days of submission and approval are taken in the application's zone
  * and read as the statistics page read them, on PostgreSQL and H2 alike. A bean: Spring Boot hands
  * it to Flyway with the settings it needs. (A database that Flyway migrates without the application
@@ -26,7 +26,7 @@ class YearSummaryFilled implements JavaMigration {
 
   @Override
   public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("20.1");
+    return MigrationVersion.fromVersion("19.1");
   }
 
   @Override

@@ -20,7 +20,7 @@ import org.tripapproval.trip.TripStatus;
 
 /**
  * The statistics of a year counted again from every registry row of the year, as the page counted
- * them before the year summary (V20): the reference that the summary's figures must always equal.
+ * them before the year summary (V19): the reference that the summary's figures must always equal.
  */
 final class TripStatisticsRecount {
 

@@ -33,7 +33,7 @@ import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripStatus;
 
 /**
- * The year summary (V20) against a full recount: many random trips walked through random registry
+ * The year summary (V19) against a full recount: many random trips walked through random registry
  * changes (requests that move a trip to another year, unit, size or set of countries; every status
  * and report status; rejections with and without reasons; submissions and approvals on random
  * days), some outside a transaction, some several in one transaction, some in a transaction rolled
