@@ -271,6 +271,52 @@ class TripChangeProcessTest {
         .isInstanceOf(TripInvariantViolation.class);
   }
 
+  @Test
+  void nobodySwapsTheChangedTripOnceItIsInReview() {
+    ProcessInstance trip = approvedTrip(aTrip().build());
+    askForChange(trip, aTrip().members(3).build(), "增加一名团员 one more member");
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_CHANGE);
+    String review = driver.openTask(trip, REVIEW_TRIP_CHANGE).getId();
+    Object swapped = driver.json(aTrip().members(6).days(5).build());
+
+    for (String user : List.of(TripDriver.APPLICANT, "li.na")) {
+      assertThatThrownBy(
+              () ->
+                  driver.as(
+                      user,
+                      () -> {
+                        engine
+                            .getRuntimeService()
+                            .setVariable(trip.getId(), PROPOSED_TRIP, swapped);
+                        return null;
+                      }))
+          .as(user)
+          .isInstanceOf(RuntimeException.class);
+    }
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "li.na",
+                    () -> {
+                      engine.getTaskService().claim(review, "li.na");
+                      engine
+                          .getFormService()
+                          .submitTaskForm(
+                              review,
+                              Map.of(
+                                  DECISION,
+                                  "approve",
+                                  DECISION_REASON,
+                                  "",
+                                  PROPOSED_TRIP,
+                                  swapped));
+                      return null;
+                    }))
+        .isInstanceOf(TripInvariantViolation.class);
+    Assertions.assertThat(String.valueOf(variable(trip, PROPOSED_TRIP))).doesNotContain("团员6");
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_CHANGE);
+  }
+
   /** Submitted, approved at every level, disclosed: waiting for its departure. */
   private ProcessInstance approvedTrip(TripRequest request) {
     ProcessInstance trip = driver.submit(request);
