@@ -317,6 +317,42 @@ class TripChangeProcessTest {
     assertThat(trip).isWaitingAt(REVIEW_TRIP_CHANGE);
   }
 
+  @Test
+  void applyingAChangeThatNotEveryLevelApprovedFailsAndTheTripStandsAsApproved() {
+    TripRequest approved = aTrip().build();
+    ProcessInstance trip = approvedTrip(approved);
+    askForChange(trip, aTrip().days(5).budget(new BigDecimal("36000")).build(), "多一天 one more day");
+    reviewChange(trip, "approve", "同意 agreed"); // the office; finance has not decided
+
+    // an administrator moves the trip straight to the step that applies the change
+    driver.as(
+        "admin",
+        () -> {
+          engine
+              .getRuntimeService()
+              .createProcessInstanceModification(trip.getId())
+              .cancelAllForActivity(REVIEW_TRIP_CHANGE)
+              .startBeforeActivity(APPLY_TRIP_CHANGE)
+              .setAnnotation("财政已线下同意 finance agreed on paper")
+              .execute();
+          return null;
+        });
+    Job apply =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(trip.getId())
+            .activityId(APPLY_TRIP_CHANGE)
+            .singleResult();
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(apply.getId()))
+        .isInstanceOf(ApprovalNotEarned.class)
+        .hasMessageContaining("finance")
+        .hasMessageContaining("the change does not take effect");
+    Assertions.assertThat(variable(trip, RETURN_DATE)).isEqualTo(approved.returnDate().toString());
+    Assertions.assertThat(trail.forTrip(trip.getId()))
+        .anyMatch(entry -> entry.event().equals("approval.refused"));
+  }
+
   /** Submitted, approved at every level, disclosed: waiting for its departure. */
   private ProcessInstance approvedTrip(TripRequest request) {
     ProcessInstance trip = driver.submit(request);
