@@ -220,7 +220,9 @@ class PassportCustodyIT {
     }
     assertThat(subjects)
         .anySatisfy(subject -> assertThat(subject).contains("因公护照即将到期交回"))
-        .anySatisfy(subject -> assertThat(subject).contains("护照逾期未交", "Passport not handed back"));
+        .anySatisfy(
+            subject ->
+                assertThat(subject).contains("因公护照逾期未交回", "Official passport not handed back"));
     JsonNode late = json(office.get("/api/passports/out"), 200);
     assertThat(late.get(0).get("late").asBoolean()).isTrue();
     assertThat(late.get(0).get("name").asText()).isEqualTo("王伟");
