@@ -161,15 +161,17 @@ class PassportCustody {
           variables.put(TripVariables.PASSPORT_HOLDER, custody.personId());
           variables.put(TripVariables.PASSPORT_NUMBER, custody.passportNumber());
           variables.put(TripVariables.PASSPORT_DUE_BACK, custody.dueBack().toString());
-          for (String copied :
-              List.of(
-                  TripVariables.TRIP,
-                  TripVariables.REQUEST_NUMBER,
-                  TripVariables.APPLICANT,
-                  TripVariables.UNIT,
-                  TripVariables.APPROVAL_NUMBER)) {
-            variables.put(copied, runtime.getVariableTyped(custody.trip(), copied));
-          }
+          // the trip's words for the mail, read at once
+          variables.putAll(
+              runtime.getVariablesTyped(
+                  custody.trip(),
+                  List.of(
+                      TripVariables.TRIP,
+                      TripVariables.REQUEST_NUMBER,
+                      TripVariables.APPLICANT,
+                      TripVariables.UNIT,
+                      TripVariables.APPROVAL_NUMBER),
+                  true));
           return runtime.startProcessInstanceByKey(
               TripProcess.PASSPORT_CUSTODY_KEY,
               businessKey(custody.trip(), custody.personId()),
