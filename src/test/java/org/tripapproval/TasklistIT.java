@@ -642,6 +642,18 @@ class TasklistIT {
             + departure.getDayOfMonth()
             + "日");
     browser.screenshotOfThePage("my-trips-after-change");
+
+    // the auditors read the change in the trip's record: who asked, why, who approved, the revision
+    browser.forgetEverything("http://localhost:" + port);
+    String record = "/audit/trip.html?id=" + trip.getId();
+    browser.open(audit(record));
+    browser.waitForUrlStartingWith(audit("/audit/login.html?next="));
+    logInOnTheAuditorsPage("zhao.lei", "Trip-Demo-2026");
+    browser.waitForUrl(audit(record));
+    browser.waitUntilTextContains(By.tagName("body"), "变更生效 Change approved");
+    assertThat(browser.visible(By.tagName("body")).getText())
+        .contains("外方会谈推迟三天", "第2版 revision 2", "审核变更申请");
+    browser.screenshotOfThePage("audit-trip-after-change");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -56,7 +57,7 @@ class ApprovalHistory {
 
   /** Returns when the trip is approved at every level; else records why and throws. */
   void requireApproved(DelegateExecution execution) {
-    refuseUnless(execution, unmet(execution));
+    refuseUnless(execution, unmet(execution), ApprovalNotEarned::new);
   }
 
   /**
@@ -85,10 +86,14 @@ class ApprovalHistory {
             review -> {
               String why = ineligibility(execution, review, approved);
               return why != null ? why : ineligibility(execution, review, proposed);
-            }));
+            }),
+        ApprovalNotEarned::change);
   }
 
-  private void refuseUnless(DelegateExecution execution, List<String> unmet) {
+  private void refuseUnless(
+      DelegateExecution execution,
+      List<String> unmet,
+      Function<List<String>, ApprovalNotEarned> refusal) {
     if (unmet.isEmpty()) {
       return;
     }
@@ -97,7 +102,7 @@ class ApprovalHistory {
         "approval.refused",
         null,
         Map.of("step", execution.getCurrentActivityId(), "unmet", unmet));
-    throw new ApprovalNotEarned(unmet);
+    throw refusal.apply(unmet);
   }
 
   List<String> unmet(DelegateExecution execution) {

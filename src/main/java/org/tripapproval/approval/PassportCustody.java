@@ -128,27 +128,24 @@ class PassportCustody {
 
   /**
    * The trip's return date changed with an approved change (docs/adr/0022): the passports still out
-   * are due back the set days after the new return date, each move in the trail.
+   * are due back the set days after the new return date, each move in the trail; the process of
+   * each (passport-custody.bpmn) hears of its new day and of the trip as it now is, and counts its
+   * reminder and escalation again from that day.
    */
   void dueDayMoved(String trip, LocalDate newReturnDate) {
     LocalDate dueBack = newReturnDate.plusDays(limits.dueBackDays());
     for (Passports.Custody custody : passports.dueMoved(trip, dueBack)) {
       trailed("passport.dueMoved", custody, null, false);
-      // its reminder and escalation start again from the new day
+      // a passport released before passport-custody.bpmn has no process: nothing to move
       asProcess(
-          () -> {
-            runtime
-                .createProcessInstanceQuery()
-                .processDefinitionKey(TripProcess.PASSPORT_CUSTODY_KEY)
-                .processInstanceBusinessKey(businessKey(trip, custody.personId()))
-                .list()
-                .forEach(
-                    watch ->
-                        runtime.deleteProcessInstance(
-                            watch.getId(), "due day moved to " + custody.dueBack()));
-            return null;
-          });
-      watched(custody);
+          () ->
+              runtime
+                  .createMessageCorrelation(TripProcess.PASSPORT_DUE_MOVED)
+                  .processInstanceBusinessKey(businessKey(trip, custody.personId()))
+                  .setVariable(TripVariables.PASSPORT_DUE_BACK, custody.dueBack().toString())
+                  .setVariable(
+                      TripVariables.TRIP, runtime.getVariableTyped(trip, TripVariables.TRIP))
+                  .correlateAllWithResult());
     }
   }
 
@@ -164,15 +161,17 @@ class PassportCustody {
           variables.put(TripVariables.PASSPORT_HOLDER, custody.personId());
           variables.put(TripVariables.PASSPORT_NUMBER, custody.passportNumber());
           variables.put(TripVariables.PASSPORT_DUE_BACK, custody.dueBack().toString());
-          for (String copied :
-              List.of(
-                  TripVariables.TRIP,
-                  TripVariables.REQUEST_NUMBER,
-                  TripVariables.APPLICANT,
-                  TripVariables.UNIT,
-                  TripVariables.APPROVAL_NUMBER)) {
-            variables.put(copied, runtime.getVariableTyped(custody.trip(), copied));
-          }
+          // the trip's words for the mail, read at once
+          variables.putAll(
+              runtime.getVariablesTyped(
+                  custody.trip(),
+                  List.of(
+                      TripVariables.TRIP,
+                      TripVariables.REQUEST_NUMBER,
+                      TripVariables.APPLICANT,
+                      TripVariables.UNIT,
+                      TripVariables.APPROVAL_NUMBER),
+                  true));
           return runtime.startProcessInstanceByKey(
               TripProcess.PASSPORT_CUSTODY_KEY,
               businessKey(custody.trip(), custody.personId()),

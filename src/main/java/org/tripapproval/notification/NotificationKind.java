@@ -35,7 +35,10 @@ public enum NotificationKind {
   TRIP_CHANGE_REFUSED(Audience.APPLICANT),
   /** The departure day came before the change was decided: the trip goes as approved. */
   TRIP_CHANGE_LAPSED(Audience.APPLICANT),
-  /** The day before a passport is due back: to the applicant and the holder (ADR 0021). */
+  /**
+   * The working day before a passport is due back: to the applicant and the holder, where the
+   * holder has a user (ADR 0021).
+   */
   PASSPORT_DUE_SOON(Audience.APPLICANT),
   /** A passport is out past its day: to the unit's heads and the office. */
   PASSPORT_OVERDUE_ESCALATION(Audience.UNIT_SUPERVISORS),

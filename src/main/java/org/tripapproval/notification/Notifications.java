@@ -181,7 +181,11 @@ public class Notifications {
         List.of(
             Value.kept(holderName),
             Value.kept((String) custody.getVariable(PASSPORT_NUMBER)),
-            Value.word(NoticeDetails.date((String) custody.getVariable(PASSPORT_DUE_BACK))));
+            Value.word(NoticeDetails.date((String) custody.getVariable(PASSPORT_DUE_BACK))),
+            Value.kept(
+                custody.getVariable(REQUEST_NUMBER) instanceof String number
+                    ? number
+                    : (String) custody.getVariable(PASSPORT_TRIP)));
     Map<String, User> recipients = new LinkedHashMap<>();
     if (kind.audience() == NotificationKind.Audience.APPLICANT) {
       addUser(recipients, (String) custody.getVariable(APPLICANT));

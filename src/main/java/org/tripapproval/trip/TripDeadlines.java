@@ -128,11 +128,6 @@ public class TripDeadlines {
     return startOf(LocalDate.parse(isoDate));
   }
 
-  /** The start of the day before, e.g. a reminder before a due day. */
-  public Date dayBefore(String isoDate) {
-    return startOf(LocalDate.parse(isoDate).minusDays(1));
-  }
-
   /** The trip is over once the return day is. */
   public Date dayAfter(String isoDate) {
     return startOf(LocalDate.parse(isoDate).plusDays(1));

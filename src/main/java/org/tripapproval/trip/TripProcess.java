@@ -104,6 +104,9 @@ public final class TripProcess {
   /** The message the office's hand-back correlates, by the business key trip/person. */
   public static final String PASSPORT_RETURNED = "passportReturned";
 
+  /** The message of a due day moved by an approved change: the timers count from the new day. */
+  public static final String PASSPORT_DUE_MOVED = "passportDueMoved";
+
   public static final String PASSPORT_DUE_SOON = "passportDueSoon";
   public static final String PASSPORT_OVERDUE = "passportOverdue";
 

@@ -219,8 +219,10 @@ class PassportCustodyIT {
       subjects.add(message.getSubject());
     }
     assertThat(subjects)
-        .anySatisfy(subject -> assertThat(subject).contains("护照明日到期交回"))
-        .anySatisfy(subject -> assertThat(subject).contains("护照逾期未交", "Passport not handed back"));
+        .anySatisfy(subject -> assertThat(subject).contains("因公护照即将到期交回"))
+        .anySatisfy(
+            subject ->
+                assertThat(subject).contains("因公护照逾期未交回", "Official passport not handed back"));
     JsonNode late = json(office.get("/api/passports/out"), 200);
     assertThat(late.get(0).get("late").asBoolean()).isTrue();
     assertThat(late.get(0).get("name").asText()).isEqualTo("王伟");
@@ -249,7 +251,7 @@ class PassportCustodyIT {
                 .singleResult()
                 .getEndActivityId())
         .as("the late passport's process ends with its return")
-        .isEqualTo("latePassportBack");
+        .isEqualTo("passportBackLate");
     // a passport that expires within six months of the return stops its holder at submission
     json(
         office.put(

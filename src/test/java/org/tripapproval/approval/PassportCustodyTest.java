@@ -58,6 +58,7 @@ class PassportCustodyTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TripChanges changes;
   @Autowired Outbox outbox;
+  @Autowired PassportDays passportDays;
   TripDriver driver;
 
   @BeforeEach
@@ -96,6 +97,7 @@ class PassportCustodyTest {
     driver.approveAllLevels(trip);
     driver.fireTimer(trip, TripProcess.PRE_TRIP_DISCLOSURE_ENDED);
     custody.release(trip.getId(), "JY0208", "SE0208001", "孙丽本人", "wang.fang");
+    String released = watchOf(trip, "JY0208").getId();
     TripRequest later =
         aTrip().members(List.of(sunLi)).departingOn(request.departureDate().plusDays(5)).build();
 
@@ -121,10 +123,21 @@ class PassportCustodyTest {
               assertThat(entry.event()).isEqualTo("passport.dueMoved");
               assertThat(entry.details()).contains(later.returnDate().plusDays(7).toString());
             });
-    // its reminder waits for the new day; handed back before it, the watch ends without a mail
+    // the same process (message passportDueMoved) waits for the new day's reminder; handed back
+    // before it, the watch ends without a mail
     ProcessInstance watch = watchOf(trip, "JY0208");
+    assertThat(watch.getId()).isEqualTo(released);
     assertThat(engine.getRuntimeService().getVariable(watch.getId(), "passportDueBack"))
         .isEqualTo(later.returnDate().plusDays(7).toString());
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(watch.getId())
+                .singleResult()
+                .getDuedate())
+        .as("one timer, the new day's reminder")
+        .isEqualTo(passportDays.reminder(later.returnDate().plusDays(7).toString()));
     custody.returned(trip.getId(), "JY0208", "wang.fang");
     assertThat(watchOf(trip, "JY0208")).isNull();
     assertThat(
@@ -132,14 +145,14 @@ class PassportCustodyTest {
                 .getHistoryService()
                 .createHistoricActivityInstanceQuery()
                 .processInstanceId(watch.getId())
-                .activityId("passportBackEarly")
+                .activityId("passportBackInTime")
                 .count())
         .isEqualTo(1);
     assertThat(kindsSent(trip)).doesNotContain("PASSPORT_DUE_SOON");
   }
 
   @Test
-  void aPassportOutIsRemindedTheDayBeforeItIsDueAndEscalatedOnceItsDayHasPassed() {
+  void aPassportOutIsRemindedTheWorkingDayBeforeItIsDueAndEscalatedOnceItsDayHasPassed() {
     Member zhouQiang = new Member("周强", "x", Rank.bureau, null, null, "JY0003");
     passports.register("SE0003001", "JY0003", "service", "2036-05-01", "wang.fang");
     ProcessInstance trip = driver.submit(aTrip().members(List.of(zhouQiang)).build());
@@ -167,7 +180,7 @@ class PassportCustodyTest {
                 .getHistoryService()
                 .createHistoricActivityInstanceQuery()
                 .processInstanceId(watch.getId())
-                .activityId("latePassportBack")
+                .activityId("passportBackLate")
                 .count())
         .isEqualTo(1);
   }

@@ -271,6 +271,88 @@ class TripChangeProcessTest {
         .isInstanceOf(TripInvariantViolation.class);
   }
 
+  @Test
+  void nobodySwapsTheChangedTripOnceItIsInReview() {
+    ProcessInstance trip = approvedTrip(aTrip().build());
+    askForChange(trip, aTrip().members(3).build(), "增加一名团员 one more member");
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_CHANGE);
+    String review = driver.openTask(trip, REVIEW_TRIP_CHANGE).getId();
+    Object swapped = driver.json(aTrip().members(6).days(5).build());
+
+    for (String user : List.of(TripDriver.APPLICANT, "li.na")) {
+      assertThatThrownBy(
+              () ->
+                  driver.as(
+                      user,
+                      () -> {
+                        engine
+                            .getRuntimeService()
+                            .setVariable(trip.getId(), PROPOSED_TRIP, swapped);
+                        return null;
+                      }))
+          .as(user)
+          .isInstanceOf(RuntimeException.class);
+    }
+    assertThatThrownBy(
+            () ->
+                driver.as(
+                    "li.na",
+                    () -> {
+                      engine.getTaskService().claim(review, "li.na");
+                      engine
+                          .getFormService()
+                          .submitTaskForm(
+                              review,
+                              Map.of(
+                                  DECISION,
+                                  "approve",
+                                  DECISION_REASON,
+                                  "",
+                                  PROPOSED_TRIP,
+                                  swapped));
+                      return null;
+                    }))
+        .isInstanceOf(TripInvariantViolation.class);
+    Assertions.assertThat(String.valueOf(variable(trip, PROPOSED_TRIP))).doesNotContain("团员6");
+    assertThat(trip).isWaitingAt(REVIEW_TRIP_CHANGE);
+  }
+
+  @Test
+  void applyingAChangeThatNotEveryLevelApprovedFailsAndTheTripStandsAsApproved() {
+    TripRequest approved = aTrip().build();
+    ProcessInstance trip = approvedTrip(approved);
+    askForChange(trip, aTrip().days(5).budget(new BigDecimal("36000")).build(), "多一天 one more day");
+    reviewChange(trip, "approve", "同意 agreed"); // the office; finance has not decided
+
+    // an administrator moves the trip straight to the step that applies the change
+    driver.as(
+        "admin",
+        () -> {
+          engine
+              .getRuntimeService()
+              .createProcessInstanceModification(trip.getId())
+              .cancelAllForActivity(REVIEW_TRIP_CHANGE)
+              .startBeforeActivity(APPLY_TRIP_CHANGE)
+              .setAnnotation("财政已线下同意 finance agreed on paper")
+              .execute();
+          return null;
+        });
+    Job apply =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(trip.getId())
+            .activityId(APPLY_TRIP_CHANGE)
+            .singleResult();
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(apply.getId()))
+        .isInstanceOf(ApprovalNotEarned.class)
+        .hasMessageContaining("finance")
+        .hasMessageContaining("the change does not take effect");
+    Assertions.assertThat(variable(trip, RETURN_DATE)).isEqualTo(approved.returnDate().toString());
+    Assertions.assertThat(trail.forTrip(trip.getId()))
+        .anyMatch(entry -> entry.event().equals("approval.refused"));
+  }
+
   /** Submitted, approved at every level, disclosed: waiting for its departure. */
   private ProcessInstance approvedTrip(TripRequest request) {
     ProcessInstance trip = driver.submit(request);

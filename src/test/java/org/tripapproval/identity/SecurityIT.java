@@ -109,6 +109,13 @@ class SecurityIT {
       {"wang.fang", "POST", "/api/my-trips/" + commerceTrip + "/withdrawal", false},
       {"zhao.lei", "GET", "/api/my-trips", false},
       {"admin", "POST", "/api/my-trips/" + commerceTrip + "/withdrawal", false},
+      // a change after approval is asked for by the trip's own applicant only
+      {"sun.li", "POST", "/api/my-trips/" + commerceTrip + "/change", false},
+      {null, "POST", "/api/my-trips/" + commerceTrip + "/change", false},
+      {"li.na", "POST", "/api/my-trips/" + commerceTrip + "/change", false},
+      {"wang.fang", "POST", "/api/my-trips/" + commerceTrip + "/change", false},
+      {"zhao.lei", "POST", "/api/my-trips/" + commerceTrip + "/change", false},
+      {"admin", "POST", "/api/my-trips/" + commerceTrip + "/change", false},
       // reviewers: the tasks of their groups only
       {"li.na", "POST", "/engine-rest/task/" + review + "/claim", true},
       {"zhou.qiang", "POST", "/engine-rest/task/" + review + "/claim", false},

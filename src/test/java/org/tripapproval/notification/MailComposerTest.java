@@ -92,6 +92,7 @@ class MailComposerTest {
           values.add(Value.kept("周强"));
           values.add(Value.kept("SE0003001"));
           values.add(Value.word(new Phrase("2027年1月12日", "12 January 2027")));
+          values.add(Value.kept("JY-2026-0042"));
         }
         case TRIP_CHANGE_SENT_BACK ->
             returned =
