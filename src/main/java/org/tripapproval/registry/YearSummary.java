@@ -20,14 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tripapproval.trip.ReportStatus;
-import org.tripapproval.trip.TripSettings;
 import org.tripapproval.trip.TripStatus;
 
 /**
@@ -43,7 +40,6 @@ import org.tripapproval.trip.TripStatus;
  * order, so that two transactions cannot wait for each other on it. Outside a transaction (tests,
  * tools) each change is written at once.
  */
-@Component
 public class YearSummary {
 
   private static final Object PENDING_KEY = YearSummary.class.getName() + ".pending";
@@ -54,17 +50,15 @@ public class YearSummary {
   private final JdbcTemplate jdbc;
   private final ZoneId zone;
 
-  @Autowired
-  YearSummary(JdbcTemplate jdbc, TripSettings settings) {
-    this(jdbc, settings.zone());
-  }
-
   private YearSummary(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
     this.zone = zone;
   }
 
-  /** A summary on this database, for tests and tools that build their registry by hand. */
+  /**
+   * The summary on this database, days taken in this zone: the application's bean ({@code
+   * YearSummaryConfig}), and tests and tools that build their registry by hand.
+   */
   public static YearSummary on(JdbcTemplate jdbc, ZoneId zone) {
     return new YearSummary(jdbc, zone);
   }
