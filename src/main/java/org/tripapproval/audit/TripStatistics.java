@@ -1,11 +1,6 @@
 package org.tripapproval.audit;
 
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,10 +12,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.tripapproval.calendar.WorkingDays;
-import org.tripapproval.trip.ReportStatus;
-import org.tripapproval.trip.TripStatus;
 
-/** Statistics per unit for the trips that depart in a year, read from the registry row by row. */
+/**
+ * Statistics per unit for the trips that depart in a year, read from the registry's year summary.
+ */
 @Service
 class TripStatistics {
 
@@ -68,16 +63,8 @@ class TripStatistics {
   }
 
   private static final class Tally {
-    int trips;
-    int members;
-    long days;
     int countries;
-    int planned;
-    int unplanned;
-    int rejected;
-    int withdrawn;
-    int overdue;
-    final List<Integer> workingDaysToApproval = new ArrayList<>();
+    final Map<Integer, Integer> workingDaysToApproval = new TreeMap<>();
     final Map<String, Integer> reasons = new HashMap<>();
   }
 
@@ -86,12 +73,10 @@ class TripStatistics {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final WorkingDays workingDays;
-  private final ZoneId zone;
 
-  TripStatistics(NamedParameterJdbcTemplate jdbc, WorkingDays workingDays, Clock clock) {
+  TripStatistics(NamedParameterJdbcTemplate jdbc, WorkingDays workingDays) {
     this.jdbc = jdbc;
     this.workingDays = workingDays;
-    this.zone = clock.getZone();
   }
 
   /**
@@ -101,93 +86,105 @@ class TripStatistics {
     return jdbc
         .getJdbcTemplate()
         .queryForList(
-            "SELECT DISTINCT departure_date FROM trip_registry"
-                + " WHERE departure_date IS NOT NULL AND unit IS NOT NULL",
-            Date.class)
+            "SELECT DISTINCT departure_year FROM trip_year_summary WHERE trips > 0", Integer.class)
         .stream()
-        .map(date -> date.toLocalDate().getYear())
-        .distinct()
         .sorted(Comparator.reverseOrder())
         .toList();
   }
 
+  /**
+   * The year's figures from the summary kept with the registry (V19, ADR 0023): one row per unit
+   * and a few per unit's countries, days of submission and approval, and rejection reasons, however
+   * many trips the year has. The working days to approval are counted here, on the calendar as it
+   * is now, once for each pair of days.
+   */
   YearStatistics forYear(int year) {
-    MapSqlParameterSource range =
-        new MapSqlParameterSource()
-            .addValue("from", Date.valueOf(LocalDate.of(year, 1, 1)))
-            .addValue("to", Date.valueOf(LocalDate.of(year, 12, 31)));
-    Map<String, Tally> byUnit = new TreeMap<>();
-    // many trips share their two days: each pair is counted on the calendar once
-    Map<Days, Integer> counted = new HashMap<>();
+    MapSqlParameterSource inYear = new MapSqlParameterSource("year", year);
+    Map<String, UnitStatistics> figures = new TreeMap<>();
     jdbc.query(
-        "SELECT unit, delegation_size, departure_date, return_date, planned, status, report_status,"
-            + " rejection_reason, submitted_at, approved_at FROM trip_registry"
-            + " WHERE departure_date >= :from AND departure_date <= :to AND unit IS NOT NULL",
-        range,
+        "SELECT unit, trips, members, days_abroad, planned, unplanned, rejected, withdrawn,"
+            + " overdue_reports FROM trip_year_summary WHERE departure_year = :year AND trips > 0",
+        inYear,
         rs -> {
-          Tally tally = byUnit.computeIfAbsent(rs.getString("unit"), unit -> new Tally());
-          tally.trips++;
-          tally.members += rs.getInt("delegation_size");
-          LocalDate departure = rs.getDate("departure_date").toLocalDate();
-          LocalDate returning = rs.getDate("return_date").toLocalDate();
-          tally.days += ChronoUnit.DAYS.between(departure, returning) + 1;
-          if (rs.getBoolean("planned")) {
-            tally.planned++;
-          } else {
-            tally.unplanned++;
-          }
-          TripStatus status = TripStatus.fromStored(rs.getString("status"));
-          if (status == TripStatus.REJECTED) {
-            tally.rejected++;
-            String reason = rs.getString("rejection_reason");
-            tally.reasons.merge(reason == null || reason.isBlank() ? "—" : reason, 1, Integer::sum);
-          } else if (status == TripStatus.WITHDRAWN) {
-            tally.withdrawn++;
-          }
-          if (ReportStatus.fromStored(rs.getString("report_status")) == ReportStatus.OVERDUE) {
-            tally.overdue++;
-          }
-          Timestamp submitted = rs.getTimestamp("submitted_at");
-          Timestamp approved = rs.getTimestamp("approved_at");
-          if (submitted != null && approved != null) {
-            Days days =
-                new Days(
-                    LocalDate.ofInstant(submitted.toInstant(), zone),
-                    LocalDate.ofInstant(approved.toInstant(), zone));
-            tally.workingDaysToApproval.add(
-                counted.computeIfAbsent(
-                    days, d -> workingDays.workingDaysBetween(d.submitted(), d.approved())));
-          }
+          figures.put(
+              rs.getString("unit"),
+              new UnitStatistics(
+                  rs.getString("unit"),
+                  rs.getInt("trips"),
+                  rs.getInt("members"),
+                  rs.getLong("days_abroad"),
+                  0,
+                  rs.getInt("planned"),
+                  rs.getInt("unplanned"),
+                  rs.getInt("rejected"),
+                  rs.getInt("withdrawn"),
+                  rs.getInt("overdue_reports"),
+                  null,
+                  null,
+                  null));
         });
+    Map<String, Tally> byUnit = new TreeMap<>();
+    figures.keySet().forEach(unit -> byUnit.put(unit, new Tally()));
     jdbc.query(
-        "SELECT r.unit, COUNT(DISTINCT c.country) AS countries FROM trip_registry r"
-            + " JOIN trip_country c ON c.process_instance_id = r.process_instance_id"
-            + " WHERE r.departure_date >= :from AND r.departure_date <= :to AND r.unit IS NOT NULL GROUP BY r.unit",
-        range,
+        "SELECT unit, count(*) AS countries FROM trip_year_country"
+            + " WHERE departure_year = :year AND trips > 0 GROUP BY unit",
+        inYear,
         rs -> {
           Tally tally = byUnit.get(rs.getString("unit"));
           if (tally != null) {
             tally.countries = rs.getInt("countries");
           }
         });
+    // many trips share their two days: each pair is counted on the calendar once
+    Map<Days, Integer> counted = new HashMap<>();
+    jdbc.query(
+        "SELECT unit, submitted_on, approved_on, trips FROM trip_year_approval"
+            + " WHERE departure_year = :year AND trips > 0",
+        inYear,
+        rs -> {
+          Tally tally = byUnit.get(rs.getString("unit"));
+          if (tally != null) {
+            Days days =
+                new Days(
+                    rs.getDate("submitted_on").toLocalDate(),
+                    rs.getDate("approved_on").toLocalDate());
+            tally.workingDaysToApproval.merge(
+                counted.computeIfAbsent(
+                    days, d -> workingDays.workingDaysBetween(d.submitted(), d.approved())),
+                rs.getInt("trips"),
+                Integer::sum);
+          }
+        });
+    jdbc.query(
+        "SELECT unit, reason, trips FROM trip_year_rejection"
+            + " WHERE departure_year = :year AND trips > 0",
+        inYear,
+        rs -> {
+          Tally tally = byUnit.get(rs.getString("unit"));
+          if (tally != null) {
+            tally.reasons.merge(rs.getString("reason"), rs.getInt("trips"), Integer::sum);
+          }
+        });
     List<UnitStatistics> units = new ArrayList<>();
-    byUnit.forEach(
-        (unit, t) ->
-            units.add(
-                new UnitStatistics(
-                    unit,
-                    t.trips,
-                    t.members,
-                    t.days,
-                    t.countries,
-                    t.planned,
-                    t.unplanned,
-                    t.rejected,
-                    t.withdrawn,
-                    t.overdue,
-                    TimeToApproval.of(t.workingDaysToApproval),
-                    reasons(t.reasons),
-                    null)));
+    figures.forEach(
+        (unit, f) -> {
+          Tally t = byUnit.get(unit);
+          units.add(
+              new UnitStatistics(
+                  unit,
+                  f.trips(),
+                  f.members(),
+                  f.daysAbroad(),
+                  t.countries,
+                  f.planned(),
+                  f.unplanned(),
+                  f.rejected(),
+                  f.withdrawn(),
+                  f.overdueReports(),
+                  TimeToApproval.ofCounts(t.workingDaysToApproval),
+                  reasons(t.reasons),
+                  null));
+        });
     return new YearStatistics(year, units);
   }
 

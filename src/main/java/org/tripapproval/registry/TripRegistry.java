@@ -33,10 +33,12 @@ public class TripRegistry {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final YearSummary summary;
 
-  TripRegistry(JdbcTemplate jdbc, Clock clock) {
+  TripRegistry(JdbcTemplate jdbc, Clock clock, YearSummary summary) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.summary = summary;
   }
 
   int countWithStatus(TripStatus status) {
@@ -50,11 +52,14 @@ public class TripRegistry {
   }
 
   void submitted(String processInstanceId, String applicant, Instant at) {
-    update(
+    counted(
         processInstanceId,
-        "applicant = COALESCE(?, applicant), submitted_at = ?",
-        applicant,
-        Timestamp.from(at));
+        () ->
+            update(
+                processInstanceId,
+                "applicant = COALESCE(?, applicant), submitted_at = ?",
+                applicant,
+                Timestamp.from(at)));
   }
 
   /**
@@ -72,6 +77,10 @@ public class TripRegistry {
         || trip.budget().stream().anyMatch(item -> item == null || item.amount() == null)) {
       return;
     }
+    counted(processInstanceId, () -> store(processInstanceId, trip));
+  }
+
+  private void store(String processInstanceId, TripRequest trip) {
     update(
         processInstanceId,
         "unit = ?, purpose = ?, departure_date = ?, return_date = ?, delegation_size = ?,"
@@ -145,31 +154,52 @@ public class TripRegistry {
   }
 
   void approvalNumber(String processInstanceId, String approvalNumber) {
-    update(processInstanceId, "approval_number = ?, approved_at = ?", approvalNumber, now());
+    counted(
+        processInstanceId,
+        () ->
+            update(
+                processInstanceId, "approval_number = ?, approved_at = ?", approvalNumber, now()));
   }
 
   void lastDecision(String processInstanceId, String decision, String reason) {
     if (Decision.REJECT.is(decision)) {
-      update(
+      counted(
           processInstanceId,
-          "last_decision = ?, rejection_reason = ?",
-          decision,
-          truncate(reason, 2000));
+          () ->
+              update(
+                  processInstanceId,
+                  "last_decision = ?, rejection_reason = ?",
+                  decision,
+                  truncate(reason, 2000)));
     } else {
       update(processInstanceId, "last_decision = ?", decision);
     }
   }
 
   void status(String processInstanceId, TripStatus status) {
-    update(processInstanceId, "status = ?", status.name());
+    counted(processInstanceId, () -> update(processInstanceId, "status = ?", status.name()));
   }
 
   void reportStatus(String processInstanceId, ReportStatus reportStatus) {
-    update(processInstanceId, "report_status = ?", reportStatus.name());
+    counted(
+        processInstanceId,
+        () -> update(processInstanceId, "report_status = ?", reportStatus.name()));
   }
 
   void ended(String processInstanceId, TripStatus status, Instant at) {
-    update(processInstanceId, "status = ?, ended_at = ?", status.name(), Timestamp.from(at));
+    counted(
+        processInstanceId,
+        () ->
+            update(
+                processInstanceId, "status = ?, ended_at = ?", status.name(), Timestamp.from(at)));
+  }
+
+  /**
+   * A change to what the statistics count (unit, dates, size, plan, status, report status,
+   * rejection reason, submission and approval, countries): the year summary moves with it.
+   */
+  private void counted(String processInstanceId, Runnable write) {
+    summary.change(processInstanceId, write);
   }
 
   /**
