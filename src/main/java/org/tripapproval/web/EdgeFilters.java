@@ -53,6 +53,20 @@ public class EdgeFilters {
     return registration;
   }
 
+  /**
+   * The engine's APIs find Camunda's engine provider without reading the jar at each call (before
+   * the login, which makes a REST resource too).
+   */
+  @Bean
+  FilterRegistrationBean<KnownServices> knownServices() {
+    FilterRegistrationBean<KnownServices> registration =
+        new FilterRegistrationBean<>(new KnownServices());
+    registration.setName("known-services");
+    registration.addUrlPatterns(ENGINE_APIS);
+    registration.setOrder(AUTHENTICATION - 1);
+    return registration;
+  }
+
   /** The task-input check is a component of the trip feature; here it is only put in its place. */
   @Bean
   FilterRegistrationBean<TaskInputs> taskInputsFilter(TaskInputs taskInputs) {
