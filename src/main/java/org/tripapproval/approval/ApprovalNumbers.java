@@ -12,10 +12,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Approval numbers (批件号), gap-free per year, one per trip. Written in the engine's transaction: a
- * rolled-back step leaves no number behind, and the unique keys refuse a second one. The year's
- * counter row is locked by the increment until the step commits, so concurrent issuers (on any
- * node) take their turn rather than collide.
+ * Approval numbers (批件号), gap-free per year, one per trip. A number is taken in a short transaction
+ * of its own and recorded against its trip there: the year's counter row is locked only for those
+ * three statements, so concurrent issuers (on any node) take their turn quickly. Issuing it in the
+ * step's own transaction held that lock for the whole step (the approval document, the notices, the
+ * process up to its next wait), and at 16 clients in the benchmark issuers queued on it for
+ * seconds. A step that fails after its number finds it again when it is retried, so no number is
+ * lost or issued twice; a trip that never gets past a failed step keeps the number it was given, as
+ * a withdrawn trip keeps its own.
  */
 @Service
 public class ApprovalNumbers {
@@ -42,6 +46,10 @@ public class ApprovalNumbers {
       return existing.get(0);
     }
     LocalDateTime now = LocalDateTime.now(clock);
+    return ownTransaction.execute(status -> take(processInstanceId, now));
+  }
+
+  private String take(String processInstanceId, LocalDateTime now) {
     int year = now.getYear();
     if (jdbc.update(
             "UPDATE approval_counter SET last_number = last_number + 1 WHERE approval_year = ?",

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -63,6 +64,7 @@ class OverseasTripProcessTest {
   @Autowired TransactionTemplate transactions;
   @Autowired AuditTrail trail;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApprovalNumbers approvalNumbers;
   @Autowired Clock clock;
   @Autowired Withdrawals withdrawals;
   @Autowired WorkingDays workingDays;
@@ -523,6 +525,38 @@ class OverseasTripProcessTest {
     String b = (String) engine.getRuntimeService().getVariable(second.getId(), "approvalNumber");
     Assertions.assertThat(Integer.parseInt(b.replaceAll(".*〕(\\d+)号", "$1")))
         .isEqualTo(Integer.parseInt(a.replaceAll(".*〕(\\d+)号", "$1")) + 1);
+  }
+
+  @Test
+  void aStepThatFailsAfterItsNumberIsGivenTheSameNumberWhenRetriedAndNoNumberIsSkipped() {
+    String trip = "rolled-back-" + UUID.randomUUID();
+    String other = "next-" + UUID.randomUUID();
+    String[] taken = new String[1];
+    // the step's transaction fails after the number was taken (as a failing document or notice
+    // would): the number stays with its trip, committed on its own
+    assertThatThrownBy(
+            () ->
+                transactions.executeWithoutResult(
+                    status -> {
+                      taken[0] = approvalNumbers.issue(trip);
+                      throw new IllegalStateException("the step fails after its number");
+                    }))
+        .hasMessageContaining("fails after its number");
+    String retried = transactions.execute(status -> approvalNumbers.issue(trip));
+    String next = transactions.execute(status -> approvalNumbers.issue(other));
+
+    Assertions.assertThat(retried).isEqualTo(taken[0]);
+    Assertions.assertThat(sequenceOf(next)).isEqualTo(sequenceOf(retried) + 1);
+    Assertions.assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM approval_number WHERE process_instance_id = ?",
+                Integer.class,
+                trip))
+        .isEqualTo(1);
+  }
+
+  private static int sequenceOf(String approvalNumber) {
+    return Integer.parseInt(approvalNumber.replaceAll(".*〕(\\d+)号", "$1"));
   }
 
   @Test
