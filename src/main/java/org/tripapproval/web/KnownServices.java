@@ -4,9 +4,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -20,8 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * META-INF/services} file of that name, which in the application's jar means reading every nested
  * jar (issue 19's profile: 4 to 5 % of the node's CPU). The service files in the jar do not change
  * while it runs, so on the engine's APIs this filter gives the request a class loader that asks its
- * own once per service name and keeps the answer. Classes and every other resource still come from
- * the request's own class loader.
+ * own once per service name and keeps the files' lines (opening a nested jar's entry costs as much
+ * as finding it). Classes and every other resource still come from the request's own class loader.
  */
 class KnownServices extends OncePerRequestFilter {
 
@@ -47,7 +53,10 @@ class KnownServices extends OncePerRequestFilter {
     }
   }
 
-  /** A class loader that keeps the service files its parent finds, per name. */
+  /**
+   * A class loader that keeps the service files its parent finds, per name: their lines, read once,
+   * served from memory (opening an entry of a nested jar costs as much as finding it).
+   */
   static final class Loader extends ClassLoader {
 
     static {
@@ -66,19 +75,58 @@ class KnownServices extends OncePerRequestFilter {
         return super.getResources(name);
       }
       try {
-        return Collections.enumeration(
-            services.computeIfAbsent(
-                name,
-                service -> {
-                  try {
-                    return List.copyOf(Collections.list(getParent().getResources(service)));
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                }));
+        return Collections.enumeration(services.computeIfAbsent(name, this::read));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
+    }
+
+    private List<URL> read(String name) {
+      try {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        for (URL file : Collections.list(getParent().getResources(name))) {
+          try (InputStream in = file.openStream()) {
+            in.transferTo(lines);
+          }
+          lines.write('\n');
+        }
+        if (lines.size() == 0) {
+          return List.of();
+        }
+        return List.of(Kept.url(name, lines.toByteArray()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** A service file's lines in memory, as a URL that a ServiceLoader can read. */
+  private static final class Kept extends URLStreamHandler {
+
+    private final byte[] lines;
+
+    private Kept(byte[] lines) {
+      this.lines = lines;
+    }
+
+    @SuppressWarnings("deprecation") // the URL constructor with a handler, as Java 17 offers it
+    static URL url(String name, byte[] lines) throws MalformedURLException {
+      return new URL("kept-service", "", -1, "/" + name, new Kept(lines));
+    }
+
+    @Override
+    protected URLConnection openConnection(URL url) {
+      return new URLConnection(url) {
+        @Override
+        public void connect() {
+          connected = true;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+          return new ByteArrayInputStream(lines);
+        }
+      };
     }
   }
 }

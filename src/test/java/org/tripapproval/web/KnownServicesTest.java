@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -79,6 +81,20 @@ class KnownServicesTest {
     String first =
         ServiceLoader.load(ProcessEngineProvider.class, own).iterator().next().getClass().getName();
     assertThat(found).hasSize(50).containsOnly(first);
+    String service = "META-INF/services/" + ProcessEngineProvider.class.getName();
+    List<URL> kept = Collections.list(during.get().getResources(service));
+    assertThat(kept).singleElement().extracting(URL::getProtocol).isEqualTo("kept-service");
+    StringBuilder inTheJar = new StringBuilder();
+    for (URL file : Collections.list(own.getResources(service))) {
+      try (InputStream in = file.openStream()) {
+        inTheJar.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+      }
+    }
+    try (InputStream in = kept.get(0).openStream()) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .as("the lines of every such file, kept")
+          .isEqualTo(inTheJar.toString());
+    }
     assertThat(during.get()).isNotSameAs(own);
     assertThat(during.get().loadClass(ProcessEngineProvider.class.getName()))
         .isSameAs(ProcessEngineProvider.class);
