@@ -10,11 +10,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -234,97 +232,47 @@ public class TripRegistry {
   }
 
   /**
-   * Which of these members are members of another trip whose report is overdue: they may not travel
-   * again until it is filed (audit rule "overdue"). Answers their names, in the delegation's order.
+   * The other trips of these members, in progress or done or ended, with what the rules ask of them
+   * (an overdue report, a return without a report, the trips within a rank's period): one query for
+   * the whole delegation instead of one per member and per question (issue 19).
    */
-  public List<String> withOverdueReports(List<TripRequest.Member> members, String exceptTrip) {
+  public OtherTrips otherTripsOf(List<TripRequest.Member> members, String exceptTrip) {
     if (members.isEmpty()) {
-      return List.of();
+      return new OtherTrips(members, Map.of());
     }
     List<Object> arguments = new ArrayList<>();
     String sql =
-        "SELECT DISTINCT m.person_id, m.name FROM trip_member m JOIN trip_registry r"
-            + " ON r.process_instance_id = m.process_instance_id WHERE "
-            + sameMembers(members, arguments)
-            + " AND r.report_status = '"
-            + ReportStatus.OVERDUE.name()
-            + "' AND r.process_instance_id <> ?";
-    arguments.add(exceptTrip == null ? "" : exceptTrip);
-    Set<String> found = new HashSet<>();
-    jdbc.query(
-        sql,
-        row -> {
-          found.add(key(row.getString(1), row.getString(2)));
-        },
-        arguments.toArray());
-    return members.stream()
-        .filter(member -> found.contains(key(member.personId(), member.name())))
-        .map(TripRequest.Member::name)
-        .distinct()
-        .toList();
-  }
-
-  /**
-   * For each of these members whose report of an earlier trip is still to come (so their passport
-   * is not known to be back) and whose passport for it the office did not hold in custody, the
-   * approved return day of the earliest such trip, by their name.
-   */
-  public Map<String, LocalDate> returnedWithoutReport(
-      List<TripRequest.Member> members, String exceptTrip) {
-    if (members.isEmpty()) {
-      return Map.of();
-    }
-    List<Object> arguments = new ArrayList<>();
-    String sql =
-        "SELECT m.person_id, m.name, min(r.return_date) FROM trip_member m JOIN trip_registry r"
-            + " ON r.process_instance_id = m.process_instance_id WHERE "
-            + sameMembers(members, arguments)
-            + " AND "
-            + ReportStatus.outstandingSql("r.report_status")
-            + " AND r.return_date IS NOT NULL AND r.process_instance_id <> ?"
+        "SELECT m.person_id, m.name, r.process_instance_id, r.status, r.report_status,"
+            + " r.departure_date, r.return_date,"
             // where the office's custody recorded the passport, that record decides (V18)
-            + " AND NOT EXISTS (SELECT 1 FROM passport_custody c"
+            + " EXISTS (SELECT 1 FROM passport_custody c"
             + " WHERE c.process_instance_id = r.process_instance_id AND c.person_id = m.person_id)"
-            + " GROUP BY m.person_id, m.name";
+            + " FROM trip_member m JOIN trip_registry r"
+            + " ON r.process_instance_id = m.process_instance_id WHERE "
+            + sameMembers(members, arguments)
+            + " AND r.process_instance_id <> ?";
     arguments.add(exceptTrip == null ? "" : exceptTrip);
-    Map<String, LocalDate> byKey = new HashMap<>();
+    Map<String, List<OtherTrips.Trip>> byMember = new HashMap<>();
     jdbc.query(
         sql,
         row -> {
-          byKey.merge(
-              key(row.getString(1), row.getString(2)),
-              row.getDate(3).toLocalDate(),
-              (a, b) -> a.isBefore(b) ? a : b);
+          byMember
+              .computeIfAbsent(key(row.getString(1), row.getString(2)), k -> new ArrayList<>())
+              .add(
+                  new OtherTrips.Trip(
+                      row.getString(3),
+                      row.getString(4) == null ? null : TripStatus.fromStored(row.getString(4)),
+                      row.getString(5) == null ? null : ReportStatus.fromStored(row.getString(5)),
+                      localDate(row.getDate(6)),
+                      localDate(row.getDate(7)),
+                      row.getBoolean(8)));
         },
         arguments.toArray());
-    Map<String, LocalDate> returned = new TreeMap<>();
-    for (TripRequest.Member member : members) {
-      LocalDate day = byKey.get(key(member.personId(), member.name()));
-      if (day != null) {
-        returned.put(member.name(), day);
-      }
-    }
-    return returned;
+    return new OtherTrips(members, byMember);
   }
 
-  /**
-   * How many other trips, in progress or done, this member is a member of with a departure strictly
-   * between the dates.
-   */
-  public int tripsOf(
-      TripRequest.Member member, LocalDate after, LocalDate before, String exceptTrip) {
-    List<Object> arguments = new ArrayList<>();
-    String sql =
-        "SELECT count(DISTINCT r.process_instance_id) FROM trip_member m JOIN trip_registry r"
-            + " ON r.process_instance_id = m.process_instance_id WHERE "
-            + sameMembers(List.of(member), arguments)
-            + " AND r.departure_date > ? AND r.departure_date < ? AND "
-            + TripStatus.countsAsTripSql("r.status")
-            + " AND r.process_instance_id <> ?";
-    arguments.add(Date.valueOf(after));
-    arguments.add(Date.valueOf(before));
-    arguments.add(exceptTrip == null ? "" : exceptTrip);
-    return jdbc.queryForObject(sql, Integer.class, arguments.toArray());
+  private static LocalDate localDate(Date date) {
+    return date == null ? null : date.toLocalDate();
   }
 
   /**
@@ -354,7 +302,7 @@ public class TripRegistry {
     return "(" + String.join(" OR ", conditions) + ")";
   }
 
-  private static String key(String personId, String name) {
+  static String key(String personId, String name) {
     return personId == null ? "name:" + name : "id:" + personId;
   }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +23,11 @@ class LookupTables {
   private static final int MAX_CACHED = 10_000;
 
   private final DecisionService decisions;
-  private final RepositoryService repository;
   private final LatestTables latest;
   private final Map<List<Object>, List<Map<String, Object>>> results = new ConcurrentHashMap<>();
 
-  LookupTables(DecisionService decisions, RepositoryService repository, LatestTables latest) {
+  LookupTables(DecisionService decisions, LatestTables latest) {
     this.decisions = decisions;
-    this.repository = repository;
     this.latest = latest;
   }
 
@@ -41,7 +38,7 @@ class LookupTables {
 
   /** The outputs of every row that matches, in the table's order. */
   List<Map<String, Object>> all(String decisionKey, Map<String, Object> inputs) {
-    DecisionDefinition newest = latest.of(decisionKey, repository);
+    DecisionDefinition newest = latest.of(decisionKey);
     if (newest == null) {
       throw new IllegalStateException("no decision " + decisionKey + " is deployed");
     }

@@ -3,7 +3,6 @@ package org.tripapproval.rules;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -24,17 +23,15 @@ class RuleTables {
   }
 
   private final DecisionService decisions;
-  private final RepositoryService repository;
   private final LatestTables latest;
 
-  RuleTables(DecisionService decisions, RepositoryService repository, LatestTables latest) {
+  RuleTables(DecisionService decisions, LatestTables latest) {
     this.decisions = decisions;
-    this.repository = repository;
     this.latest = latest;
   }
 
   Evaluated evaluate(String decisionKey, Map<String, Object> facts) {
-    DecisionDefinition newest = latest.of(decisionKey, repository);
+    DecisionDefinition newest = latest.of(decisionKey);
     if (newest == null) {
       throw new IllegalStateException("no decision " + decisionKey + " is deployed");
     }

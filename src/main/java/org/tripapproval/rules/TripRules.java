@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.tripapproval.people.Passports;
+import org.tripapproval.registry.OtherTrips;
 import org.tripapproval.registry.TripRegistry;
 import org.tripapproval.trip.TripRequest;
 import org.tripapproval.trip.TripSettings;
@@ -105,10 +106,10 @@ public class TripRules {
     facts.put(
         "officialDays", (int) trip.itinerary().stream().filter(TripRules::isOfficial).count());
     facts.put("scheduleDays", trip.itinerary().size());
-    facts.put(
-        "overdueMembers", String.join("、", registry.withOverdueReports(trip.members(), tripId)));
-    facts.put("tooFrequentMembers", tooFrequent(trip, tripId));
-    facts.put("unreturnedPassportMembers", passportsNotBack(trip.members(), tripId));
+    OtherTrips others = registry.otherTripsOf(trip.members(), tripId);
+    facts.put("overdueMembers", String.join("、", others.withOverdueReports()));
+    facts.put("tooFrequentMembers", tooFrequent(trip, others));
+    facts.put("unreturnedPassportMembers", passportsNotBack(trip.members(), tripId, others));
     facts.put(
         "passportExpiringMembers",
         String.join(
@@ -151,7 +152,7 @@ public class TripRules {
    * Members who already travel as often as their rank allows (trip-frequency.dmn): another trip of
    * theirs departs within the rank's period before or after this one.
    */
-  private String tooFrequent(TripRequest trip, String tripId) {
+  private String tooFrequent(TripRequest trip, OtherTrips others) {
     List<String> found = new ArrayList<>();
     for (TripRequest.Member member : trip.members()) {
       Map<String, Object> limit =
@@ -160,13 +161,12 @@ public class TripRules {
         continue;
       }
       int years = ((Number) limit.get("periodYears")).intValue();
-      int others =
-          registry.tripsOf(
+      int trips =
+          others.tripsOf(
               member,
               trip.departureDate().minusYears(years),
-              trip.departureDate().plusYears(years),
-              tripId);
-      if (others >= ((Number) limit.get("maxTrips")).intValue()) {
+              trip.departureDate().plusYears(years));
+      if (trips >= ((Number) limit.get("maxTrips")).intValue()) {
         found.add(member.name());
       }
     }
@@ -178,12 +178,13 @@ public class TripRules {
    * come) although it would already be late by the after-return table's passport row, counted as if
    * handed back today: one limit, in trip-report-check.dmn, for both.
    */
-  private String passportsNotBack(List<TripRequest.Member> members, String tripId) {
+  private String passportsNotBack(
+      List<TripRequest.Member> members, String tripId, OtherTrips others) {
     LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
     // out of the office's custody past its day, or (trips before custody) not reported back in time
     Set<String> late = new LinkedHashSet<>(passports.notBack(members, today, tripId));
-    registry
-        .returnedWithoutReport(members, tripId)
+    others
+        .returnedWithoutReport()
         .forEach(
             (name, returned) -> {
               if (returned.isBefore(today) && reportRules.passportLate(returned, today)) {

@@ -1,7 +1,5 @@
 package org.tripapproval.trip;
 
-import java.util.Arrays;
-
 /** Where the report on a trip stands, as the trip registry stores it ({@link #name()}). */
 public enum ReportStatus implements Labelled {
   NOT_DUE("未到期", "Not due"),
@@ -26,13 +24,6 @@ public enum ReportStatus implements Labelled {
    */
   public boolean isOutstanding() {
     return this == DUE || this == OVERDUE;
-  }
-
-  /** The SQL condition that a registry's report status column holds an outstanding report. */
-  public static String outstandingSql(String column) {
-    return column
-        + " IN "
-        + Labels.sqlList(Arrays.stream(values()).filter(ReportStatus::isOutstanding));
   }
 
   /** The status a registry row stores; fails on a value that is not one. */

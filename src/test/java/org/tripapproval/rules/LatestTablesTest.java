@@ -2,75 +2,104 @@ package org.tripapproval.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.RETURNS_SELF;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.repository.DecisionDefinitionQuery;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The newest table versions: one query per engine command, never kept past it. */
+/**
+ * The newest table versions: read once per engine command and afresh in the next, so a version
+ * deployed in between applies at once; Camunda's definition query is asked only when the newest ids
+ * changed.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class LatestTablesTest {
 
+  private static final String PROBE = "latest-tables-probe";
+
   @Autowired ProcessEngine engine;
   @Autowired LatestTables tables;
 
-  RepositoryService repository = mock(RepositoryService.class);
-  DecisionDefinitionQuery query = mock(DecisionDefinitionQuery.class, RETURNS_SELF);
-  DecisionDefinition frequency = table("trip-frequency", 3);
-  DecisionDefinition region = table("destination-region", 1);
+  RepositoryService repository;
   CommandExecutor commands;
+  final List<String> deployments = new ArrayList<>();
 
   @BeforeEach
-  void twoTablesDeployed() {
-    when(repository.createDecisionDefinitionQuery()).thenReturn(query);
-    when(query.unlimitedList()).thenReturn(List.of(frequency, region));
+  void setUp() {
+    repository = engine.getRepositoryService();
     commands =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired();
   }
 
+  @AfterEach
+  void undeploy() {
+    deployments.forEach(id -> repository.deleteDeployment(id, true));
+  }
+
   @Test
-  void readsEveryTablesNewestVersionOncePerCommandAndAfreshInTheNext() {
+  void readsTheNewestVersionsOncePerCommandAndAfreshInTheNext() {
+    DecisionDefinition first = deployProbe();
     commands.execute(
         command -> {
-          assertThat(tables.of("trip-frequency", repository)).isSameAs(frequency);
-          assertThat(tables.of("destination-region", repository)).isSameAs(region);
-          assertThat(tables.of("trip-frequency", repository)).isSameAs(frequency);
+          assertThat(tables.of(PROBE).getId()).isEqualTo(first.getId());
+          assertThat(tables.of("trip-frequency")).isNotNull();
+          assertThat(tables.kept()).isOne();
           return null;
         });
-    verify(query, times(1)).unlimitedList();
     assertThat(tables.kept()).isZero();
+    int asked = tables.definitionQueries();
 
-    // deployed meanwhile, through this node or another
-    DecisionDefinition newer = table("trip-frequency", 4);
-    when(query.unlimitedList()).thenReturn(List.of(newer, region));
+    // nothing deployed: the ids read are the same, and Camunda's query is not asked again
+    commands.execute(command -> assertThat(tables.of(PROBE).getId()).isEqualTo(first.getId()));
+    assertThat(tables.definitionQueries()).isEqualTo(asked);
 
+    // deployed meanwhile, through this node or another: the next command has it
+    DecisionDefinition second = deployProbe();
+    assertThat(second.getVersion()).isEqualTo(first.getVersion() + 1);
     commands.execute(
-        command -> assertThat(tables.of("trip-frequency", repository)).isSameAs(newer));
-    verify(query, times(2)).unlimitedList();
+        command -> {
+          assertThat(tables.of(PROBE).getId()).isEqualTo(second.getId());
+          assertThat(tables.of(PROBE).getVersion()).isEqualTo(second.getVersion());
+          return null;
+        });
+    assertThat(tables.definitionQueries()).isEqualTo(asked + 1);
+  }
+
+  @Test
+  void aNewestVersionDeletedAndDeployedAgainUnderItsNumberIsTheNewOne() {
+    deployProbe();
+    DecisionDefinition second = deployProbe();
+    commands.execute(command -> assertThat(tables.of(PROBE).getId()).isEqualTo(second.getId()));
+
+    repository.deleteDeployment(second.getDeploymentId(), true);
+    deployments.remove(second.getDeploymentId());
+    DecisionDefinition again = deployProbe();
+
+    assertThat(again.getVersion()).isEqualTo(second.getVersion());
+    assertThat(again.getId()).isNotEqualTo(second.getId());
+    commands.execute(command -> assertThat(tables.of(PROBE).getId()).isEqualTo(again.getId()));
   }
 
   @Test
   void outsideACommandEveryCallReads() {
-    tables.of("trip-frequency", repository);
-    tables.of("destination-region", repository);
+    DecisionDefinition first = deployProbe();
+    assertThat(tables.of(PROBE).getId()).isEqualTo(first.getId());
 
-    verify(query, times(2)).unlimitedList();
+    DecisionDefinition second = deployProbe();
+    assertThat(tables.of(PROBE).getId()).isEqualTo(second.getId());
   }
 
   @Test
@@ -79,7 +108,7 @@ class LatestTablesTest {
             () ->
                 commands.execute(
                     command -> {
-                      tables.of("trip-frequency", repository);
+                      tables.of("trip-frequency");
                       throw new IllegalStateException("the step failed");
                     }))
         .hasMessage("the step failed");
@@ -87,11 +116,36 @@ class LatestTablesTest {
     assertThat(tables.kept()).isZero();
   }
 
-  private static DecisionDefinition table(String key, int version) {
-    DecisionDefinition definition = mock(DecisionDefinition.class);
-    when(definition.getKey()).thenReturn(key);
-    when(definition.getVersion()).thenReturn(version);
-    when(definition.getId()).thenReturn(key + ":" + version);
-    return definition;
+  private DecisionDefinition deployProbe() {
+    Deployment deployment =
+        repository
+            .createDeployment()
+            .name(PROBE)
+            .addString(
+                "probe.dmn",
+                """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="probe"
+                    name="probe" namespace="http://tripapproval.org/test">
+                  <decision id="%s" name="probe">
+                    <decisionTable id="table">
+                      <input id="input">
+                        <inputExpression id="x" typeRef="string"><text>x</text></inputExpression>
+                      </input>
+                      <output id="output" name="y" typeRef="string"/>
+                      <rule id="rule">
+                        <inputEntry id="any"><text>-</text></inputEntry>
+                        <outputEntry id="a"><text>"a"</text></outputEntry>
+                      </rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """
+                    .formatted(PROBE))
+            .deploy();
+    deployments.add(deployment.getId());
+    return repository
+        .createDecisionDefinitionQuery()
+        .deploymentId(deployment.getId())
+        .singleResult();
   }
 }

@@ -63,7 +63,5 @@ class TripStatusTest {
   void theSqlConditionIsBuiltFromTheCountingRule() {
     assertThat(TripStatus.countsAsTripSql("r.status"))
         .isEqualTo("r.status NOT IN ('REJECTED', 'WITHDRAWN', 'ENDED')");
-    assertThat(ReportStatus.outstandingSql("report_status"))
-        .isEqualTo("report_status IN ('DUE', 'OVERDUE')");
   }
 }
