@@ -78,12 +78,12 @@ class TripSearch {
 
   Page search(TripFilter filter) {
     MapSqlParameterSource parameters = new MapSqlParameterSource();
-    String where = where(filter, parameters);
+    Query query = query(filter, parameters);
     parameters.addValue("counted", MAX_COUNTED + 1);
     Long counted =
         jdbc.queryForObject(
-            "SELECT COUNT(*) FROM (SELECT 1 AS found FROM trip_registry r"
-                + where
+            "SELECT COUNT(*) FROM (SELECT 1 AS found"
+                + query.counted()
                 + " FETCH FIRST :counted ROWS ONLY) matches",
             parameters,
             Long.class);
@@ -95,9 +95,7 @@ class TripSearch {
         rows(
             "SELECT "
                 + COLUMNS
-                + " FROM trip_registry r"
-                + where
-                + " ORDER BY r.departure_date DESC NULLS LAST, r.process_instance_id"
+                + query.listed()
                 + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
             parameters);
     return new Page(
@@ -146,14 +144,15 @@ class TripSearch {
     String after = "";
     while (true) {
       MapSqlParameterSource parameters = new MapSqlParameterSource();
-      String where = where(filter, parameters) + " AND r.process_instance_id > :after";
+      Query query = query(filter, parameters);
       parameters.addValue("after", after).addValue("batch", EXPORT_BATCH);
       List<TripRow> batch =
           rows(
               "SELECT "
                   + COLUMNS
-                  + " FROM trip_registry r"
-                  + where
+                  + query.from()
+                  + query.where()
+                  + " AND r.process_instance_id > :after"
                   + " ORDER BY r.process_instance_id FETCH FIRST :batch ROWS ONLY",
               parameters);
       for (TripRow row : batch) {
@@ -258,26 +257,76 @@ class TripSearch {
     return byTrip;
   }
 
+  /**
+   * A search's SQL: what it reads from, its conditions, and the listing's order (the latest
+   * departures first). A search by a country reads that country's trips ({@code trip_country c}),
+   * one by a finding that finding's trips ({@code trip_finding f}), in the listing's order from
+   * their indexes (V20), and looks up the registry rows of its page only; each carries its trip's
+   * departure date. Counting needs the registry only when a condition is on it.
+   */
+  private record Query(String from, String where, String listedBy, String countedFrom) {
+
+    String listed() {
+      return from
+          + where
+          + " ORDER BY "
+          + listedBy
+          + ".departure_date DESC NULLS LAST, "
+          + listedBy
+          + ".process_instance_id";
+    }
+
+    String counted() {
+      return countedFrom + where;
+    }
+  }
+
   /** Filter values are bound as parameters, never written into the SQL. */
-  private static String where(TripFilter filter, MapSqlParameterSource parameters) {
+  private static Query query(TripFilter filter, MapSqlParameterSource parameters) {
+    String by = filter.country() != null ? "c" : filter.finding() != null ? "f" : "r";
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    boolean onRegistry = false;
+    if (filter.country() != null) {
+      where.append(" AND c.country = :country");
+      parameters.addValue("country", filter.country());
+    }
+    if (filter.finding() != null) {
+      where.append(
+          by.equals("f")
+              ? " AND f.rule = :finding"
+              : " AND EXISTS (SELECT 1 FROM trip_finding f WHERE"
+                  + " f.process_instance_id = c.process_instance_id AND f.rule = :finding)");
+      parameters.addValue("finding", filter.finding());
+    }
+    if (filter.from() != null) {
+      where.append(" AND ").append(by).append(".departure_date >= :from");
+      parameters.addValue("from", Date.valueOf(filter.from()));
+    }
+    if (filter.to() != null) {
+      where.append(" AND ").append(by).append(".departure_date <= :to");
+      parameters.addValue("to", Date.valueOf(filter.to()));
+    }
     if (filter.requestNumber() != null) {
       where.append(" AND r.request_number = :requestNumber");
       parameters.addValue("requestNumber", filter.requestNumber());
+      onRegistry = true;
     }
     if (filter.unit() != null) {
       where.append(" AND r.unit = :unit");
       parameters.addValue("unit", filter.unit());
+      onRegistry = true;
     }
     if (filter.applicant() != null) {
       where.append(" AND r.applicant = :applicant");
       parameters.addValue("applicant", filter.applicant());
+      onRegistry = true;
     }
     if (filter.member() != null) {
       where.append(
           " AND EXISTS (SELECT 1 FROM trip_member m WHERE m.process_instance_id = r.process_instance_id"
               + " AND m.name = :member)");
       parameters.addValue("member", filter.member());
+      onRegistry = true;
     }
     if (filter.person() != null) {
       // one person among namesakes: their directory id or papers
@@ -285,37 +334,12 @@ class TripSearch {
           " AND EXISTS (SELECT 1 FROM trip_member m WHERE m.process_instance_id = r.process_instance_id"
               + " AND m.person_id = :person)");
       parameters.addValue("person", filter.person());
-    }
-    if (filter.country() != null) {
-      // the period again inside, so that the country's index range finds the trips (V11)
-      where.append(
-          " AND EXISTS (SELECT 1 FROM trip_country c WHERE c.process_instance_id = r.process_instance_id"
-              + " AND c.country = :country"
-              + (filter.from() != null ? " AND c.departure_date >= :from" : "")
-              + (filter.to() != null ? " AND c.departure_date <= :to" : "")
-              + ")");
-      parameters.addValue("country", filter.country());
-    }
-    if (filter.from() != null) {
-      where.append(" AND r.departure_date >= :from");
-      parameters.addValue("from", Date.valueOf(filter.from()));
-    }
-    if (filter.to() != null) {
-      where.append(" AND r.departure_date <= :to");
-      parameters.addValue("to", Date.valueOf(filter.to()));
+      onRegistry = true;
     }
     if (filter.status() != null) {
       where.append(" AND r.status = :status");
       parameters.addValue("status", filter.status());
-    }
-    if (filter.finding() != null) {
-      where.append(
-          " AND EXISTS (SELECT 1 FROM trip_finding f WHERE f.process_instance_id = r.process_instance_id"
-              + " AND f.rule = :finding"
-              + (filter.from() != null ? " AND f.departure_date >= :from" : "")
-              + (filter.to() != null ? " AND f.departure_date <= :to" : "")
-              + ")");
-      parameters.addValue("finding", filter.finding());
+      onRegistry = true;
     }
     if (filter.overdueReport() != null) {
       where.append(
@@ -323,8 +347,23 @@ class TripSearch {
               ? " AND r.report_status = :overdue"
               : " AND r.report_status <> :overdue");
       parameters.addValue("overdue", ReportStatus.OVERDUE.name());
+      onRegistry = true;
     }
-    return where.toString();
+    String from =
+        switch (by) {
+          case "c" ->
+              " FROM trip_country c JOIN trip_registry r"
+                  + " ON r.process_instance_id = c.process_instance_id";
+          case "f" ->
+              " FROM trip_finding f JOIN trip_registry r"
+                  + " ON r.process_instance_id = f.process_instance_id";
+          default -> " FROM trip_registry r";
+        };
+    String countedFrom =
+        onRegistry || by.equals("r")
+            ? from
+            : by.equals("c") ? " FROM trip_country c" : " FROM trip_finding f";
+    return new Query(from, where.toString(), by, countedFrom);
   }
 
   /** The rules of a row's findings ({@code budget,size}) in words, each once. */

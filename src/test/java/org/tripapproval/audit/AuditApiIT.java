@@ -149,6 +149,16 @@ class AuditApiIT {
     assertThat(total("country=KR&from=" + year + "-01-01&to=" + year + "-12-31")).isEqualTo(1);
     assertThat(total("country=KR&from=" + (year + 1) + "-01-01")).isZero();
     assertThat(total("finding=size&to=" + (year - 1) + "-12-31")).isZero();
+    // a country or a finding with conditions on the registry as well (V20 reads from their index)
+    assertThat(total("country=KR&status=REJECTED")).isEqualTo(1);
+    assertThat(total("country=KR&status=CLOSED")).isZero();
+    assertThat(total("country=JP&finding=size")).isEqualTo(1);
+    assertThat(total("country=KR&finding=size")).isZero();
+    assertThat(total("finding=size&unit=commerce&overdueReport=false")).isEqualTo(1);
+    assertThat(total("country=JP&from=" + year + "-01-01&to=" + year + "-12-31")).isEqualTo(3);
+    assertThat(call("GET", "/api/audit/trips.csv?country=KR", "zhao.lei").body())
+        .contains(rejected.getId())
+        .doesNotContain(closed.getId(), overdue.getId(), tooLarge.getId());
     assertThat(total("unit=education")).isZero();
     // a trip by its request number, which is its business key
     String requestNumber = closed.getBusinessKey();
