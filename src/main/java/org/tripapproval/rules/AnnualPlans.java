@@ -109,46 +109,52 @@ public class AnnualPlans {
       return PlanFacts.NONE;
     }
     int year = trip.departureDate().getYear();
-    Integer total =
-        jdbc.queryForObject(
-            "SELECT SUM(headcount) FROM annual_plan_entry WHERE unit = ? AND plan_year = ?",
-            Integer.class,
-            trip.unit(),
-            year);
-    if (total == null) {
-      return PlanFacts.NONE;
-    }
-    List<Integer> entry =
-        jdbc.queryForList(
-            "SELECT headcount FROM annual_plan_entry WHERE unit = ? AND plan_year = ?"
-                + " AND reference = ?",
-            Integer.class,
-            trip.unit(),
-            year,
-            trip.planReference());
     int size = trip.members().size();
-    Integer earlier =
+    // one round trip: the plan's total, the entry's headcount, the travellers of the unit's year
+    Plan plan =
         jdbc.queryForObject(
-            "SELECT COALESCE(SUM(delegation_size), 0) FROM trip_registry WHERE unit = ?"
+            "SELECT SUM(headcount), COUNT(CASE WHEN reference = ? THEN 1 END),"
+                + " MAX(CASE WHEN reference = ? THEN headcount END),"
+                // summed only when the unit has a plan for the year
+                + " CASE WHEN COUNT(*) = 0 THEN 0 ELSE"
+                + " (SELECT COALESCE(SUM(delegation_size), 0) FROM trip_registry WHERE unit = ?"
                 + " AND departure_date >= ? AND departure_date <= ? AND "
                 + TripStatus.countsAsTripSql("status")
-                + " AND process_instance_id <> ?",
-            Integer.class,
+                + " AND process_instance_id <> ?) END"
+                + " FROM annual_plan_entry WHERE unit = ? AND plan_year = ?",
+            (row, i) ->
+                new Plan(
+                    row.getObject(1) == null ? null : row.getInt(1),
+                    row.getInt(2) > 0,
+                    row.getInt(3),
+                    row.getInt(4)),
+            trip.planReference(),
+            trip.planReference(),
             trip.unit(),
             Date.valueOf(year + "-01-01"),
             Date.valueOf(year + "-12-31"),
-            tripId == null ? "" : tripId);
-    int travellers = earlier + size;
-    if (entry.isEmpty()) {
+            tripId == null ? "" : tripId,
+            trip.unit(),
+            year);
+    if (plan == null || plan.total() == null) {
+      return PlanFacts.NONE;
+    }
+    int total = plan.total();
+    int travellers = plan.earlierTravellers() + size;
+    if (!plan.hasEntry()) {
       return new PlanFacts("unknownEntry", trip.planReference(), 0, total, travellers);
     }
-    if (size > entry.get(0)) {
-      return new PlanFacts("overHeadcount", trip.planReference(), entry.get(0), total, travellers);
+    if (size > plan.headcount()) {
+      return new PlanFacts(
+          "overHeadcount", trip.planReference(), plan.headcount(), total, travellers);
     }
     if (travellers > total) {
       return new PlanFacts(
-          "overYearlyTotal", trip.planReference(), entry.get(0), total, travellers);
+          "overYearlyTotal", trip.planReference(), plan.headcount(), total, travellers);
     }
-    return new PlanFacts("", trip.planReference(), entry.get(0), total, travellers);
+    return new PlanFacts("", trip.planReference(), plan.headcount(), total, travellers);
   }
+
+  /** The unit's plan for the year as a request needs it: null total when there is none. */
+  private record Plan(Integer total, boolean hasEntry, int headcount, int earlierTravellers) {}
 }
