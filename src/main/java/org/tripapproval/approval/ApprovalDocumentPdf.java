@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -58,26 +60,42 @@ final class ApprovalDocumentPdf {
       List<String> footer) {}
 
   /**
-   * The two faces, parsed once: parsing a face's character map (some 30,000 characters) took more
-   * than half of a document's time. A parsed font reads its tables lazily from one buffer, so
-   * documents are written one at a time.
+   * Parsed faces, each set used by one document at a time: parsing a face's character map (some
+   * 30,000 characters) took more than half of a document's time, so faces are parsed once; a parsed
+   * font reads its tables lazily from its own buffer, so a set is not shared. There are as many
+   * sets as cores (at most {@value #MAX_SETS}), all reading the same bytes of each file: one set
+   * behind a lock made the approval steps of a busy node queue for it (in the benchmark's profile
+   * at 16 clients, docs/performance.md).
    */
-  private final TrueTypeFont regularFont;
+  private final BlockingQueue<Faces> idle;
 
-  private final TrueTypeFont boldFont;
+  private static final int MAX_SETS = 4;
+
+  private record Faces(TrueTypeFont regular, TrueTypeFont bold) {}
 
   ApprovalDocumentPdf() {
-    this.regularFont = parse(REGULAR);
-    this.boldFont = parse(BOLD);
+    this(Math.min(MAX_SETS, Runtime.getRuntime().availableProcessors()));
   }
 
-  synchronized byte[] render(Content content) {
+  ApprovalDocumentPdf(int sets) {
+    byte[] regular = bytes(REGULAR);
+    byte[] bold = bytes(BOLD);
+    this.idle = new ArrayBlockingQueue<>(Math.max(1, sets));
+    for (int i = 0; i < Math.max(1, sets); i++) {
+      idle.add(new Faces(parse(regular), parse(bold)));
+    }
+  }
+
+  byte[] render(Content content) {
     Map<String, Map<Integer, Integer>> written = new HashMap<>();
     byte[] saved;
+    Faces faces = take();
     try (PDDocument document = new PDDocument()) {
       Writer writer =
           new Writer(
-              document, face(document, regularFont, written), face(document, boldFont, written));
+              document,
+              face(document, faces.regular(), written),
+              face(document, faces.bold(), written));
       PDDocumentInformation info = document.getDocumentInformation();
       info.setTitle(content.title() + " " + content.numberLine());
       info.setAuthor(content.office());
@@ -88,8 +106,19 @@ final class ApprovalDocumentPdf {
       saved = out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("the approval document could not be written", e);
+    } finally {
+      idle.add(faces);
     }
     return withTextAsWritten(saved, written);
+  }
+
+  private Faces take() {
+    try {
+      return idle.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to write a document", e);
+    }
   }
 
   private static Face face(
@@ -156,15 +185,23 @@ final class ApprovalDocumentPdf {
         .toString();
   }
 
-  private static TrueTypeFont parse(String resource) {
+  private static byte[] bytes(String resource) {
     try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-      return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(
           "the approval document's font "
               + resource
               + " is missing: the build copies it from frontend/node_modules (npm ci)",
           e);
+    }
+  }
+
+  private static TrueTypeFont parse(byte[] font) {
+    try {
+      return new TTFParser().parse(new RandomAccessReadBuffer(font));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the approval document's font could not be read", e);
     }
   }
 
