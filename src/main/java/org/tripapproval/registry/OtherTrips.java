@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.tripapproval.trip.ReportStatus;
 import org.tripapproval.trip.TripRequest;
-import org.tripapproval.trip.TripStatus;
 
 /**
  * The other trips of a delegation's members, as the registry holds them, read in one query ({@link
@@ -18,7 +17,7 @@ public final class OtherTrips {
   /** One other trip of a member. */
   record Trip(
       String processInstanceId,
-      TripStatus status,
+      boolean countsAsTrip,
       ReportStatus reportStatus,
       LocalDate departure,
       LocalDate returnDate,
@@ -76,8 +75,7 @@ public final class OtherTrips {
         tripsOf(member)
             .filter(
                 trip ->
-                    trip.status() != null
-                        && trip.status().countsAsTrip()
+                    trip.countsAsTrip()
                         && trip.departure() != null
                         && trip.departure().isAfter(after)
                         && trip.departure().isBefore(before))

@@ -357,6 +357,30 @@ class TripRulesProcessTest {
   }
 
   @Test
+  void anEarlierTripInAStatusThisVersionDoesNotKnowCountsAndDoesNotStopTheCheck() {
+    // written by a later version of the application, sharing the database
+    jdbc.update(
+        "INSERT INTO trip_registry (process_instance_id, status, report_status, departure_date,"
+            + " return_date, updated_at) VALUES ('later-trip', 'LATER_STATUS', 'LATER_REPORT', ?, ?,"
+            + " CURRENT_TIMESTAMP)",
+        Date.valueOf(LocalDate.now().minusMonths(3)),
+        Date.valueOf(LocalDate.now().minusMonths(3).plusDays(5)));
+    jdbc.update(
+        "INSERT INTO trip_member (process_instance_id, member_index, name, post, member_rank)"
+            + " VALUES ('later-trip', 0, '钱厅长', '商务厅副厅长', 'bureau')");
+
+    JsonNode found =
+        findings(
+            driver.submit(
+                aTrip()
+                    .members(
+                        List.of(new TripRequest.Member("钱厅长", "商务厅副厅长", TripRequest.Rank.bureau)))
+                    .build()));
+
+    assertThat(found.findValuesAsText("rule")).containsExactly("frequency");
+  }
+
+  @Test
   void aPurposeOfGenericWordsAloneOrWithoutACounterpartIsNotClear() {
     String generic = "考察学习交流访问考察学习交流访问考察学习交流访问学"; // 25 characters
     assertThat(generic.codePointCount(0, generic.length())).isEqualTo(25);
