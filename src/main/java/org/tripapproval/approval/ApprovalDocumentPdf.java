@@ -61,15 +61,15 @@ final class ApprovalDocumentPdf {
 
   /**
    * Parsed faces, each set used by one document at a time: parsing a face's character map (some
-   * 30,000 characters) took more than half of a document's time, so faces are parsed once; a parsed
-   * font reads its tables lazily from its own buffer, so a set is not shared. There are as many
-   * sets as cores (at most {@value #MAX_SETS}), all reading the same bytes of each file: one set
-   * behind a lock made the approval steps of a busy node queue for it (in the benchmark's profile
-   * at 16 clients, docs/performance.md).
+   * 30,000 characters) took more than half of a document's time, so faces are parsed once. A parsed
+   * font reads its tables lazily from its own copy of the file (about 21 MB a set), so a set is not
+   * shared. One set behind a lock made the approval steps of a busy node queue for it (in the
+   * benchmark's profile at 16 clients, docs/performance.md); with one set per core, at most {@value
+   * #MAX_SETS}, a document waits only while that many others are being written.
    */
   private final BlockingQueue<Faces> idle;
 
-  private static final int MAX_SETS = 4;
+  private static final int MAX_SETS = 2;
 
   private record Faces(TrueTypeFont regular, TrueTypeFont bold) {}
 

@@ -1,6 +1,7 @@
 package org.tripapproval.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,6 +68,23 @@ class ApprovalDocumentPdfTest {
         List.of(List.of("张伟" + i, "处长")),
         "省外事办公室",
         List.of("本批件仅限本次出访使用。"));
+  }
+
+  @Test
+  void aDocumentThatFailsGivesItsFacesBackForTheNext() throws Exception {
+    ApprovalDocumentPdf pdf = new ApprovalDocumentPdf(1);
+    ApprovalDocumentPdf.Content broken =
+        new ApprovalDocumentPdf.Content(
+            "出国任务批件", "", "外办〔2026〕1号", "", null, List.of(), List.of(), "", List.of());
+    assertThatThrownBy(() -> pdf.render(broken)).isInstanceOf(NullPointerException.class);
+
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      byte[] next = thread.submit(() -> pdf.render(content(1))).get(60, TimeUnit.SECONDS);
+      assertThat(text(next)).contains("外办〔2026〕101号");
+    } finally {
+      thread.shutdownNow();
+    }
   }
 
   private static final int KINDS = 3;
