@@ -262,7 +262,8 @@ class TripSearch {
    * departures first). A search by a country reads that country's trips ({@code trip_country c}),
    * one by a finding that finding's trips ({@code trip_finding f}), in the listing's order from
    * their indexes (V20), and looks up the registry rows of its page only; each carries its trip's
-   * departure date. Counting needs the registry only when a condition is on it.
+   * departure date. Counting needs the registry only when a condition is on it: every trip's
+   * country and finding rows belong to a registry row (written with it, never deleted alone).
    */
   private record Query(String from, String where, String listedBy, String countedFrom) {
 

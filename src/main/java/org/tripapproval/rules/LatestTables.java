@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
  * node. Outside a command every call reads it.
  *
  * <p>Each reading is one plain query of the ids of the tables' deployed versions (Camunda's table
- * {@code ACT_RE_DECISION_DEF}, documented in its database schema). Only when those ids changed is
- * Camunda's decision definition query asked for the definitions: that query builds its SQL anew
- * each time and took about 1.2 ms of CPU, 40 % of a rule check (docs/performance.md).
+ * {@code ACT_RE_DECISION_DEF}, documented in its database schema; the application sets no table
+ * prefix or schema for the engine). Only when those ids changed is Camunda's decision definition
+ * query asked for the definitions: that query builds its SQL anew each time and took about 0.35 ms
+ * of a warm check, the plain query about 0.1 ms (docs/performance.md).
  */
 @Component
 class LatestTables {

@@ -214,7 +214,7 @@ class PerformanceBenchmark {
               + " clients",
           String.format(
               Locale.ROOT,
-              "%.2f / %.2f / %.2f ms (histogram buckets; median at 1 client %.2f ms)",
+              "%.2f / %.2f / %.2f ms (bucket bounds; median at 1 client, its bucket bound, %.2f ms)",
               ruleCheckP95.get(1),
               ruleCheckP95.get(4),
               ruleCheckP95.get(16),
@@ -605,16 +605,13 @@ class PerformanceBenchmark {
   }
 
   /**
-   * The rule check's histogram on the node so far: the cumulative count of checks at or under each
-   * bound, in milliseconds (Prometheus buckets).
-   */
-  /**
    * The rule check's warm-up. The one-client run makes its 20 checks after only 33 others, too few
    * for the JIT compiler to have compiled the check's code (the FEEL interpreter, the DMN engine,
    * ours), which a node that has run for a while has; its p95 then measured the compiler more than
    * the check (14 ms on 12-04). Drafts checked through {@code /api/rules/check} run the same {@code
    * TripRules.check}, and are not counted in {@code trips.rules.check}, which only the process's
-   * step records.
+   * step records. Drafts are checked outside an engine command, so the newest tables are read at
+   * every lookup there instead of once per command: the same code compiled, not the measured path.
    */
   private void warmRuleCheck(RestClient applicant) {
     for (int i = 0; i < RULE_CHECK_WARM_UP; i++) {
@@ -627,6 +624,10 @@ class PerformanceBenchmark {
     }
   }
 
+  /**
+   * The rule check's histogram on the node so far: the cumulative count of checks at or under each
+   * bound, in milliseconds (Prometheus buckets).
+   */
   private static TreeMap<Double, Double> ruleChecks(RestClient admin) {
     Matcher bucket =
         Pattern.compile(
