@@ -94,6 +94,27 @@ class LatestTablesTest {
   }
 
   @Test
+  void whenTheNewestVersionIsDeletedTheOneBeforeApplies() {
+    DecisionDefinition first = deployProbe();
+    DecisionDefinition second = deployProbe();
+    commands.execute(command -> assertThat(tables.of(PROBE).getId()).isEqualTo(second.getId()));
+
+    repository.deleteDeployment(second.getDeploymentId(), true);
+    deployments.remove(second.getDeploymentId());
+
+    commands.execute(command -> assertThat(tables.of(PROBE).getId()).isEqualTo(first.getId()));
+  }
+
+  @Test
+  void aTenantsVersionsAreNotTheApplicationsTables() {
+    DecisionDefinition ours = deployProbe(null);
+    DecisionDefinition tenants = deployProbe("another-tenant");
+    deployProbe("another-tenant");
+    commands.execute(command -> assertThat(tables.of(PROBE).getId()).isEqualTo(ours.getId()));
+    assertThat(tenants.getTenantId()).isEqualTo("another-tenant");
+  }
+
+  @Test
   void outsideACommandEveryCallReads() {
     DecisionDefinition first = deployProbe();
     assertThat(tables.of(PROBE).getId()).isEqualTo(first.getId());
@@ -117,10 +138,15 @@ class LatestTablesTest {
   }
 
   private DecisionDefinition deployProbe() {
+    return deployProbe(null);
+  }
+
+  private DecisionDefinition deployProbe(String tenant) {
     Deployment deployment =
         repository
             .createDeployment()
             .name(PROBE)
+            .tenantId(tenant)
             .addString(
                 "probe.dmn",
                 """

@@ -8,6 +8,7 @@ import static org.tripapproval.support.TripRequestBuilder.aTrip;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,35 @@ class RulesApiIT {
     assertThat(read(loaded).get("entries").asInt()).isEqualTo(2);
     JsonNode plan = read(expect(anonymous.as("wang.fang").get("/api/plans/commerce/2030"), 200));
     assertThat(plan.findValuesAsText("title")).containsExactly("赴日本商谈合作备忘录, 并考察企业", "赴韩国招商");
+    // the plan's facts on PostgreSQL: five travellers under an entry of four, in the year of
+    // departure
+    LocalDate departure = LocalDate.now().plusDays(60);
+    expect(
+        admin.send(
+            admin
+                .request("/api/plans/commerce/" + departure.getYear())
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "reference,title,headcount\n2027-商务-03,赴日本考察,8\n2027-商务-09,赴韩国招商,4\n"))),
+        200);
+    JsonNode overPlan =
+        read(
+            expect(
+                anonymous
+                    .as("zhang.wei")
+                    .post(
+                        "/api/rules/check?invitationLetter=true",
+                        RestTripDriver.write(
+                            aTrip()
+                                .members(5)
+                                .departingOn(departure)
+                                .planned("2027-商务-09")
+                                .build())),
+                200));
+    assertThat(overPlan.get("problems")).isEmpty();
+    assertThat(overPlan.get("findings").findValuesAsText("message"))
+        .anySatisfy(message -> assertThat(message).contains("2027-商务-09", "4"));
 
     HttpResponse<String> bad =
         admin.send(
