@@ -80,8 +80,9 @@ final class ApprovalDocumentPdf {
   ApprovalDocumentPdf(int sets) {
     byte[] regular = bytes(REGULAR);
     byte[] bold = bytes(BOLD);
-    this.idle = new ArrayBlockingQueue<>(Math.max(1, sets));
-    for (int i = 0; i < Math.max(1, sets); i++) {
+    int count = Math.max(1, sets);
+    this.idle = new ArrayBlockingQueue<>(count);
+    for (int i = 0; i < count; i++) {
       idle.add(new Faces(parse(regular), parse(bold)));
     }
   }

@@ -265,26 +265,57 @@ class TripSearch {
    * departure date. Counting needs the registry only when a condition is on it: every trip's
    * country and finding rows belong to a registry row (written with it, never deleted alone).
    */
-  private record Query(String from, String where, String listedBy, String countedFrom) {
+  private record Query(Read read, String where, boolean onRegistry) {
+
+    /** The table a search reads its trips from, under its alias in the SQL. */
+    enum Read {
+      REGISTRY("trip_registry", "r"),
+      COUNTRY("trip_country", "c"),
+      FINDING("trip_finding", "f");
+
+      final String table;
+      final String alias;
+
+      Read(String table, String alias) {
+        this.table = table;
+        this.alias = alias;
+      }
+    }
+
+    String from() {
+      return read == Read.REGISTRY
+          ? " FROM trip_registry r"
+          : " FROM "
+              + read.table
+              + " "
+              + read.alias
+              + " JOIN trip_registry r"
+              + " ON r.process_instance_id = "
+              + read.alias
+              + ".process_instance_id";
+    }
 
     String listed() {
-      return from
+      return from()
           + where
           + " ORDER BY "
-          + listedBy
+          + read.alias
           + ".departure_date DESC NULLS LAST, "
-          + listedBy
+          + read.alias
           + ".process_instance_id";
     }
 
     String counted() {
-      return countedFrom + where;
+      return (onRegistry ? from() : " FROM " + read.table + " " + read.alias) + where;
     }
   }
 
   /** Filter values are bound as parameters, never written into the SQL. */
   private static Query query(TripFilter filter, MapSqlParameterSource parameters) {
-    String by = filter.country() != null ? "c" : filter.finding() != null ? "f" : "r";
+    Query.Read read =
+        filter.country() != null
+            ? Query.Read.COUNTRY
+            : filter.finding() != null ? Query.Read.FINDING : Query.Read.REGISTRY;
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     boolean onRegistry = false;
     if (filter.country() != null) {
@@ -293,18 +324,18 @@ class TripSearch {
     }
     if (filter.finding() != null) {
       where.append(
-          by.equals("f")
+          read == Query.Read.FINDING
               ? " AND f.rule = :finding"
               : " AND EXISTS (SELECT 1 FROM trip_finding f WHERE"
                   + " f.process_instance_id = c.process_instance_id AND f.rule = :finding)");
       parameters.addValue("finding", filter.finding());
     }
     if (filter.from() != null) {
-      where.append(" AND ").append(by).append(".departure_date >= :from");
+      where.append(" AND ").append(read.alias).append(".departure_date >= :from");
       parameters.addValue("from", Date.valueOf(filter.from()));
     }
     if (filter.to() != null) {
-      where.append(" AND ").append(by).append(".departure_date <= :to");
+      where.append(" AND ").append(read.alias).append(".departure_date <= :to");
       parameters.addValue("to", Date.valueOf(filter.to()));
     }
     if (filter.requestNumber() != null) {
@@ -350,21 +381,7 @@ class TripSearch {
       parameters.addValue("overdue", ReportStatus.OVERDUE.name());
       onRegistry = true;
     }
-    String from =
-        switch (by) {
-          case "c" ->
-              " FROM trip_country c JOIN trip_registry r"
-                  + " ON r.process_instance_id = c.process_instance_id";
-          case "f" ->
-              " FROM trip_finding f JOIN trip_registry r"
-                  + " ON r.process_instance_id = f.process_instance_id";
-          default -> " FROM trip_registry r";
-        };
-    String countedFrom =
-        onRegistry || by.equals("r")
-            ? from
-            : by.equals("c") ? " FROM trip_country c" : " FROM trip_finding f";
-    return new Query(from, where.toString(), by, countedFrom);
+    return new Query(read, where.toString(), onRegistry);
   }
 
   /** The rules of a row's findings ({@code budget,size}) in words, each once. */

@@ -37,8 +37,7 @@ public final class OtherTrips {
    */
   public List<String> withOverdueReports() {
     return members.stream()
-        .filter(
-            member -> tripsOf(member).anyMatch(trip -> trip.reportStatus() == ReportStatus.OVERDUE))
+        .filter(member -> of(member).anyMatch(trip -> trip.reportStatus() == ReportStatus.OVERDUE))
         .map(TripRequest.Member::name)
         .distinct()
         .toList();
@@ -52,7 +51,7 @@ public final class OtherTrips {
   public Map<String, LocalDate> returnedWithoutReport() {
     Map<String, LocalDate> returned = new TreeMap<>();
     for (TripRequest.Member member : members) {
-      tripsOf(member)
+      of(member)
           .filter(
               trip ->
                   trip.reportStatus() != null
@@ -72,7 +71,7 @@ public final class OtherTrips {
    */
   public int tripsOf(TripRequest.Member member, LocalDate after, LocalDate before) {
     return (int)
-        tripsOf(member)
+        of(member)
             .filter(
                 trip ->
                     trip.countsAsTrip()
@@ -84,7 +83,8 @@ public final class OtherTrips {
             .count();
   }
 
-  private Stream<Trip> tripsOf(TripRequest.Member member) {
+  /** The member's other trips. */
+  private Stream<Trip> of(TripRequest.Member member) {
     return byMember
         .getOrDefault(TripRegistry.key(member.personId(), member.name()), List.of())
         .stream();

@@ -136,7 +136,7 @@ public class AnnualPlans {
             tripId == null ? "" : tripId,
             trip.unit(),
             year);
-    if (plan == null || plan.total() == null) {
+    if (plan.total() == null) {
       return PlanFacts.NONE;
     }
     int total = plan.total();

@@ -40,8 +40,10 @@ class LatestTables {
   private final RepositoryService repository;
   private final JdbcTemplate jdbc;
 
-  /** The definitions last asked of Camunda, valid while the newest ids are still theirs. */
-  private volatile Map<String, DecisionDefinition> known = Map.of();
+  /** The definitions last asked of Camunda, with their ids: valid while the newest are theirs. */
+  private record Known(Map<String, String> ids, Map<String, DecisionDefinition> definitions) {}
+
+  private volatile Known known = new Known(Map.of(), Map.of());
 
   private final AtomicInteger definitionQueries = new AtomicInteger();
 
@@ -77,20 +79,27 @@ class LatestTables {
   }
 
   private Map<String, DecisionDefinition> newest() {
-    Map<String, String> newestIds = newestIds();
-    Map<String, DecisionDefinition> definitions = known;
-    if (!newestIds.equals(idsOf(definitions))) {
-      definitionQueries.incrementAndGet();
-      definitions =
-          repository
-              .createDecisionDefinitionQuery()
-              .latestVersion()
-              .withoutTenantId()
-              .unlimitedList()
-              .stream()
-              .collect(Collectors.toMap(DecisionDefinition::getKey, Function.identity()));
-      known = definitions;
+    Known last = known;
+    if (newestIds().equals(last.ids())) {
+      return last.definitions();
     }
+    definitionQueries.incrementAndGet();
+    Map<String, DecisionDefinition> definitions =
+        repository
+            .createDecisionDefinitionQuery()
+            .latestVersion()
+            .withoutTenantId()
+            .unlimitedList()
+            .stream()
+            .collect(Collectors.toMap(DecisionDefinition::getKey, Function.identity()));
+    known =
+        new Known(
+            definitions.values().stream()
+                .collect(
+                    Collectors.toMap(
+                        DecisionDefinition::getKey,
+                        definition -> Objects.toString(definition.getId()))),
+            definitions);
     return definitions;
   }
 
@@ -109,13 +118,6 @@ class LatestTables {
           }
         });
     return ids;
-  }
-
-  private static Map<String, String> idsOf(Map<String, DecisionDefinition> definitions) {
-    return definitions.values().stream()
-        .collect(
-            Collectors.toMap(
-                DecisionDefinition::getKey, definition -> Objects.toString(definition.getId())));
   }
 
   private final class ForgetWhenDone implements CommandContextListener {

@@ -152,7 +152,7 @@ class PerformanceBenchmark {
       Map<Integer, double[]> throughput = new TreeMap<>();
       Map<Integer, Latencies[]> latencies = new TreeMap<>();
       Map<Integer, Double> ruleCheckP95 = new TreeMap<>();
-      Map<Integer, Double> ruleCheckP50 = new TreeMap<>();
+      double ruleCheckMedian = 0;
       double commitsPerTrip = 0;
       double baselineCommitsPerTrip = 0;
       double[] edge = null;
@@ -170,7 +170,9 @@ class PerformanceBenchmark {
         Run ours = lifecycle.run(clients, trips / clients, realModel(), this::nextTrip);
         TreeMap<Double, Double> checks = since(checksBefore, ruleChecks(admin));
         ruleCheckP95.put(clients, percentile(checks, 0.95));
-        ruleCheckP50.put(clients, percentile(checks, 0.5));
+        if (clients == 1) {
+          ruleCheckMedian = percentile(checks, 0.5);
+        }
         if (counting) {
           double[] edgeAfter = edgeChecks(admin);
           // seconds spent in the edge's check, over the client-seconds of the run (each client
@@ -218,7 +220,7 @@ class PerformanceBenchmark {
               ruleCheckP95.get(1),
               ruleCheckP95.get(4),
               ruleCheckP95.get(16),
-              ruleCheckP50.get(1)),
+              ruleCheckMedian),
           verdict(
               ruleCheckP95.get(1) <= RULE_CHECK_P95_MS,
               String.format(Locale.ROOT, "<= %.0f ms at 1 client", RULE_CHECK_P95_MS)));
