@@ -18,8 +18,39 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-/** Documents written at the same time, by more threads than there are parsed faces. */
+/**
+ * Documents written at the same time, by more threads than there are parsed faces; the text a
+ * reader copies out of a document.
+ */
 class ApprovalDocumentPdfTest {
+
+  /**
+   * The font joins "ffi", "fl" and the like into one glyph (ligatures) when its substitutions are
+   * applied, and such a glyph had no character in the text map: "official" was copied as "o cial"
+   * and the office's own name as "Foreign A airs O ce".
+   */
+  @Test
+  void latinTextIsCopiedAsWritten() throws Exception {
+    ApprovalDocumentPdf.Content content =
+        new ApprovalDocumentPdf.Content(
+            "出国任务批件",
+            "Approval of an official trip abroad",
+            "外办〔2026〕7号",
+            "2026年12月4日",
+            List.of(
+                new ApprovalDocumentPdf.Field(
+                    "出访任务 Task", List.of("Staff fly out to find financial flows"))),
+            List.of("序号 No."),
+            List.of(List.of("1")),
+            "外事办公室 Foreign Affairs Office",
+            List.of("Verify it at the office's site."));
+    assertThat(text(new ApprovalDocumentPdf(1).render(content)))
+        .contains(
+            "Approval of an official trip abroad",
+            "Staff fly out to find financial flows",
+            "外事办公室 Foreign Affairs Office",
+            "Verify it at the office's site.");
+  }
 
   @Test
   void documentsWrittenAtOnceSayWhatEachWasGiven() throws Exception {
