@@ -45,26 +45,6 @@ record MailBody(List<Block> blocks) {
 
   record Block(Type type, List<Segment> zh, List<Segment> en, String text, List<Block> items) {
 
-    public boolean isParagraph() {
-      return type == Type.PARAGRAPH;
-    }
-
-    public boolean isQuote() {
-      return type == Type.QUOTE;
-    }
-
-    public boolean isList() {
-      return type == Type.LIST;
-    }
-
-    public boolean isLink() {
-      return type == Type.LINK;
-    }
-
-    public boolean isFacts() {
-      return type == Type.FACTS;
-    }
-
     /** The whole sentence in one language, for the plain text. */
     public String zhText() {
       return join(zh);

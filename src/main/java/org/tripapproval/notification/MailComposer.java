@@ -3,11 +3,8 @@ package org.tripapproval.notification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 import org.tripapproval.notification.MailBody.Block;
 import org.tripapproval.notification.MailBody.Value;
 import org.tripapproval.notification.MailModel.Finding;
@@ -16,18 +13,16 @@ import org.tripapproval.trip.Severity;
 
 /**
  * Writes a message from its texts (mail/notifications.properties: each sentence under a key ending
- * in {@code .zh} and one ending in {@code .en}) as HTML (templates/mail/notification.html) with a
- * plain-text twin: every paragraph in Chinese, then the same in English. Values go in as text: what
- * users typed arrives as text.
+ * in {@code .zh} and one ending in {@code .en}) as HTML ({@link MailHtml}) with a plain-text twin:
+ * every paragraph in Chinese, then the same in English. Values go in as text: what users typed
+ * arrives as text.
  */
 @Component
 class MailComposer {
 
-  private final TemplateEngine templates;
   private final MessageSource messages;
 
-  MailComposer(TemplateEngine templates, MessageSource messages) {
-    this.templates = templates;
+  MailComposer(MessageSource messages) {
     this.messages = messages;
   }
 
@@ -39,18 +34,9 @@ class MailComposer {
     String about = model.trip() == null ? "" : model.trip().label() + " — ";
     String subject = (about + subjectZh + " / " + subjectEn).replaceAll("\\p{Cntrl}", " ");
     MailBody body = body(key, model);
-    Context context =
-        new Context(
-            Locale.ROOT,
-            Map.of(
-                "m", model,
-                "subject", subject,
-                "subjectZh", subjectZh,
-                "subjectEn", subjectEn,
-                "blocks", body.blocks()));
     return new RenderedMail(
         subject,
-        templates.process("mail/notification", context),
+        MailHtml.of(subject, subjectZh, subjectEn, model.trip(), body),
         text(subjectZh, subjectEn, model, body));
   }
 

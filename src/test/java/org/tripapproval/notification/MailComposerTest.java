@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.tripapproval.notification.MailBody.Value;
 import org.tripapproval.notification.MailModel.Finding;
 import org.tripapproval.notification.MailModel.Returned;
@@ -60,7 +57,7 @@ class MailComposerTest {
                   "公务活动天数不足行程的三分之二 / Official activities cover less than two thirds of the days"),
               false));
 
-  final MailComposer composer = new MailComposer(templates(), messages());
+  final MailComposer composer = new MailComposer(messages());
 
   /** Each kind as Notifications fills it. */
   static Map<NotificationKind, MailModel> everyKind() {
@@ -316,17 +313,6 @@ class MailComposerTest {
       }
     }
     return mixed;
-  }
-
-  static SpringTemplateEngine templates() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/");
-    resolver.setSuffix(".html");
-    resolver.setTemplateMode(TemplateMode.HTML);
-    resolver.setCharacterEncoding("UTF-8");
-    SpringTemplateEngine engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    return engine;
   }
 
   static ResourceBundleMessageSource messages() {
