@@ -1,5 +1,6 @@
 package org.tripapproval.notification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,9 +8,15 @@ import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -19,11 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tripapproval.audit.AuditTrail;
 
 /**
- * Delivers due messages from the outbox over SMTP, one message per transaction. A row is claimed
- * with SELECT ... FOR UPDATE SKIP LOCKED, so several nodes never send the same message in normal
- * operation; a failure is retried with exponential backoff and, after the last attempt, kept as
- * FAILED with its error for an administrator. Delivery is at least once: when the database is lost
- * between the SMTP hand-over and the commit, that one message goes again, with the same Message-ID.
+ * Delivers due messages from the outbox over SMTP, up to {@value #BATCH} in a transaction over one
+ * connection. Rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED, so several nodes never send
+ * the same message in normal operation; a message that fails is retried with exponential backoff
+ * and, after the last attempt, kept as FAILED with its error for an administrator, while the others
+ * of its batch are sent. Delivery is at least once: when the database is lost between the SMTP
+ * hand-over and the commit, that batch goes again, each message with the same Message-ID.
  */
 @Component
 public class OutboxDelivery {
@@ -38,6 +46,12 @@ public class OutboxDelivery {
   private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
   private static final FileTypeMap FILE_TYPES = fileTypes();
+
+  /**
+   * Messages per transaction and SMTP connection: one each cost a connection, a commit and a lock
+   * on the trail's head per message (docs/performance.md).
+   */
+  static final int BATCH = 20;
 
   static {
     if (System.getProperty(STREAM_PROVIDER) == null) {
@@ -89,38 +103,91 @@ public class OutboxDelivery {
       fixedDelayString = "${trips.mail.delivery-interval}")
   public void deliverDue() {
     while (Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
-      // the next one, in a transaction of its own
+      // the next batch, in a transaction of its own
     }
   }
 
-  /** Whether there was a due message to deliver. */
+  /** Whether there were due messages to deliver. */
   private boolean deliverNext() {
-    List<OutboxMessage> due = outbox.claimDue(1);
+    List<OutboxMessage> due = outbox.claimDue(BATCH);
+    Map<OutboxMessage, MimeMessage> written = new LinkedHashMap<>();
     for (OutboxMessage message : due) {
       try {
-        mailSender.send(mimeMessage(message));
-        outbox.markSent(message.id());
-        delivered.increment();
-        trail.append(
-            new AuditTrail.Entry(
-                message.processInstanceId(),
-                "notification.sent",
-                null,
-                clock.instant(),
-                mapper.writeValueAsString(
-                    new Sent(message.kind(), message.id(), message.messageId()))));
-      } catch (Exception e) {
-        log.warn(
-            "Notification {} to {} not delivered (attempt {}): {}",
-            message.id(),
-            message.recipient(),
-            message.attempts() + 1,
-            e.getMessage());
-        outbox.markFailed(message, e.getClass().getSimpleName() + ": " + e.getMessage());
-        attemptsFailed.increment();
+        written.put(message, mimeMessage(message));
+      } catch (MessagingException e) {
+        failed(message, e);
       }
     }
+    Map<MimeMessage, Exception> failures = send(written.values());
+    written.forEach(
+        (message, mime) -> {
+          Exception failure = failures.get(mime);
+          if (failure == null) {
+            sent(message);
+          } else {
+            failed(message, failure);
+          }
+        });
     return !due.isEmpty();
+  }
+
+  /**
+   * Sends over one connection; what failed, with why (everything, when the server was not reached).
+   */
+  private Map<MimeMessage, Exception> send(Collection<MimeMessage> messages) {
+    if (messages.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      mailSender.send(messages.toArray(MimeMessage[]::new));
+      return Map.of();
+    } catch (MailSendException e) {
+      Map<MimeMessage, Exception> failed = new IdentityHashMap<>();
+      e.getFailedMessages()
+          .forEach(
+              (message, why) -> {
+                if (message instanceof MimeMessage mime) {
+                  failed.put(mime, why);
+                }
+              });
+      return failed.isEmpty() ? all(messages, e) : failed;
+    } catch (MailException e) {
+      return all(messages, e);
+    }
+  }
+
+  private static Map<MimeMessage, Exception> all(Collection<MimeMessage> messages, Exception why) {
+    Map<MimeMessage, Exception> failed = new IdentityHashMap<>();
+    messages.forEach(message -> failed.put(message, why));
+    return failed;
+  }
+
+  private void sent(OutboxMessage message) {
+    outbox.markSent(message.id());
+    delivered.increment();
+    try {
+      trail.append(
+          new AuditTrail.Entry(
+              message.processInstanceId(),
+              "notification.sent",
+              null,
+              clock.instant(),
+              mapper.writeValueAsString(
+                  new Sent(message.kind(), message.id(), message.messageId()))));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot record notification " + message.id(), e);
+    }
+  }
+
+  private void failed(OutboxMessage message, Exception e) {
+    log.warn(
+        "Notification {} to {} not delivered (attempt {}): {}",
+        message.id(),
+        message.recipient(),
+        message.attempts() + 1,
+        e.getMessage());
+    outbox.markFailed(message, e.getClass().getSimpleName() + ": " + e.getMessage());
+    attemptsFailed.increment();
   }
 
   private static FileTypeMap fileTypes() {

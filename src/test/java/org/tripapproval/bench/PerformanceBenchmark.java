@@ -161,7 +161,9 @@ class PerformanceBenchmark {
         boolean counting = clients == 16;
         database.awaitOutboxDrained(sql); // the mail of the run before is not this run's work
         long commitsBefore = counting ? database.commits(sql) : 0;
+        Profile baseProfile = counting ? Profile.start(node.pid()) : Profile.NONE;
         Run base = lifecycle.run(clients, trips / clients, baseline, this::nextTrip);
+        baseProfile.stop(Path.of("target", "bench-baseline-16-clients.jfr"));
         long commitsBetween = counting ? database.commits(sql) : 0;
         database.awaitOutboxDrained(sql);
         Profile profile = counting ? Profile.start(node.pid()) : Profile.NONE;
@@ -494,7 +496,9 @@ class PerformanceBenchmark {
 
   /**
    * A Java Flight Recorder profile of the node (-Dbench.jfr=true), taken with jcmd while the 16
-   * clients run.
+   * clients run, of the baseline and of ours: samples per trip, compared, show what ours adds. The
+   * JDK's default settings (a sample every 20 ms): its "profile" settings slowed the node to a
+   * quarter.
    */
   private interface Profile {
 
@@ -506,11 +510,11 @@ class PerformanceBenchmark {
       if (!Boolean.getBoolean("bench.jfr")) {
         return NONE;
       }
-      jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+      jcmd(pid, "JFR.start", "name=bench", "settings=default");
       return file -> {
         jcmd(pid, "JFR.dump", "name=bench", "filename=" + file.toAbsolutePath());
         jcmd(pid, "JFR.stop", "name=bench");
-        System.out.println("[bench] profile of the node at 16 clients: " + file.toAbsolutePath());
+        System.out.println("[bench] a profile of the node at 16 clients: " + file.toAbsolutePath());
       };
     }
 
