@@ -27,6 +27,14 @@ final class Latencies {
     return byOperation.getOrDefault(operation, new ConcurrentLinkedQueue<>()).size();
   }
 
+  /** All of the operation's calls together, in milliseconds. */
+  double total(String operation) {
+    return byOperation.getOrDefault(operation, new ConcurrentLinkedQueue<>()).stream()
+            .mapToLong(Long::longValue)
+            .sum()
+        / 1e6;
+  }
+
   /** The p-th percentile (nearest rank) in milliseconds. */
   double percentile(String operation, double p) {
     List<Long> sorted =

@@ -151,6 +151,7 @@ class PerformanceBenchmark {
               + " report, verification)");
       Map<Integer, double[]> throughput = new TreeMap<>();
       Map<Integer, Latencies[]> latencies = new TreeMap<>();
+      Map<Integer, Run[]> runs = new TreeMap<>();
       Map<Integer, Double> ruleCheckP95 = new TreeMap<>();
       double ruleCheckMedian = 0;
       double commitsPerTrip = 0;
@@ -203,6 +204,7 @@ class PerformanceBenchmark {
                 ours.tripsPerSecond() >= THROUGHPUT_SHARE * base.tripsPerSecond(),
                 String.format(Locale.ROOT, ">= %.0f%% of the baseline", 100 * THROUGHPUT_SHARE)));
         latencies.put(clients, new Latencies[] {ours.latencies, base.latencies});
+        runs.put(clients, new Run[] {ours, base});
         if (clients == 16) {
           commitsPerTrip = (commitsAfter - commitsBetween) / (double) ours.trips;
           baselineCommitsPerTrip = (commitsBetween - commitsBefore) / (double) base.trips;
@@ -229,6 +231,7 @@ class PerformanceBenchmark {
       for (int clients : new int[] {4, 16}) {
         latencyTable(clients, latencies.get(clients)[0], latencies.get(clients)[1]);
       }
+      tripTimeTable(runs.get(1)[0], runs.get(1)[1]);
 
       table.section("The database's limit at 16 connections");
       double commitRate = database.probeCommitRate(16, PROBE_SECONDS);
@@ -496,9 +499,9 @@ class PerformanceBenchmark {
 
   /**
    * A Java Flight Recorder profile of the node (-Dbench.jfr=true), taken with jcmd while the 16
-   * clients run, of the baseline and of ours: samples per trip, compared, show what ours adds. The
-   * JDK's default settings (a sample every 20 ms): its "profile" settings slowed the node to a
-   * quarter.
+   * clients run, of the baseline and of ours. The recording slows the node (to between a quarter
+   * and a half of its trips per second on the development machine), so a profiled run's figures are
+   * not the benchmark's.
    */
   private interface Profile {
 
@@ -510,7 +513,7 @@ class PerformanceBenchmark {
       if (!Boolean.getBoolean("bench.jfr")) {
         return NONE;
       }
-      jcmd(pid, "JFR.start", "name=bench", "settings=default");
+      jcmd(pid, "JFR.start", "name=bench", "settings=profile");
       return file -> {
         jcmd(pid, "JFR.dump", "name=bench", "filename=" + file.toAbsolutePath());
         jcmd(pid, "JFR.stop", "name=bench");
@@ -608,6 +611,57 @@ class PerformanceBenchmark {
               p95 <= LATENCY_FACTOR * baselineP95,
               String.format(Locale.ROOT, "%.2f x the baseline", p95 / baselineP95)));
     }
+  }
+
+  /**
+   * Where one client's trip spends its time, ours beside the baseline's: each call type's calls
+   * together, and the rest (the client's looks for work: tasks, jobs, the trip's state, and the
+   * pauses while the job executor works). Alone on the node, a call's time is its own work.
+   */
+  private void tripTimeTable(Run ours, Run baseline) {
+    table.section("One client: a trip's time, ms per trip, ours / baseline (p50 of one call)");
+    double oursCalls = 0;
+    double baselineCalls = 0;
+    for (String operation :
+        List.of(
+            "submit",
+            "claim review",
+            "complete review",
+            "file report",
+            "claim verify",
+            "complete verify",
+            "timer")) {
+      double mine = ours.latencies.total(operation) / ours.trips;
+      double theirs = baseline.latencies.total(operation) / baseline.trips;
+      oursCalls += mine;
+      baselineCalls += theirs;
+      table.row(
+          operation,
+          String.format(
+              Locale.ROOT,
+              "%.0f / %.0f (%.1f / %.1f)",
+              mine,
+              theirs,
+              ours.latencies.percentile(operation, 50),
+              baseline.latencies.percentile(operation, 50)),
+          "");
+    }
+    table.row(
+        "the rest: looking for work, waiting for the job executor",
+        String.format(
+            Locale.ROOT,
+            "%.0f / %.0f",
+            1000 * ours.seconds / ours.trips - oursCalls,
+            1000 * baseline.seconds / baseline.trips - baselineCalls),
+        "");
+    table.row(
+        "the whole trip",
+        String.format(
+            Locale.ROOT,
+            "%.0f / %.0f",
+            1000 * ours.seconds / ours.trips,
+            1000 * baseline.seconds / baseline.trips),
+        "");
   }
 
   /**
