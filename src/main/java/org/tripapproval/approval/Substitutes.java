@@ -391,19 +391,21 @@ public class Substitutes {
       withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(group).unlimitedList())
           .forEach(user -> candidates.add(user.getId()));
     }
-    Set<String> substitutes = new LinkedHashSet<>();
-    Date today = Date.valueOf(LocalDate.now(clock));
-    for (String candidate : candidates) {
-      substitutes.addAll(
-          jdbc.queryForList(
-              "SELECT substitute FROM substitution WHERE absent_user = ?"
-                  + " AND starts_on <= ? AND ends_on >= ?",
-              String.class,
-              candidate,
-              today,
-              today));
+    if (candidates.isEmpty()) {
+      return Set.of();
     }
-    return substitutes;
+    // one query for all of them: a group of thirty asked thirty times at every task it was given
+    Date today = Date.valueOf(LocalDate.now(clock));
+    List<Object> arguments = new ArrayList<>(candidates);
+    arguments.add(today);
+    arguments.add(today);
+    return new LinkedHashSet<>(
+        jdbc.queryForList(
+            "SELECT substitute FROM substitution WHERE absent_user IN ("
+                + String.join(", ", Collections.nCopies(candidates.size(), "?"))
+                + ") AND starts_on <= ? AND ends_on >= ? ORDER BY id",
+            String.class,
+            arguments.toArray()));
   }
 
   /**
