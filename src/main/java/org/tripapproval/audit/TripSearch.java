@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,8 +207,10 @@ class TripSearch {
             "SELECT process_instance_id, country AS entry FROM trip_country"
                 + " WHERE process_instance_id IN (:ids) ORDER BY process_instance_id, country",
             ids);
-    Map<String, String> people = new HashMap<>();
-    Map<String, String> units = new HashMap<>();
+    Map<String, String> people =
+        names.people(found.stream().map(row -> (String) row.get("applicant")).toList());
+    Map<String, String> units =
+        names.units(found.stream().map(row -> (String) row.get("unit")).toList());
     List<TripRow> rows = new ArrayList<>();
     for (Map<String, Object> row : found) {
       String id = (String) row.get("process_instance_id");
@@ -237,8 +238,8 @@ class TripSearch {
               (String) row.get("last_decision"),
               members.getOrDefault(id, List.of()),
               countries.getOrDefault(id, List.of()),
-              applicant == null ? null : people.computeIfAbsent(applicant, names::person),
-              unit == null ? null : units.computeIfAbsent(unit, names::unit),
+              applicant == null ? null : people.get(applicant),
+              unit == null ? null : units.get(unit),
               countries.getOrDefault(id, List.of()).stream().map(Countries::name).toList()));
     }
     return rows;
