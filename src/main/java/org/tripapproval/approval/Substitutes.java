@@ -394,7 +394,7 @@ public class Substitutes {
     if (candidates.isEmpty()) {
       return Set.of();
     }
-    // one query for all of them: a group of thirty asked thirty times at every task it was given
+    // one query for all of them: a group of thirty was asked about thirty times at each new task
     Date today = Date.valueOf(LocalDate.now(clock));
     List<Object> arguments = new ArrayList<>(candidates);
     arguments.add(today);
