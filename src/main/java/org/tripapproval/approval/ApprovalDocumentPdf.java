@@ -201,8 +201,8 @@ final class ApprovalDocumentPdf {
   /**
    * Without the font's glyph substitutions (GSUB): for Latin words they joined "ffi" or "fl" into
    * one glyph, which the text map written from the characters shown does not know ("official" was
-   * copied as "o cial"), and applying them to every line took two thirds of a document's time. The
-   * horizontal Chinese of the document needs none of them.
+   * copied as "o cial"), and applying them to every line took most of the time of a document with
+   * several Latin lines. The horizontal Chinese of the document needs none of them.
    */
   private static TrueTypeFont parse(byte[] font) {
     try {

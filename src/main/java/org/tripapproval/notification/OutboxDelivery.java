@@ -31,7 +31,10 @@ import org.tripapproval.audit.AuditTrail;
  * the same message in normal operation; a message that fails is retried with exponential backoff
  * and, after the last attempt, kept as FAILED with its error for an administrator, while the others
  * of its batch are sent. Delivery is at least once: when the database is lost between the SMTP
- * hand-over and the commit, that batch goes again, each message with the same Message-ID.
+ * hand-over and the commit, the messages of that batch go again, each with the same Message-ID; so
+ * do those a batch had sent when a reconnection in its middle fails to log in (the mail sender does
+ * not say which went). The batch's rows stay locked while it is sent, at most the SMTP timeouts of
+ * its messages.
  */
 @Component
 public class OutboxDelivery {
@@ -51,7 +54,7 @@ public class OutboxDelivery {
    * Messages per transaction and SMTP connection: one each cost a connection, a commit and a lock
    * on the trail's head per message (docs/performance.md).
    */
-  static final int BATCH = 20;
+  public static final int BATCH = 20;
 
   static {
     if (System.getProperty(STREAM_PROVIDER) == null) {
@@ -114,8 +117,8 @@ public class OutboxDelivery {
     for (OutboxMessage message : due) {
       try {
         written.put(message, mimeMessage(message));
-      } catch (MessagingException e) {
-        failed(message, e);
+      } catch (MessagingException | RuntimeException e) {
+        failed(message, e); // this one cannot be written: the others go
       }
     }
     Map<MimeMessage, Exception> failures = send(written.values());
@@ -132,7 +135,9 @@ public class OutboxDelivery {
   }
 
   /**
-   * Sends over one connection; what failed, with why (everything, when the server was not reached).
+   * Sends over one connection; what failed, with why. The mail sender names each message that
+   * failed (from the first one, when the server could not be reached); a failure to close the
+   * connection after every message went names none, and then all of them were sent.
    */
   private Map<MimeMessage, Exception> send(Collection<MimeMessage> messages) {
     if (messages.isEmpty()) {
@@ -150,7 +155,10 @@ public class OutboxDelivery {
                   failed.put(mime, why);
                 }
               });
-      return failed.isEmpty() ? all(messages, e) : failed;
+      if (failed.isEmpty()) {
+        log.warn("Mail sent, but the SMTP connection did not close: {}", e.getMessage());
+      }
+      return failed;
     } catch (MailException e) {
       return all(messages, e);
     }

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tripapproval.notification.OutboxDelivery;
 import org.tripapproval.support.JarNode;
 import org.tripapproval.support.RestClient;
 import org.tripapproval.support.RestTripDriver;
@@ -118,10 +119,10 @@ class FaultsIT {
           load.trips.size(), load.closed.get(), load.refused.get());
       assertThat(load.refused.get()).as("calls refused while the database was down").isPositive();
 
-      // the message handed to SMTP as the database went away may go twice (same Message-ID), no
+      // the batch handed to SMTP as the database went away may go twice (same Message-IDs), no
       // more
       assertNothingLostAndFinish(
-          load, new JdbcTemplate(pg.getDatabase("postgres", "trips")), smtp, 1);
+          load, new JdbcTemplate(pg.getDatabase("postgres", "trips")), smtp, OutboxDelivery.BATCH);
     } finally {
       smtp.stop();
       pg.close();
