@@ -8,6 +8,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +58,21 @@ class RestoreDrillIT {
         JdbcTemplate sourceDb = new JdbcTemplate(server.getDatabase("postgres", "drill_source"));
         // under load, with trips on their way: closed ones and ones the backup catches in flight
         load.until(() -> load.closed.get() >= 2 && inFlight(sourceDb) >= 2);
-        run(
-            "pg_dump",
-            "--host=localhost",
-            "--port=" + server.getPort(),
-            "--username=postgres",
-            "--format=custom",
-            "--file=" + backup,
-            "drill_source");
+        try (Connection held = server.getDatabase("postgres", "drill_source").getConnection()) {
+          // the dump reads a moment seen to hold such trips: trips now close within a second, and
+          // a dump started after a look could find every one of them closed
+          String snapshot = momentWithTripsInFlight(held);
+          run(
+              "pg_dump",
+              "--host=localhost",
+              "--port=" + server.getPort(),
+              "--username=postgres",
+              "--format=custom",
+              "--snapshot=" + snapshot,
+              "--file=" + backup,
+              "drill_source");
+          held.rollback();
+        }
         load.stop();
         requests = Map.copyOf(load.trips);
       }
@@ -130,6 +140,34 @@ class RestoreDrillIT {
     } finally {
       smtp.stop();
     }
+  }
+
+  /**
+   * A snapshot of the source database, exported for {@code pg_dump --snapshot}, in which at least
+   * two trips have closed and two are in flight; the connection's transaction keeps it.
+   */
+  private static String momentWithTripsInFlight(Connection held) throws Exception {
+    held.setAutoCommit(false);
+    held.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    for (int attempt = 0; attempt < 200; attempt++) {
+      try (Statement look = held.createStatement();
+          ResultSet trips =
+              look.executeQuery(
+                  "SELECT count(*) FILTER (WHERE end_time_ IS NULL),"
+                      + " count(*) FILTER (WHERE end_time_ IS NOT NULL)"
+                      + " FROM act_hi_procinst WHERE proc_def_key_ = 'overseas-trip'")) {
+        trips.next();
+        if (trips.getInt(1) >= 2 && trips.getInt(2) >= 2) {
+          try (ResultSet exported = look.executeQuery("SELECT pg_export_snapshot()")) {
+            exported.next();
+            return exported.getString(1);
+          }
+        }
+      }
+      held.rollback();
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("no moment with two trips closed and two in flight in 10 s");
   }
 
   private static int inFlight(JdbcTemplate db) {
