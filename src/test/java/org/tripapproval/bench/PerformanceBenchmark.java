@@ -576,6 +576,17 @@ class PerformanceBenchmark {
     }
   }
 
+  /** The calls a trip is made of, as {@link BenchDriver} records them. */
+  private static final List<String> CALL_TYPES =
+      List.of(
+          "submit",
+          "claim review",
+          "complete review",
+          "file report",
+          "claim verify",
+          "complete verify",
+          "timer");
+
   /**
    * Each call type's response time at this many clients, against the baseline's in the same run.
    */
@@ -586,15 +597,7 @@ class PerformanceBenchmark {
             + " clients, ms: p50 / p95 / p99 (baseline p95), target p95 <= "
             + LATENCY_FACTOR
             + " x the baseline's");
-    for (String operation :
-        List.of(
-            "submit",
-            "claim review",
-            "complete review",
-            "file report",
-            "claim verify",
-            "complete verify",
-            "timer")) {
+    for (String operation : CALL_TYPES) {
       double p95 = ours.percentile(operation, 95);
       double baselineP95 = baseline.percentile(operation, 95);
       table.row(
@@ -622,15 +625,7 @@ class PerformanceBenchmark {
     table.section("One client: a trip's time, ms per trip, ours / baseline (p50 of one call)");
     double oursCalls = 0;
     double baselineCalls = 0;
-    for (String operation :
-        List.of(
-            "submit",
-            "claim review",
-            "complete review",
-            "file report",
-            "claim verify",
-            "complete verify",
-            "timer")) {
+    for (String operation : CALL_TYPES) {
       double mine = ours.latencies.total(operation) / ours.trips;
       double theirs = baseline.latencies.total(operation) / baseline.trips;
       oursCalls += mine;

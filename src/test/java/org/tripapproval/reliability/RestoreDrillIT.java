@@ -1,6 +1,7 @@
 package org.tripapproval.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tripapproval.support.RestTripDriver.expect;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,25 +151,32 @@ class RestoreDrillIT {
   private static String momentWithTripsInFlight(Connection held) throws Exception {
     held.setAutoCommit(false);
     held.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-    for (int attempt = 0; attempt < 200; attempt++) {
-      try (Statement look = held.createStatement();
-          ResultSet trips =
-              look.executeQuery(
-                  "SELECT count(*) FILTER (WHERE end_time_ IS NULL),"
-                      + " count(*) FILTER (WHERE end_time_ IS NOT NULL)"
-                      + " FROM act_hi_procinst WHERE proc_def_key_ = 'overseas-trip'")) {
-        trips.next();
-        if (trips.getInt(1) >= 2 && trips.getInt(2) >= 2) {
-          try (ResultSet exported = look.executeQuery("SELECT pg_export_snapshot()")) {
-            exported.next();
-            return exported.getString(1);
-          }
-        }
-      }
-      held.rollback();
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("no moment with two trips closed and two in flight in 10 s");
+    String[] exported = new String[1];
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              try (Statement look = held.createStatement();
+                  ResultSet trips =
+                      look.executeQuery(
+                          "SELECT count(*) FILTER (WHERE end_time_ IS NULL),"
+                              + " count(*) FILTER (WHERE end_time_ IS NOT NULL)"
+                              + " FROM act_hi_procinst WHERE proc_def_key_ = 'overseas-trip'")) {
+                trips.next();
+                if (trips.getInt(1) < 2 || trips.getInt(2) < 2) {
+                  held.rollback(); // the next look takes a new snapshot
+                  return false;
+                }
+              }
+              try (Statement export = held.createStatement();
+                  ResultSet snapshot = export.executeQuery("SELECT pg_export_snapshot()")) {
+                snapshot.next();
+                exported[0] = snapshot.getString(1);
+              }
+              return true;
+            });
+    return exported[0];
   }
 
   private static int inFlight(JdbcTemplate db) {
