@@ -96,7 +96,8 @@ class TripSearch {
                 + COLUMNS
                 + query.listed()
                 + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY",
-            parameters);
+            parameters,
+            false);
     return new Page(
         filter.page(), filter.size(), Math.min(total, MAX_COUNTED), total <= MAX_COUNTED, rows);
   }
@@ -104,7 +105,8 @@ class TripSearch {
   Optional<TripRow> byId(String processInstanceId) {
     return rows(
             "SELECT " + COLUMNS + " FROM trip_registry r WHERE r.process_instance_id = :id",
-            new MapSqlParameterSource("id", processInstanceId))
+            new MapSqlParameterSource("id", processInstanceId),
+            true)
         .stream()
         .findFirst();
   }
@@ -153,7 +155,8 @@ class TripSearch {
                   + query.where()
                   + " AND r.process_instance_id > :after"
                   + " ORDER BY r.process_instance_id FETCH FIRST :batch ROWS ONLY",
-              parameters);
+              parameters,
+              true);
       for (TripRow row : batch) {
         out.write(
             Csv.line(
@@ -191,22 +194,40 @@ class TripSearch {
     }
   }
 
-  private List<TripRow> rows(String sql, MapSqlParameterSource parameters) {
+  /**
+   * The rows of this query with their members, countries and names.
+   *
+   * @param inKeyOrder the query returns its rows ordered by {@code process_instance_id}: the
+   *     members and countries are then read as the key range from its first row to its last. With a
+   *     list of a thousand ids alone, PostgreSQL chose to read the whole member table at 100,000
+   *     trips (60 ms per batch of the export, against under 5 ms for the range).
+   */
+  private List<TripRow> rows(String sql, MapSqlParameterSource parameters, boolean inKeyOrder) {
     List<Map<String, Object>> found = jdbc.queryForList(sql, parameters);
     if (found.isEmpty()) {
       return List.of();
     }
     List<String> ids = found.stream().map(row -> (String) row.get("process_instance_id")).toList();
+    MapSqlParameterSource trips = new MapSqlParameterSource("ids", ids);
+    String range = "";
+    if (inKeyOrder) {
+      range = " AND process_instance_id BETWEEN :first AND :last";
+      trips.addValue("first", ids.get(0)).addValue("last", ids.get(ids.size() - 1));
+    }
     Map<String, List<String>> members =
         listed(
             "SELECT process_instance_id, name AS entry FROM trip_member"
-                + " WHERE process_instance_id IN (:ids) ORDER BY process_instance_id, member_index",
-            ids);
+                + " WHERE process_instance_id IN (:ids)"
+                + range
+                + " ORDER BY process_instance_id, member_index",
+            trips);
     Map<String, List<String>> countries =
         listed(
             "SELECT process_instance_id, country AS entry FROM trip_country"
-                + " WHERE process_instance_id IN (:ids) ORDER BY process_instance_id, country",
-            ids);
+                + " WHERE process_instance_id IN (:ids)"
+                + range
+                + " ORDER BY process_instance_id, country",
+            trips);
     Map<String, String> people =
         names.people(found.stream().map(row -> (String) row.get("applicant")).toList());
     Map<String, String> units =
@@ -245,11 +266,11 @@ class TripSearch {
     return rows;
   }
 
-  private Map<String, List<String>> listed(String sql, List<String> ids) {
+  private Map<String, List<String>> listed(String sql, MapSqlParameterSource trips) {
     Map<String, List<String>> byTrip = new LinkedHashMap<>();
     jdbc.query(
         sql,
-        new MapSqlParameterSource("ids", ids),
+        trips,
         rs -> {
           byTrip
               .computeIfAbsent(rs.getString("process_instance_id"), id -> new ArrayList<>())
