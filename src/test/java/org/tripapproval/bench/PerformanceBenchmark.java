@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -157,16 +158,21 @@ class PerformanceBenchmark {
       double commitsPerTrip = 0;
       double baselineCommitsPerTrip = 0;
       double[] edge = null;
+      CpuTime[] cpuPerTrip = null;
+      long postmaster = CpuTime.available() ? CpuTime.postmasterOf(database.backendPid(sql)) : 0;
+      CpuSource cpu = () -> CpuTime.of(node.pid(), postmaster);
       for (int clients : CLIENTS) {
         int trips = clients == 1 ? SINGLE_CLIENT_TRIPS : clients * TRIPS_PER_CLIENT;
         boolean counting = clients == 16;
         database.awaitOutboxDrained(sql); // the mail of the run before is not this run's work
         long commitsBefore = counting ? database.commits(sql) : 0;
+        CpuTime cpuBefore = counting ? cpu.get() : null;
         Profile baseProfile = counting ? Profile.start(node.pid()) : Profile.NONE;
         Run base = lifecycle.run(clients, trips / clients, baseline, this::nextTrip);
         baseProfile.stop(Path.of("target", "bench-baseline-16-clients.jfr"));
         long commitsBetween = counting ? database.commits(sql) : 0;
         database.awaitOutboxDrained(sql);
+        CpuTime cpuBetween = counting ? cpu.get() : null;
         Profile profile = counting ? Profile.start(node.pid()) : Profile.NONE;
         double[] edgeBefore = counting ? edgeChecks(admin) : null;
         TreeMap<Double, Double> checksBefore = ruleChecks(admin);
@@ -188,6 +194,15 @@ class PerformanceBenchmark {
         }
         profile.stop(Path.of("target", "bench-lifecycle-16-clients.jfr"));
         long commitsAfter = counting ? database.commits(sql) : 0;
+        if (counting) {
+          // with the mail of the run delivered: its cost is the run's
+          database.awaitOutboxDrained(sql);
+          cpuPerTrip =
+              new CpuTime[] {
+                cpu.get().minus(cpuBetween).per(ours.trips),
+                cpuBetween.minus(cpuBefore).per(base.trips)
+              };
+        }
         throughput.put(clients, new double[] {ours.tripsPerSecond(), base.tripsPerSecond()});
         table.row(
             clients + " client" + (clients == 1 ? "" : "s") + ": trips/s, ours / baseline",
@@ -232,6 +247,30 @@ class PerformanceBenchmark {
         latencyTable(clients, latencies.get(clients)[0], latencies.get(clients)[1]);
       }
       tripTimeTable(runs.get(1)[0], runs.get(1)[1]);
+
+      if (CpuTime.available()) {
+        table.row(
+            "16 clients: CPU ms per trip, ours / baseline: the node; PostgreSQL; the benchmark's"
+                + " JVM (clients, GreenMail); all",
+            String.format(
+                Locale.ROOT,
+                "%.0f / %.0f; %s; %.0f / %.0f; %.0f / %.0f (run and mail delivered, 11 s idle"
+                    + " after each included)",
+                cpuPerTrip[0].node() * 1000,
+                cpuPerTrip[1].node() * 1000,
+                postmaster == 0
+                    ? "not on this machine"
+                    : String.format(
+                        Locale.ROOT,
+                        "%.0f / %.0f",
+                        cpuPerTrip[0].postgres() * 1000,
+                        cpuPerTrip[1].postgres() * 1000),
+                cpuPerTrip[0].bench() * 1000,
+                cpuPerTrip[1].bench() * 1000,
+                cpuPerTrip[0].total() * 1000,
+                cpuPerTrip[1].total() * 1000),
+            "");
+      }
 
       table.section("The database's limit at 16 connections");
       double commitRate = database.probeCommitRate(16, PROBE_SECONDS);
@@ -491,6 +530,11 @@ class PerformanceBenchmark {
       }
     }
     return -1;
+  }
+
+  /** A snapshot of the CPU time used so far (CpuTime), read from /proc. */
+  private interface CpuSource {
+    CpuTime get() throws IOException;
   }
 
   private static String verdict(boolean met, String target) {
@@ -992,6 +1036,15 @@ class PerformanceBenchmark {
         }
       }
       return (embedded != null ? "zonky embedded, " : "given URL, ") + text;
+    }
+
+    /** The server process serving this connection (PostgreSQL starts one per connection). */
+    long backendPid(Connection sql) throws Exception {
+      try (Statement statement = sql.createStatement();
+          ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+        pid.next();
+        return pid.getLong(1);
+      }
     }
 
     /**

@@ -1,0 +1,110 @@
+package org.tripapproval.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU seconds used so far by the processes that share the machine's cores in a run, read from
+ * Linux's {@code /proc}: the node, PostgreSQL (the postmaster with every process it started, ended
+ * ones included) and this JVM (the benchmark's clients and GreenMail). A snapshot's difference to
+ * an earlier one is what a run cost each of them.
+ */
+record CpuTime(double node, double postgres, double bench) {
+
+  /** Clock ticks per second of /proc's times (USER_HZ): 100 on Linux's usual builds. */
+  private static final double TICKS = 100.0;
+
+  /** False where there is no /proc (not Linux): the benchmark then leaves the figures out. */
+  static boolean available() {
+    return Files.isReadable(Path.of("/proc/self/stat"));
+  }
+
+  /**
+   * @param postmaster PostgreSQL's server process, or 0 where it does not run on this machine
+   */
+  static CpuTime of(long node, long postmaster) throws IOException {
+    return new CpuTime(
+        seconds(node, false),
+        postmaster == 0 ? Double.NaN : seconds(postmaster, true) + children(postmaster),
+        seconds(ProcessHandle.current().pid(), false));
+  }
+
+  /**
+   * The server process of the PostgreSQL backend with this pid, if it runs on this machine; 0
+   * otherwise (a database given with -Dbench.jdbcUrl on another host).
+   */
+  static long postmasterOf(long backend) {
+    try {
+      String command = Files.readString(Path.of("/proc", Long.toString(backend), "comm")).strip();
+      return command.startsWith("postgres") ? parentOf(backend) : 0;
+    } catch (IOException notHere) {
+      return 0;
+    }
+  }
+
+  CpuTime minus(CpuTime before) {
+    return new CpuTime(node - before.node, postgres - before.postgres, bench - before.bench);
+  }
+
+  CpuTime per(int trips) {
+    return new CpuTime(node / trips, postgres / trips, bench / trips);
+  }
+
+  /** All three; PostgreSQL counted as nothing where it runs elsewhere. */
+  double total() {
+    return node + (Double.isNaN(postgres) ? 0 : postgres) + bench;
+  }
+
+  /** The parent of a process, 0 if it has ended. */
+  static long parentOf(long pid) {
+    String[] fields = stat(pid);
+    return fields == null ? 0 : Long.parseLong(fields[1]);
+  }
+
+  private static double children(long parent) throws IOException {
+    double total = 0;
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      for (Path process : processes.toList()) {
+        String name = process.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        long pid = Long.parseLong(name);
+        if (parentOf(pid) == parent) {
+          total += seconds(pid, false);
+        }
+      }
+    }
+    return total;
+  }
+
+  /**
+   * utime + stime, and with {@code reaped} also cutime + cstime (children that ended and were
+   * waited for), in seconds; 0 if the process has ended meanwhile.
+   */
+  private static double seconds(long pid, boolean reaped) {
+    String[] fields = stat(pid);
+    if (fields == null) {
+      return 0;
+    }
+    // fields after the command's closing parenthesis: state is [0], ppid [1], utime [11]
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    if (reaped) {
+      ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+    return ticks / TICKS;
+  }
+
+  private static String[] stat(long pid) {
+    String line;
+    try {
+      line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    } catch (IOException ended) {
+      return null; // the process ended between the listing and the read
+    }
+    // the command may hold spaces and parentheses: the fields start after its last ')'
+    return line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
+  }
+}
