@@ -314,7 +314,7 @@ class PerformanceBenchmark {
             at + ": bulk load of " + String.format(Locale.ROOT, "%,d", added),
             String.format(
                 Locale.ROOT,
-                "%.1f s (%,.0f trips/s with members, countries and trail)",
+                "%.1f s (%,.0f trips/s with members, countries and trail; vacuumed and analysed)",
                 loadSeconds,
                 added / loadSeconds),
             "");
