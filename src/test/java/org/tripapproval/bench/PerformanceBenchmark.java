@@ -249,26 +249,43 @@ class PerformanceBenchmark {
       tripTimeTable(runs.get(1)[0], runs.get(1)[1]);
 
       if (CpuTime.available()) {
+        table.section(
+            "16 clients: CPU time per trip, ms, ours / baseline (the run, its mail delivered and the"
+                + " 11 s idle after it, which both have)");
         table.row(
-            "16 clients: CPU ms per trip, ours / baseline: the node; PostgreSQL; the benchmark's"
-                + " JVM (clients, GreenMail); all",
+            "the node",
             String.format(
                 Locale.ROOT,
-                "%.0f / %.0f; %s; %.0f / %.0f; %.0f / %.0f (run and mail delivered, 11 s idle"
-                    + " after each included)",
+                "%.0f / %.0f",
                 cpuPerTrip[0].node() * 1000,
-                cpuPerTrip[1].node() * 1000,
-                postmaster == 0
-                    ? "not on this machine"
-                    : String.format(
-                        Locale.ROOT,
-                        "%.0f / %.0f",
-                        cpuPerTrip[0].postgres() * 1000,
-                        cpuPerTrip[1].postgres() * 1000),
+                cpuPerTrip[1].node() * 1000),
+            "");
+        table.row(
+            "PostgreSQL (the server and its processes)",
+            postmaster == 0
+                ? "not on this machine"
+                : String.format(
+                    Locale.ROOT,
+                    "%.0f / %.0f",
+                    cpuPerTrip[0].postgres() * 1000,
+                    cpuPerTrip[1].postgres() * 1000),
+            "");
+        table.row(
+            "the benchmark's JVM (its clients and GreenMail)",
+            String.format(
+                Locale.ROOT,
+                "%.0f / %.0f",
                 cpuPerTrip[0].bench() * 1000,
-                cpuPerTrip[1].bench() * 1000,
+                cpuPerTrip[1].bench() * 1000),
+            "");
+        table.row(
+            "all of them (the baseline's as a share of ours)",
+            String.format(
+                Locale.ROOT,
+                "%.0f / %.0f (%.0f%%)",
                 cpuPerTrip[0].total() * 1000,
-                cpuPerTrip[1].total() * 1000),
+                cpuPerTrip[1].total() * 1000,
+                100 * cpuPerTrip[1].total() / cpuPerTrip[0].total()),
             "");
       }
 
