@@ -17,16 +17,15 @@ import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.core.io.ClassPathResource;
 
@@ -139,17 +138,19 @@ final class ApprovalDocumentPdf {
   private static byte[] withTextAsWritten(byte[] pdf, Map<String, Map<Integer, Integer>> written) {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       for (PDPage page : document.getPages()) {
-        PDResources resources = page.getResources();
-        for (COSName name : resources.getFontNames()) {
-          PDFont font = resources.getFont(name);
-          String base = font.getName().substring(font.getName().indexOf('+') + 1);
-          Map<Integer, Integer> glyphs = written.get(base);
+        // the font dictionaries as they are: reading them as fonts would parse each embedded subset
+        COSDictionary fonts = page.getResources().getCOSObject().getCOSDictionary(COSName.FONT);
+        for (COSName name : fonts == null ? List.<COSName>of() : fonts.keySet()) {
+          COSDictionary font = fonts.getCOSDictionary(name);
+          String named = font == null ? null : font.getNameAsString(COSName.BASE_FONT);
+          Map<Integer, Integer> glyphs =
+              named == null ? null : written.get(named.substring(named.indexOf('+') + 1));
           if (glyphs != null) {
             PDStream map = new PDStream(document);
             try (OutputStream out = map.createOutputStream(COSName.FLATE_DECODE)) {
               out.write(toUnicode(glyphs).getBytes(StandardCharsets.US_ASCII));
             }
-            font.getCOSObject().setItem(COSName.TO_UNICODE, map);
+            font.setItem(COSName.TO_UNICODE, map);
           }
         }
       }
