@@ -25,6 +25,9 @@ record CpuTime(double node, double postgres, double bench) {
    * @param postmaster PostgreSQL's server process, or 0 where it does not run on this machine
    */
   static CpuTime of(long node, long postmaster) throws IOException {
+    // a backend that ends between the server's own read and the listing of its children is counted
+    // in neither (its time goes to the server's cutime after the listing): with the node's pooled
+    // connections that is rare, and a few ticks at most
     return new CpuTime(
         seconds(node, false),
         postmaster == 0 ? Double.NaN : seconds(postmaster, true) + children(postmaster),
