@@ -3,15 +3,17 @@ package org.tripapproval.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * CPU seconds used so far by the processes that share the machine's cores in a run, read from
- * Linux's {@code /proc}: the node, PostgreSQL (the postmaster with every process it started, ended
- * ones included) and this JVM (the benchmark's clients and GreenMail). A snapshot's difference to
- * an earlier one is what a run cost each of them.
+ * Linux's {@code /proc}: the node (and of it, its JIT compiler's and its garbage collector's
+ * threads), PostgreSQL (the postmaster with every process it started, ended ones included) and this
+ * JVM (the benchmark's clients and GreenMail). A snapshot's difference to an earlier one is what a
+ * run cost each of them.
  */
-record CpuTime(double node, double postgres, double bench) {
+record CpuTime(double node, double nodeJit, double nodeGc, double postgres, double bench) {
 
   /** Clock ticks per second of /proc's times (USER_HZ): 100 on Linux's usual builds. */
   private static final double TICKS = 100.0;
@@ -30,6 +32,8 @@ record CpuTime(double node, double postgres, double bench) {
     // connections that is rare, and a few ticks at most
     return new CpuTime(
         seconds(node, false),
+        threads(node, JIT),
+        threads(node, GC),
         postmaster == 0 ? Double.NaN : seconds(postmaster, true) + children(postmaster),
         seconds(ProcessHandle.current().pid(), false));
   }
@@ -48,11 +52,17 @@ record CpuTime(double node, double postgres, double bench) {
   }
 
   CpuTime minus(CpuTime before) {
-    return new CpuTime(node - before.node, postgres - before.postgres, bench - before.bench);
+    return new CpuTime(
+        node - before.node,
+        nodeJit - before.nodeJit,
+        nodeGc - before.nodeGc,
+        postgres - before.postgres,
+        bench - before.bench);
   }
 
   CpuTime per(int trips) {
-    return new CpuTime(node / trips, postgres / trips, bench / trips);
+    return new CpuTime(
+        node / trips, nodeJit / trips, nodeGc / trips, postgres / trips, bench / trips);
   }
 
   /** All three; PostgreSQL counted as nothing where it runs elsewhere. */
@@ -64,6 +74,36 @@ record CpuTime(double node, double postgres, double bench) {
   static long parentOf(long pid) {
     String[] fields = stat(pid);
     return fields == null ? 0 : Long.parseLong(fields[1]);
+  }
+
+  /**
+   * HotSpot's names of its JIT compiler threads and of G1's threads (Linux keeps a thread's first
+   * 15 characters).
+   */
+  private static final Pattern JIT = Pattern.compile("C[12] CompilerThre");
+
+  private static final Pattern GC = Pattern.compile("GC Thread#\\d+|G1 .*");
+
+  /**
+   * The CPU seconds of the process's threads named so, as long as they live: the JVM ends compiler
+   * threads it no longer needs, and their time then counts only in the process's total.
+   */
+  private static double threads(long pid, Pattern named) throws IOException {
+    double total = 0;
+    try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path thread : threads.toList()) {
+        String name;
+        try {
+          name = Files.readString(thread.resolve("comm")).strip();
+        } catch (IOException ended) {
+          continue;
+        }
+        if (named.matcher(name).matches()) {
+          total += seconds(thread.resolve("stat"), false);
+        }
+      }
+    }
+    return total;
   }
 
   private static double children(long parent) throws IOException {
@@ -88,7 +128,11 @@ record CpuTime(double node, double postgres, double bench) {
    * waited for), in seconds; 0 if the process has ended meanwhile.
    */
   private static double seconds(long pid, boolean reaped) {
-    String[] fields = stat(pid);
+    return seconds(Path.of("/proc", Long.toString(pid), "stat"), reaped);
+  }
+
+  private static double seconds(Path statFile, boolean reaped) {
+    String[] fields = stat(statFile);
     if (fields == null) {
       return 0;
     }
@@ -101,11 +145,15 @@ record CpuTime(double node, double postgres, double bench) {
   }
 
   private static String[] stat(long pid) {
+    return stat(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  private static String[] stat(Path statFile) {
     String line;
     try {
-      line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      line = Files.readString(statFile);
     } catch (IOException ended) {
-      return null; // the process ended between the listing and the read
+      return null; // the process or thread ended between the listing and the read
     }
     // the command may hold spaces and parentheses: the fields start after its last ')'
     return line.substring(line.lastIndexOf(')') + 2).trim().split(" ");

@@ -43,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -252,32 +253,15 @@ class PerformanceBenchmark {
         table.section(
             "16 clients: CPU time per trip, ms, ours / baseline (the run, its mail delivered and the"
                 + " 11 s idle after it, which both have)");
-        table.row(
-            "the node",
-            String.format(
-                Locale.ROOT,
-                "%.0f / %.0f",
-                cpuPerTrip[0].node() * 1000,
-                cpuPerTrip[1].node() * 1000),
-            "");
-        table.row(
-            "PostgreSQL (the server and its processes)",
-            postmaster == 0
-                ? "not on this machine"
-                : String.format(
-                    Locale.ROOT,
-                    "%.0f / %.0f",
-                    cpuPerTrip[0].postgres() * 1000,
-                    cpuPerTrip[1].postgres() * 1000),
-            "");
-        table.row(
-            "the benchmark's JVM (its clients and GreenMail)",
-            String.format(
-                Locale.ROOT,
-                "%.0f / %.0f",
-                cpuPerTrip[0].bench() * 1000,
-                cpuPerTrip[1].bench() * 1000),
-            "");
+        cpuRow("the node", cpuPerTrip, CpuTime::node);
+        cpuRow("of it, the JIT compiler's threads", cpuPerTrip, CpuTime::nodeJit);
+        cpuRow("of it, the garbage collector's threads", cpuPerTrip, CpuTime::nodeGc);
+        if (postmaster == 0) {
+          table.row("PostgreSQL (the server and its processes)", "not on this machine", "");
+        } else {
+          cpuRow("PostgreSQL (the server and its processes)", cpuPerTrip, CpuTime::postgres);
+        }
+        cpuRow("the benchmark's JVM (its clients and GreenMail)", cpuPerTrip, CpuTime::bench);
         table.row(
             postmaster == 0
                 ? "the node and the benchmark's JVM (the baseline's as a share of ours)"
@@ -746,6 +730,18 @@ class PerformanceBenchmark {
             "%.0f / %.0f",
             1000 * ours.seconds / ours.trips,
             1000 * baseline.seconds / baseline.trips),
+        "");
+  }
+
+  /** A row of CPU milliseconds per trip, ours / the baseline's. */
+  private void cpuRow(String label, CpuTime[] perTrip, ToDoubleFunction<CpuTime> part) {
+    table.row(
+        label,
+        String.format(
+            Locale.ROOT,
+            "%.0f / %.0f",
+            part.applyAsDouble(perTrip[0]) * 1000,
+            part.applyAsDouble(perTrip[1]) * 1000),
         "");
   }
 
