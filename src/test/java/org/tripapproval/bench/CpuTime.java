@@ -44,7 +44,7 @@ record CpuTime(double node, double nodeJit, double nodeGc, double postgres, doub
    */
   static long postmasterOf(long backend) {
     try {
-      String command = Files.readString(Path.of("/proc", Long.toString(backend), "comm")).strip();
+      String command = Files.readString(proc(backend, "comm")).strip();
       return command.startsWith("postgres") ? parentOf(backend) : 0;
     } catch (IOException notHere) {
       return 0;
@@ -72,7 +72,7 @@ record CpuTime(double node, double nodeJit, double nodeGc, double postgres, doub
 
   /** The parent of a process, 0 if it has ended. */
   static long parentOf(long pid) {
-    String[] fields = stat(pid);
+    String[] fields = stat(proc(pid, "stat"));
     return fields == null ? 0 : Long.parseLong(fields[1]);
   }
 
@@ -90,7 +90,7 @@ record CpuTime(double node, double nodeJit, double nodeGc, double postgres, doub
    */
   private static double threads(long pid, Pattern named) throws IOException {
     double total = 0;
-    try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+    try (Stream<Path> threads = Files.list(proc(pid, "task"))) {
       for (Path thread : threads.toList()) {
         String name;
         try {
@@ -128,7 +128,7 @@ record CpuTime(double node, double nodeJit, double nodeGc, double postgres, doub
    * waited for), in seconds; 0 if the process has ended meanwhile.
    */
   private static double seconds(long pid, boolean reaped) {
-    return seconds(Path.of("/proc", Long.toString(pid), "stat"), reaped);
+    return seconds(proc(pid, "stat"), reaped);
   }
 
   private static double seconds(Path statFile, boolean reaped) {
@@ -144,8 +144,9 @@ record CpuTime(double node, double nodeJit, double nodeGc, double postgres, doub
     return ticks / TICKS;
   }
 
-  private static String[] stat(long pid) {
-    return stat(Path.of("/proc", Long.toString(pid), "stat"));
+  /** A file of the process in /proc. */
+  private static Path proc(long pid, String file) {
+    return Path.of("/proc", Long.toString(pid), file);
   }
 
   private static String[] stat(Path statFile) {
