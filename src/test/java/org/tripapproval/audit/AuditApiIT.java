@@ -328,7 +328,7 @@ class AuditApiIT {
 
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     memory.gc();
-    long baseline = memory.getHeapMemoryUsage().getUsed();
+    long before = memory.getHeapMemoryUsage().getUsed();
     long[] peak = {0};
     long[] lines = {0};
     Writer sampling =
@@ -338,7 +338,7 @@ class AuditApiIT {
             for (int i = offset; i < offset + length; i++) {
               if (buffer[i] == '\n' && ++lines[0] % 2000 == 0) {
                 memory.gc();
-                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed() - baseline);
+                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
               }
             }
           }
@@ -351,9 +351,17 @@ class AuditApiIT {
         };
     search.exportCsv(TripFilter.parse(Map.of("unit", "commerce")), sampling);
 
+    memory.gc();
+    long after = memory.getHeapMemoryUsage().getUsed();
+
     assertThat(lines[0]).isEqualTo(trips + 1);
-    // one batch of 1,000 rows is held at a time; holding all 10,000 would add well over 10 MB
-    assertThat(peak[0]).as("heap growth while exporting, bytes").isLessThan(6L * 1024 * 1024);
+    // one batch of 1,000 rows is held at a time; holding all 10,000 would add well over 10 MB. The
+    // growth is counted from the heap before or after the export, whichever is higher: what the
+    // test JVM's other application contexts keep meanwhile (their schedulers run) stays after it,
+    // what the export holds does not
+    assertThat(peak[0] - Math.max(before, after))
+        .as("heap growth while exporting, bytes")
+        .isLessThan(6L * 1024 * 1024);
 
     HttpResponse<Stream<String>> download =
         HttpClient.newHttpClient()
